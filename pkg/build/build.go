@@ -1,0 +1,249 @@
+// Package build turns a dataset and layouts into PDF bytes and writes them
+// safely. It runs every check before rendering anything, renders every
+// layout in memory before writing any file, and writes each file to a
+// temporary name beside its target before renaming it into place: a failed
+// build leaves no partial PDF and never touches an earlier one.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cardgen/cardgen/data"
+	"github.com/cardgen/cardgen/layouts"
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/impose"
+	"github.com/cardgen/cardgen/pkg/labels"
+	"github.com/cardgen/cardgen/pkg/layout"
+	"github.com/cardgen/cardgen/pkg/render"
+	"github.com/cardgen/cardgen/pkg/textfit"
+	"github.com/cardgen/cardgen/pkg/typeface"
+)
+
+// DefaultDate is the date written into PDFs when SOURCE_DATE_EPOCH is not
+// set: fixed, so that builds are reproducible.
+var DefaultDate = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Creator is written as the PDF's creator.
+const Creator = "cardgen"
+
+// LoadDeck reads the dataset at path, or the embedded default deck when path is "".
+func LoadDeck(path string) (*deck.Deck, error) {
+	if path == "" {
+		return deck.LoadFS(data.FS, data.Default)
+	}
+	return deck.LoadFile(path)
+}
+
+// UnknownLayoutError says a layout name is neither built in nor a file.
+type UnknownLayoutError struct{ Name string }
+
+func (e *UnknownLayoutError) Error() string {
+	return fmt.Sprintf("unknown layout %q: the built-in layouts are %s; or give the path of a layout file (.yaml)",
+		e.Name, strings.Join(layouts.Names(), ", "))
+}
+
+// LoadLayout reads a built-in layout by name, or a spec file by path.
+func LoadLayout(nameOrPath string) (*layout.Spec, error) {
+	if file, ok := layouts.File(nameOrPath); ok && !strings.ContainsAny(nameOrPath, `/\`) {
+		return layout.LoadFS(layouts.FS, file)
+	}
+	if strings.ContainsAny(nameOrPath, `/\`) || strings.HasSuffix(nameOrPath, ".yaml") || strings.HasSuffix(nameOrPath, ".yml") {
+		return layout.LoadFile(nameOrPath)
+	}
+	return nil, &UnknownLayoutError{Name: nameOrPath}
+}
+
+// Date returns the date to write into PDFs: SOURCE_DATE_EPOCH (seconds since
+// 1970, as reproducible-builds.org defines it) when epoch is not empty,
+// DefaultDate otherwise.
+func Date(epoch string) (time.Time, error) {
+	if epoch == "" {
+		return DefaultDate, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(epoch), 10, 64)
+	if err != nil || n < 0 || n > 253402300799 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01; unset it or set it to, e.g., $(git log -1 --format=%%ct)", epoch)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// Cards is a deck composed for one layout: both faces of every card.
+type Cards struct {
+	Deck  *deck.Deck
+	Spec  *layout.Spec
+	Faces [][2]face.Face
+}
+
+// Compose checks that every character of d is in the font and composes every
+// card for spec. Problems come back all at once, each naming the file, line,
+// persona and field.
+func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, error) {
+	var problems diag.List
+	checkCoverage(d, fam, &problems)
+	if len(problems) > 0 {
+		return nil, problems.Err()
+	}
+	p := labels.Printer(d.Language)
+	geo := face.Geometry{W: spec.Card.W, H: spec.Card.H, Bleed: spec.Bleed, Safe: spec.Safe}
+	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]face.Face, len(d.Personas))}
+	for i := range d.Personas {
+		ps := &d.Personas[i]
+		c := face.Content{
+			Persona:         ps,
+			Category:        d.Category(ps.Category),
+			Number:          p.Sprintf(labels.CardNumber, i+1, len(d.Personas)),
+			Title:           d.Title,
+			ConditionsLabel: p.Sprintf(labels.Conditions),
+			ImpactLabel:     p.Sprintf(labels.Impact),
+		}
+		front, back, err := face.Compose(c, geo, fam, face.DefaultStyle)
+		if err != nil {
+			addFitProblems(d, ps, spec, err, &problems)
+			continue
+		}
+		cards.Faces[i] = [2]face.Face{front, back}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	return cards, nil
+}
+
+func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error, problems *diag.List) {
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	for _, e := range errs {
+		var fe *face.FieldError
+		if !errors.As(e, &fe) {
+			problems.Add(diag.Problem{File: d.Source, Line: ps.Pos.Line, Card: ps.ID, Msg: e.Error()})
+			continue
+		}
+		field := fe.Field
+		pos := ps.Where(strings.Fields(field)[0])
+		hint := "shorten the text"
+		var tl *textfit.TooLongError
+		if errors.As(fe.Err, &tl) {
+			hint = "shorten the word or add a hyphen or a space where it may break"
+		}
+		problems.Add(diag.Problem{File: d.Source, Line: pos.Line, Column: pos.Column, Card: ps.ID, Field: field,
+			Msg: fmt.Sprintf("on the %s of a %s card (layout %s): %v", fe.Side, cardSize(spec), spec.Name, fe.Err), Hint: hint})
+	}
+}
+
+func cardSize(spec *layout.Spec) string {
+	return layout.MM(spec.Card.W) + " × " + layout.MM(spec.Card.H) + " mm"
+}
+
+// checkCoverage reports every character the font cannot draw, with its U+
+// code and where it is.
+func checkCoverage(d *deck.Deck, fam *typeface.Family, problems *diag.List) {
+	check := func(ps *deck.Persona, field, text string) {
+		seen := map[rune]bool{}
+		var missing []string
+		for _, st := range typeface.Styles {
+			for _, r := range fam.Missing(textfit.Plain(text), st) {
+				if !seen[r] {
+					seen[r] = true
+					missing = append(missing, fmt.Sprintf("%q (U+%04X)", r, r))
+				}
+			}
+		}
+		if len(missing) == 0 {
+			return
+		}
+		p := diag.Problem{File: d.Source, Field: field,
+			Msg:  fmt.Sprintf("the font %s has no glyph for %s", fam.Name, strings.Join(missing, ", ")),
+			Hint: "replace or remove these characters (emoji and rare symbols cannot be printed)"}
+		if ps != nil {
+			pos := ps.Where(field)
+			p.Line, p.Column, p.Card = pos.Line, pos.Column, ps.ID
+		}
+		problems.Add(p)
+	}
+	check(nil, "title", d.Title)
+	for _, c := range d.Categories {
+		check(nil, "label", c.Label)
+	}
+	for i := range d.Personas {
+		ps := &d.Personas[i]
+		check(ps, "name", ps.Name)
+		check(ps, "role", ps.Role)
+		check(ps, "country", ps.Country)
+		check(ps, "text", ps.Text)
+		for j, c := range ps.Conditions {
+			check(ps, fmt.Sprintf("conditions[%d]", j+1), c)
+		}
+		check(ps, "impact", ps.Impact)
+	}
+}
+
+// Render imposes and renders composed cards to PDF bytes.
+func Render(cards *Cards, fam *typeface.Family, date time.Time) ([]byte, impose.Plan, error) {
+	d, spec := cards.Deck, cards.Spec
+	plan := impose.Impose(spec, len(d.Personas))
+	var buf bytes.Buffer
+	err := render.Write(&buf, render.Document{
+		Plan:   plan,
+		Faces:  cards.Faces,
+		Family: fam,
+		Meta: render.Meta{
+			Title:    d.Title,
+			Author:   d.Author,
+			Subject:  fmt.Sprintf("%d cards, layout %s: %s", len(d.Personas), spec.Name, spec.Description),
+			Keywords: "cards, " + spec.Name,
+			Creator:  Creator,
+			Lang:     d.Language,
+			Date:     date,
+		},
+	})
+	if err != nil {
+		return nil, plan, err
+	}
+	return buf.Bytes(), plan, nil
+}
+
+// WriteFile writes data to path through a temporary file in the same
+// directory, renamed into place once complete: readers see the old file or
+// the new one, never a partial one.
+func WriteFile(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

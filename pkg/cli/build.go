@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cardgen/cardgen/pkg/build"
+)
+
+func newBuildCmd(env Env) *cobra.Command {
+	var opts build.Options
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build print-ready PDFs of a deck",
+		Long: `Build print-ready PDFs of a deck, one per layout.
+
+Every check runs first; if any fails, nothing is written. Each PDF is written
+to a temporary file and renamed into place, so an earlier PDF at the same path
+is either kept or replaced whole. Dates in the PDF come from SOURCE_DATE_EPOCH
+when it is set, otherwise from a fixed date: the same input gives the same bytes.`,
+		Example: `  cardgen build
+  cardgen build --layout tarot --out deck-tarot.pdf
+  cardgen build --layout a4 --layout tarot --out release/
+  cardgen build --data my-personas.yaml --layout ./my-layout.yaml`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.Epoch = env.Getenv("SOURCE_DATE_EPOCH")
+			outputs, err := build.Run(opts)
+			for _, o := range outputs {
+				fmt.Fprintf(env.Stdout, "%s: %d cards, %d pages of %s, %s — %s\n",
+					o.Path, o.Cards, o.Pages, o.Spec.Paper, humanBytes(o.Bytes), o.Spec.HowToPrint())
+			}
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&opts.Layouts, "layout", "l", nil, "layout name (see 'cardgen layouts') or layout file; repeat for several (default a4)")
+	f.StringVarP(&opts.Data, "data", "d", "", "dataset file (YAML); default: the embedded deck")
+	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file (one layout) or directory (default out/<deck>-<layout>.pdf)")
+	return cmd
+}
+
+func humanBytes(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+512)>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

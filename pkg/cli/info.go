@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cardgen/cardgen/layouts"
+	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/layout"
+)
+
+func newLayoutsCmd(env Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "layouts",
+		Short: "List the built-in layouts",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(w, "NAME\tCARD\tSHEET\tCARDS/SHEET\tDESCRIPTION")
+			for _, name := range layouts.Names() {
+				file, _ := layouts.File(name)
+				s, err := layout.LoadFS(layouts.FS, file)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(w, "%s\t%s × %s mm\t%s\t%d\t%s\n", name, layout.MM(s.Card.W), layout.MM(s.Card.H), s.Paper, s.PerSheet(), s.Description)
+			}
+			return w.Flush()
+		},
+	}
+}
+
+func newListCmd(env Env) *cobra.Command {
+	var data string
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the personas of a deck",
+		Args:  noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			d, err := build.LoadDeck(data)
+			if err != nil {
+				return err
+			}
+			w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(w, "#\tID\tNAME\tROLE\tCOUNTRY\tCATEGORY")
+			for i, p := range d.Personas {
+				fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s (%s)\t%s\n", i+1, p.ID, p.Name, p.Role, p.Country, p.CountryCode, p.Category)
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().StringVarP(&data, "data", "d", "", "dataset file (YAML); default: the embedded deck")
+	return cmd
+}

@@ -1,0 +1,198 @@
+package deck
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+
+	"golang.org/x/text/language"
+
+	"github.com/cardgen/cardgen/pkg/yamldoc"
+)
+
+// The schema's field names, in the order a hand-written file has them.
+var (
+	topFields      = []string{"deck", "categories", "personas"}
+	deckFields     = []string{"title", "language", "author"}
+	categoryFields = []string{"id", "label", "color"}
+	personaFields  = []string{"id", "name", "role", "country", "country_code", "category", "text", "conditions", "impact"}
+)
+
+// LoadFile reads a YAML dataset from the file system.
+func LoadFile(name string) (*Deck, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the dataset: %w", err)
+	}
+	return Parse(name, data)
+}
+
+// LoadFS reads a YAML dataset from fsys (the embedded default deck).
+func LoadFS(fsys fs.FS, name string) (*Deck, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the dataset: %w", err)
+	}
+	return Parse(name, data)
+}
+
+// Parse reads a YAML dataset. name is used in messages and for output file
+// names. Every problem found is returned at once as a diag.List; a deck is
+// returned only when there is none.
+func Parse(name string, data []byte) (*Deck, error) {
+	r := &yamldoc.Reader{File: name}
+	doc := r.Parse(data, "start from the default deck in data/personas.yaml")
+	if doc == nil {
+		return nil, r.Problems.Err()
+	}
+	top, ok := r.Mapping(doc, "", topFields)
+	if !ok {
+		return nil, r.Problems.Err()
+	}
+	d := &Deck{Source: name, Name: nameFromPath(name)}
+	readMeta(r, d, top)
+	readCategories(r, d, top)
+	readPersonas(r, d, top)
+	Check(d, &r.Problems)
+	if err := r.Problems.Err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func readMeta(r *yamldoc.Reader, d *Deck, top yamldoc.Fields) {
+	n := top.Get("deck")
+	if n == nil {
+		r.Add(top.Node, "", "deck", "missing", "add deck: with title: and language:")
+		return
+	}
+	f, ok := r.Mapping(n, "", deckFields)
+	if !ok {
+		return
+	}
+	d.Title = r.Text(f, "title", "", true)
+	d.Language = r.Text(f, "language", "", true)
+	d.Author = r.Text(f, "author", "", false)
+	if d.Language != "" {
+		if _, err := language.Parse(d.Language); err != nil {
+			r.Add(f.Get("language"), "", "language", fmt.Sprintf("%q is not a language tag", d.Language), "write fr, en, fr-CA, …")
+		}
+	}
+}
+
+func readCategories(r *yamldoc.Reader, d *Deck, top yamldoc.Fields) {
+	n := top.Get("categories")
+	if n == nil {
+		r.Add(top.Node, "", "categories", "missing", "add categories: with at least one id, label and color")
+		return
+	}
+	if n.Kind != yamldoc.SequenceNode {
+		r.Add(n, "", "categories", "expected a list, found "+yamldoc.KindName(n), "start each category with \"- id: ...\"")
+		return
+	}
+	for _, item := range n.Content {
+		f, ok := r.Mapping(item, "", categoryFields)
+		if !ok {
+			continue
+		}
+		c := Category{Pos: Pos{f.Node.Line, f.Node.Column}}
+		c.ID = r.Text(f, "id", "", true)
+		c.Label = r.Text(f, "label", "", true)
+		if col := r.Text(f, "color", "", true); col != "" {
+			rgb, err := ParseRGB(col)
+			if err != nil {
+				r.Add(f.Get("color"), "", "color", err.Error(), "")
+			}
+			c.Color = rgb
+		}
+		if c.ID != "" && !IsSlug(c.ID) {
+			r.Add(f.Get("id"), "", "id", fmt.Sprintf("%q is not a valid id", c.ID),
+				fmt.Sprintf("use lowercase letters, digits and hyphens, such as %q", Slug(c.ID)))
+		}
+		if prev := d.Category(c.ID); prev != nil && c.ID != "" {
+			r.Add(f.Get("id"), "", "id", fmt.Sprintf("category %q is defined twice (first on line %d)", c.ID, prev.Pos.Line), "give each category its own id")
+			continue
+		}
+		d.Categories = append(d.Categories, c)
+	}
+}
+
+func readPersonas(r *yamldoc.Reader, d *Deck, top yamldoc.Fields) {
+	n := top.Get("personas")
+	if n == nil {
+		r.Add(top.Node, "", "personas", "missing", "add personas: with at least one persona")
+		return
+	}
+	if n.Kind != yamldoc.SequenceNode {
+		r.Add(n, "", "personas", "expected a list, found "+yamldoc.KindName(n), "start each persona with \"- id: ...\"")
+		return
+	}
+	for _, item := range n.Content {
+		item = yamldoc.Resolve(item)
+		card := idOf(item)
+		f, ok := r.Mapping(item, card, personaFields)
+		if !ok {
+			continue
+		}
+		ps := Persona{Pos: Pos{item.Line, item.Column}, Fields: map[string]Pos{}}
+		for key, v := range f.Values {
+			ps.Fields[key] = Pos{v.Line, v.Column}
+		}
+		ps.ID = r.Text(f, "id", card, true)
+		ps.Name = r.Text(f, "name", card, true)
+		ps.Role = r.Text(f, "role", card, true)
+		ps.Country = r.Text(f, "country", card, true)
+		ps.CountryCode = r.Text(f, "country_code", card, true)
+		ps.Category = r.Text(f, "category", card, true)
+		ps.Text = r.Text(f, "text", card, true)
+		ps.Impact = r.Text(f, "impact", card, false)
+		ps.Conditions = readList(r, f, "conditions", card, ps.Fields)
+		d.Personas = append(d.Personas, ps)
+	}
+}
+
+// idOf finds a persona's id before its fields are read, so that every message
+// about the persona names it.
+func idOf(item *yamldoc.Node) string {
+	if item.Kind != yamldoc.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		if item.Content[i].Value == "id" {
+			return yamldoc.Clean(yamldoc.Resolve(item.Content[i+1]).Value)
+		}
+	}
+	return ""
+}
+
+func readList(r *yamldoc.Reader, f yamldoc.Fields, key, card string, pos map[string]Pos) []string {
+	n := f.Get(key)
+	if n == nil {
+		r.Add(f.Node, card, key, "missing", "add "+key+": with one \"- item\" per line")
+		return nil
+	}
+	if n.Kind != yamldoc.SequenceNode {
+		r.Add(n, card, key, "expected a list, found "+yamldoc.KindName(n), "write one \"- item\" per line")
+		return nil
+	}
+	if len(n.Content) == 0 {
+		r.Add(n, card, key, "empty list", "write at least one item")
+	}
+	var out []string
+	for i, item := range n.Content {
+		item = yamldoc.Resolve(item)
+		field := fmt.Sprintf("%s[%d]", key, i+1)
+		pos[field] = Pos{item.Line, item.Column}
+		if item.Kind != yamldoc.ScalarNode {
+			r.Add(item, card, field, "expected text, found "+yamldoc.KindName(item), "")
+			continue
+		}
+		v := yamldoc.Clean(item.Value)
+		if v == "" {
+			r.Add(item, card, field, "empty item", "remove the line or write the item")
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}

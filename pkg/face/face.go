@@ -1,0 +1,312 @@
+// Package face composes card faces: it turns a persona into positioned,
+// fitted, coloured boxes of text and filled rectangles, in millimetres
+// relative to the card's top-left trim corner (the bleed lies at negative
+// coordinates and past the card's width and height). It draws nothing: the
+// renderer paints a Face, and tests check one with plain numbers.
+package face
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/textfit"
+	"github.com/cardgen/cardgen/pkg/typeface"
+)
+
+// Face is one side of a card, ready to paint in order: fills, rules, text.
+type Face struct {
+	Fills []Fill
+	Rules []Rule
+	Text  []Text
+}
+
+// Fill is a filled rectangle.
+type Fill struct {
+	Rect  geom.Rect
+	Color deck.RGB
+}
+
+// Rule is a straight line.
+type Rule struct {
+	Seg   geom.Segment
+	Width float64 // mm
+	Color deck.RGB
+}
+
+// Text is one line of text.
+type Text struct {
+	Field    string // the dataset field it shows ("text", "conditions[2]"), or "label", "footer"
+	Size     float64
+	Color    deck.RGB
+	X        float64 // mm, start of the line
+	Baseline float64 // mm
+	Pieces   []textfit.Piece
+	// Box is where the line's glyphs may reach: from X to X+width, from the
+	// ascent above the baseline to the descent below it.
+	Box geom.Rect
+	// Body marks running text, which must stay at or above the minimum size.
+	Body bool
+}
+
+// String is the line's characters.
+func (t Text) String() string {
+	var b strings.Builder
+	for _, p := range t.Pieces {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// Geometry is the card's size and zones, in mm.
+type Geometry struct {
+	W, H  float64
+	Bleed float64
+	Safe  float64
+}
+
+// SafeRect is the zone text stays in.
+func (g Geometry) SafeRect() geom.Rect { return geom.R(0, 0, g.W, g.H).Inset(g.Safe) }
+
+// BleedRect is the card with its bleed.
+func (g Geometry) BleedRect() geom.Rect { return geom.R(0, 0, g.W, g.H).Outset(g.Bleed) }
+
+// Content is what a card shows.
+type Content struct {
+	Persona  *deck.Persona
+	Category *deck.Category
+	Number   string // "7/20"
+	Title    string // the deck's title
+	// Headings of the back.
+	ConditionsLabel, ImpactLabel string
+	// Typeset applies the language's typography to a string of user text
+	// (nil: text is used as it is).
+	Typeset func(string) string
+}
+
+// FieldError says a field cannot be set on its card.
+type FieldError struct {
+	Card  string
+	Side  string
+	Field string
+	Err   error
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("%s %s: %v", e.Side, e.Field, e.Err)
+}
+
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// Compose lays out both faces of a card.
+func Compose(c Content, g Geometry, fam *typeface.Family, st Style) (front, back Face, err error) {
+	if c.Typeset == nil {
+		c.Typeset = func(s string) string { return s }
+	}
+	cp := composer{c: c, g: g, fam: fam, st: st, safe: g.SafeRect()}
+	front, err1 := cp.front()
+	back, err2 := cp.back()
+	return front, back, errors.Join(err1, err2)
+}
+
+type composer struct {
+	c    Content
+	g    Geometry
+	fam  *typeface.Family
+	st   Style
+	safe geom.Rect
+}
+
+func (cp *composer) fieldErr(side, field string, err error) error {
+	return &FieldError{Card: cp.c.Persona.ID, Side: side, Field: field, Err: err}
+}
+
+// place appends the lines of a block set at box to f.
+func (cp *composer) place(f *Face, b textfit.Block, box geom.Rect, field func(textfit.SetLine) string, color func(textfit.SetLine) deck.RGB, body bool, align float64) {
+	for _, l := range b.Lines {
+		x := box.X + l.X + align*(box.W-l.X-l.Width)
+		t := Text{Field: field(l), Size: l.Size, Color: color(l), X: x, Baseline: box.Y + l.Baseline,
+			Pieces: l.Pieces, Body: body}
+		t.Box = geom.R(x, t.Baseline-l.Ascent, l.Width, l.Ascent+l.Descent)
+		f.Text = append(f.Text, t)
+		if l.Bullet != "" {
+			bx := box.X + l.BulletX
+			bw := cp.fam.Face(typeface.Regular).Width(l.Bullet, l.Size)
+			f.Text = append(f.Text, Text{Field: field(l), Size: l.Size, Color: cp.c.Category.Color, X: bx, Baseline: t.Baseline,
+				Pieces: []textfit.Piece{{Text: l.Bullet, W: bw}}, Box: geom.R(bx, t.Box.Y, bw, t.Box.H), Body: body})
+		}
+	}
+}
+
+func fixed(s string) func(textfit.SetLine) string { return func(textfit.SetLine) string { return s } }
+func color(c deck.RGB) func(textfit.SetLine) deck.RGB {
+	return func(textfit.SetLine) deck.RGB { return c }
+}
+
+// fit sets one field's text in box.
+func (cp *composer) fit(side, field, text string, style typeface.Style, r Range, box geom.Rect, maxLines int, leading float64) (textfit.Block, error) {
+	runs, err := textfit.ParseInline(cp.c.Typeset(text), style)
+	if err != nil {
+		return textfit.Block{}, cp.fieldErr(side, field, err)
+	}
+	b, err := textfit.Fit(cp.fam, []textfit.Para{{Runs: runs}}, textfit.Spec{
+		Width: box.W, Height: box.H, Max: r.Max, Min: r.Min, MaxLines: maxLines, Leading: leading})
+	if err != nil {
+		return b, cp.fieldErr(side, field, err)
+	}
+	return b, nil
+}
+
+func (cp *composer) band(f *Face, height float64) {
+	bl := cp.g.BleedRect()
+	f.Fills = append(f.Fills, Fill{Rect: geom.R(bl.X, bl.Y, bl.W, height-bl.Y), Color: cp.c.Category.Color})
+}
+
+func (cp *composer) front() (Face, error) {
+	st, s := cp.st, cp.safe
+	p := cp.c.Persona
+	f := Face{Fills: []Fill{{Rect: cp.g.BleedRect(), Color: st.Background(cp.c.Category.Color)}}}
+	var errs []error
+	cp.band(&f, st.FrontBand)
+
+	// The category label, centred vertically in the band's safe part.
+	labelBox := geom.R(s.X, s.Y, s.W, st.FrontBand-s.Y-st.BandPadding)
+	if b, err := cp.fit("front", "category", cp.c.Category.Label, typeface.Bold, st.Label, labelBox, 2, 1.15); err != nil {
+		errs = append(errs, err)
+	} else {
+		box := labelBox
+		box.Y += (box.H - b.Height) / 2
+		cp.place(&f, b, box, fixed("category"), color(st.OnBand), false, 0)
+	}
+
+	y := st.FrontBand + st.Gap
+	stack := []struct {
+		field, text string
+		style       typeface.Style
+		r           Range
+		lines       int
+		col         deck.RGB
+		after       float64
+	}{
+		{"name", p.Name, typeface.Bold, st.Name, 1, st.Ink, 0.5},
+		{"role", p.Role, typeface.Italic, st.Role, 2, cp.c.Category.Color, 0.5},
+		{"country", p.Country, typeface.Bold, st.Country, 1, st.Muted, 0},
+	}
+	for _, it := range stack {
+		box := geom.R(s.X, y, s.W, s.Bottom()-y)
+		b, err := cp.fit("front", it.field, it.text, it.style, it.r, box, it.lines, 1.2)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		cp.place(&f, b, box, fixed(it.field), color(it.col), false, 0)
+		y += b.Height + it.after
+	}
+	y += st.Gap / 2
+	f.Rules = append(f.Rules, Rule{Seg: geom.Segment{A: geom.Point{X: s.X, Y: y}, B: geom.Point{X: s.Right(), Y: y}},
+		Width: st.RuleWidth, Color: cp.c.Category.Color})
+	y += st.Gap
+
+	footerTop := cp.footer(&f, &errs, "front")
+	box := geom.R(s.X, y, s.W, footerTop-st.Gap/2-y)
+	if b, err := cp.fit("front", "text", p.Text, typeface.Regular, st.Body, box, 0, st.Leading); err != nil {
+		errs = append(errs, err)
+	} else {
+		cp.place(&f, b, box, fixed("text"), color(st.Ink), true, 0)
+	}
+	return f, errors.Join(errs...)
+}
+
+// footer sets the deck title and the card number at the bottom of the safe
+// zone and returns the footer's top.
+func (cp *composer) footer(f *Face, errs *[]error, side string) float64 {
+	st, s := cp.st, cp.safe
+	h := geom.PtToMM(st.Footer.Max) * 1.2
+	top := s.Bottom() - h
+	numW := cp.fam.Face(typeface.Bold).Width(cp.c.Number, st.Footer.Max)
+	if b, err := textfit.Fit(cp.fam, []textfit.Para{{Runs: []textfit.Run{{Text: cp.c.Number, Style: typeface.Bold}}}},
+		textfit.Spec{Width: s.W, Height: h, Max: st.Footer.Max, Min: st.Footer.Max, MaxLines: 1}); err == nil {
+		cp.place(f, b, geom.R(s.X, top, s.W, h), fixed("number"), color(st.Muted), false, 1)
+	}
+	titleBox := geom.R(s.X, top, s.W-numW-3, h)
+	runs := []textfit.Run{{Text: cp.c.Typeset(cp.c.Title), Style: typeface.Regular}}
+	if b, err := textfit.Fit(cp.fam, []textfit.Para{{Runs: runs}}, textfit.Spec{
+		Width: titleBox.W, Height: h, Max: st.Footer.Max, Min: st.Footer.Min, MaxLines: 1}); err != nil {
+		*errs = append(*errs, &FieldError{Card: cp.c.Persona.ID, Side: side, Field: "deck title", Err: err})
+	} else {
+		cp.place(f, b, titleBox, fixed("title"), color(st.Muted), false, 0)
+	}
+	return top
+}
+
+func (cp *composer) back() (Face, error) {
+	st, s := cp.st, cp.safe
+	p := cp.c.Persona
+	f := Face{Fills: []Fill{{Rect: cp.g.BleedRect(), Color: st.Background(cp.c.Category.Color)}}}
+	var errs []error
+	cp.band(&f, st.BackBand)
+	nameBox := geom.R(s.X, s.Y, s.W, st.BackBand-s.Y-st.BandPadding)
+	if b, err := cp.fit("back", "name", p.Name, typeface.Bold, st.BackName, nameBox, 1, 1.2); err != nil {
+		errs = append(errs, err)
+	} else {
+		box := nameBox
+		box.Y += (box.H - b.Height) / 2
+		cp.place(&f, b, box, fixed("name"), color(st.OnBand), false, 0)
+	}
+
+	// Conditions and impact share one size, the largest at which both fit.
+	var paras []textfit.Para
+	var fields []string
+	add := func(field string, para textfit.Para, text string, style typeface.Style) {
+		runs, err := textfit.ParseInline(cp.c.Typeset(text), style)
+		if err != nil {
+			errs = append(errs, cp.fieldErr("back", field, err))
+			return
+		}
+		para.Runs = runs
+		paras = append(paras, para)
+		fields = append(fields, field)
+	}
+	add("heading", textfit.Para{Scale: st.HeadingScale, Tag: "heading"}, cp.c.ConditionsLabel, typeface.Bold)
+	for i, cond := range p.Conditions {
+		add(fmt.Sprintf("conditions[%d]", i+1), textfit.Para{Bullet: "•", SpaceBefore: 0.3, Tag: "item"}, cond, typeface.Regular)
+	}
+	impactPara := -1
+	if p.Impact != "" {
+		impactPara = len(paras)
+		add("heading", textfit.Para{Scale: st.HeadingScale, SpaceBefore: 1.4, Tag: "heading"}, cp.c.ImpactLabel, typeface.Bold)
+		add("impact", textfit.Para{SpaceBefore: 0.3, Tag: "impact"}, p.Impact, typeface.Regular)
+	}
+	y := st.BackBand + st.Gap
+	footerTop := cp.footer(&f, &errs, "back")
+	box := geom.R(s.X, y, s.W, footerTop-st.Gap/2-y)
+	if len(errs) == 0 {
+		b, err := textfit.Fit(cp.fam, paras, textfit.Spec{Width: box.W, Height: box.H, Max: st.Body.Max, Min: st.Body.Min, Leading: st.Leading})
+		if err != nil {
+			field := "conditions"
+			if p.Impact != "" {
+				field = "conditions and impact"
+			}
+			errs = append(errs, cp.fieldErr("back", field, err))
+		} else {
+			cp.place(&f, b, box, func(l textfit.SetLine) string { return fields[l.Para] }, func(l textfit.SetLine) deck.RGB {
+				if l.Tag == "heading" {
+					return cp.c.Category.Color
+				}
+				return st.Ink
+			}, true, 0)
+			for _, l := range b.Lines {
+				if l.Para == impactPara {
+					// A rule halfway through the space above the impact heading.
+					ry := box.Y + l.Baseline - l.Ascent - 0.7*geom.PtToMM(l.Size)*st.Leading
+					f.Rules = append(f.Rules, Rule{Seg: geom.Segment{A: geom.Point{X: s.X, Y: ry}, B: geom.Point{X: s.Right(), Y: ry}},
+						Width: st.RuleWidth, Color: cp.c.Category.Color})
+					break
+				}
+			}
+		}
+	}
+	return f, errors.Join(errs...)
+}

@@ -1,0 +1,155 @@
+// Package impose places card faces on pages: which card, which face, where,
+// and the crop marks around them. It is pure geometry in millimetres (see
+// package geom); the renderer draws what it decides.
+//
+// Pages come in the spec's order. With order "alternate" a front sheet is
+// followed by its back sheet, on which each card's back sits where the
+// duplex flip lands it: on a portrait sheet flipped on the long edge,
+// x_back = page_width − x_front − card_width, same y.
+package impose
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/layout"
+)
+
+// Placement is one card face on a page.
+type Placement struct {
+	Card  int // index of the card in the deck, from 0
+	Side  layout.Side
+	Trim  geom.Rect // the card as cut, page coordinates in mm
+	Bleed geom.Rect // Trim grown by the bleed: what the background covers
+}
+
+// Page is one page of the output.
+type Page struct {
+	Sheet int // 1-based sheet number
+	Side  layout.Side
+	Size  layout.Size
+	Cards []Placement
+	Marks []geom.Segment
+	// TrimBox, when not nil, is the card's trim for a print shop's page.
+	TrimBox *geom.Rect
+}
+
+// Plan is a whole document.
+type Plan struct {
+	Spec  *layout.Spec
+	Cards int
+	Pages []Page
+}
+
+// Impose lays out n cards on pages according to spec.
+func Impose(spec *layout.Spec, n int) Plan {
+	plan := Plan{Spec: spec, Cards: n}
+	per := spec.PerSheet()
+	for sheet := 0; sheet*per < n; sheet++ {
+		front := Page{Sheet: sheet + 1, Side: layout.Front, Size: spec.Paper.Size}
+		back := Page{Sheet: sheet + 1, Side: layout.Back, Size: spec.Paper.Size}
+		for slot := 0; slot < per && sheet*per+slot < n; slot++ {
+			card := sheet*per + slot
+			trim := spec.Slot(slot%spec.Columns, slot/spec.Columns)
+			front.Cards = append(front.Cards, Placement{Card: card, Side: layout.Front, Trim: trim, Bleed: trim.Outset(spec.Bleed)})
+			bt := spec.BackOf(trim)
+			back.Cards = append(back.Cards, Placement{Card: card, Side: layout.Back, Trim: bt, Bleed: bt.Outset(spec.Bleed)})
+		}
+		if spec.Marks.Style == "crop" {
+			front.Marks = CropMarks(spec, front.Cards)
+		}
+		if spec.TrimBox {
+			ft, bt := front.Cards[0].Trim, back.Cards[0].Trim
+			front.TrimBox, back.TrimBox = &ft, &bt
+		}
+		plan.Pages = append(plan.Pages, front, back)
+	}
+	return plan
+}
+
+// CropMarks returns the crop marks for cards on one page: short segments on
+// the extensions of every cut line, in the margins and gutters, that keep
+// spec.Marks.Offset clear of every card's bleed and stay inside the printable
+// area. Where a gutter is too narrow for two marks, one mark spans it.
+func CropMarks(spec *layout.Spec, cards []Placement) []geom.Segment {
+	var xs, ys []float64
+	for _, c := range cards {
+		xs = append(xs, c.Trim.X, c.Trim.Right())
+		ys = append(ys, c.Trim.Y, c.Trim.Bottom())
+	}
+	printable := spec.Printable()
+	var marks []geom.Segment
+	for _, x := range unique(xs) {
+		for _, iv := range markIntervals(spec, cards, x, true, printable.Y, printable.Bottom()) {
+			marks = append(marks, geom.Segment{A: geom.Point{X: x, Y: iv[0]}, B: geom.Point{X: x, Y: iv[1]}})
+		}
+	}
+	for _, y := range unique(ys) {
+		for _, iv := range markIntervals(spec, cards, y, false, printable.X, printable.Right()) {
+			marks = append(marks, geom.Segment{A: geom.Point{X: iv[0], Y: y}, B: geom.Point{X: iv[1], Y: y}})
+		}
+	}
+	return marks
+}
+
+// markIntervals returns the marks along the line at position pos (x = pos for
+// a vertical line, else y = pos), between lo and hi.
+func markIntervals(spec *layout.Spec, cards []Placement, pos float64, vertical bool, lo, hi float64) [][2]float64 {
+	m := spec.Marks
+	clear := m.Offset + m.Width/2
+	// The stretches of the line that cards (with bleed and offset) block.
+	var blocked [][2]float64
+	for _, c := range cards {
+		b := c.Bleed.Outset(clear)
+		// a0..a1: the card's extent across the line; along0..along1: along it.
+		a0, a1, along0, along1 := b.Y, b.Bottom(), b.X, b.Right()
+		if vertical {
+			a0, a1, along0, along1 = b.X, b.Right(), b.Y, b.Bottom()
+		}
+		if pos > a0 && pos < a1 {
+			blocked = append(blocked, [2]float64{along0, along1})
+		}
+	}
+	slices.SortFunc(blocked, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
+	// Walk the free stretches; a mark goes next to each blocked end.
+	var out [][2]float64
+	const minLen = 1.0 // shorter marks are noise
+	prevEnd, prevBlocked := lo, false
+	emit := func(start, end float64, blockedBefore, blockedAfter bool) {
+		if end-start < minLen {
+			return
+		}
+		switch {
+		case blockedBefore && blockedAfter && end-start <= 2*m.Length:
+			out = append(out, [2]float64{start, end})
+		case blockedBefore && blockedAfter:
+			out = append(out, [2]float64{start, start + m.Length}, [2]float64{end - m.Length, end})
+		case blockedBefore:
+			out = append(out, [2]float64{start, min(end, start+m.Length)})
+		case blockedAfter:
+			out = append(out, [2]float64{max(start, end-m.Length), end})
+		}
+	}
+	for _, b := range blocked {
+		if b[0] > prevEnd {
+			emit(prevEnd, min(b[0], hi), prevBlocked, true)
+		}
+		prevEnd, prevBlocked = max(prevEnd, b[1]), true
+	}
+	if prevEnd < hi {
+		emit(prevEnd, hi, prevBlocked, false)
+	}
+	return out
+}
+
+func unique(v []float64) []float64 {
+	slices.Sort(v)
+	out := v[:0]
+	for _, x := range v {
+		if len(out) == 0 || x-out[len(out)-1] > geom.Epsilon {
+			out = append(out, x)
+		}
+	}
+	return out
+}

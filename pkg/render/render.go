@@ -1,0 +1,163 @@
+// Package render paints an imposition plan and its card faces into a PDF. It
+// is the only package that imports fpdf.
+//
+// What it guarantees for print: every font embedded and subset; page boxes
+// from the plan (a TrimBox on print-shop pages, nothing else, so the BleedBox
+// defaults to the MediaBox); RGB colours only, no transparency. And for CI:
+// the same input gives the same bytes, because dates come from the caller,
+// the catalog is sorted, and nothing fpdf writes in map order is used (one
+// page box per page, no spot colours, no images).
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/impose"
+	"github.com/cardgen/cardgen/pkg/layout"
+	"github.com/cardgen/cardgen/pkg/typeface"
+)
+
+// Meta is the document's metadata.
+type Meta struct {
+	Title, Author, Subject, Keywords string
+	Creator                          string
+	Lang                             string // BCP 47, written as /Lang
+	Date                             time.Time
+}
+
+// Document is everything the renderer needs.
+type Document struct {
+	Plan   impose.Plan
+	Faces  [][2]face.Face // per card: front, back
+	Family *typeface.Family
+	Meta   Meta
+}
+
+var styleNames = map[typeface.Style]string{
+	typeface.Regular: "", typeface.Bold: "B", typeface.Italic: "I", typeface.BoldItalic: "BI",
+}
+
+// Write renders doc as PDF to w.
+func Write(w io.Writer, doc Document) error {
+	if len(doc.Plan.Pages) == 0 {
+		return fmt.Errorf("nothing to print: the plan has no page")
+	}
+	first := doc.Plan.Pages[0].Size
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	m := doc.Meta
+	pdf.SetCreationDate(m.Date)
+	pdf.SetModificationDate(m.Date)
+	pdf.SetTitle(m.Title, true)
+	pdf.SetAuthor(m.Author, true)
+	pdf.SetSubject(m.Subject, true)
+	pdf.SetKeywords(m.Keywords, true)
+	pdf.SetCreator(m.Creator, true)
+	if m.Lang != "" {
+		pdf.SetLang(m.Lang)
+	}
+	fam := doc.Family
+	family := fontPrefix + fam.Name
+	for _, st := range typeface.Styles {
+		pdf.AddUTF8FontFromBytes(family, styleNames[st], fam.Face(st).Data)
+		// A font that fails to parse only shows up later as "undefined
+		// font": check now, while we know which one it was.
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("font %s %s: %w", fam.Name, st, err)
+		}
+	}
+	for _, page := range doc.Plan.Pages {
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Size.W, Ht: page.Size.H})
+		if page.TrimBox != nil {
+			t := *page.TrimBox
+			// PDF page boxes count y from the bottom of the page.
+			pdf.SetPageBox("trim", t.X, page.Size.H-t.Bottom(), t.W, t.H)
+		}
+		for _, pl := range page.Cards {
+			paint(pdf, family, doc.Faces[pl.Card][pl.Side], pl)
+		}
+		marks(pdf, page, doc.Plan.Spec)
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("rendering the PDF: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(tagSubsets(buf.Bytes(), fam.Name))
+	return err
+}
+
+// fpdf names an embedded font "utf8" + its lowercased family + style, such as
+// /utf8latoB. PDF readers and print shops' preflight tools recognise a
+// subset by a six-capital tag and a plus sign before its name (ISO 32000-1,
+// 9.6.4): /ABCDEF+Lato. Registering the family as "cg+Lato" makes fpdf write
+// /utf8cg+latoB, in which "utf8cg" has the tag's length, so the tag is put in
+// place without changing any byte offset of the file.
+const fontPrefix = "cg+"
+
+var subsetTags = map[typeface.Style]string{
+	typeface.Regular: "CGLATR", typeface.Bold: "CGLATB", typeface.Italic: "CGLATI", typeface.BoldItalic: "CGLATJ",
+}
+
+func tagSubsets(pdf []byte, family string) []byte {
+	name := func(prefix string, st typeface.Style) string { return prefix + styleNames[st] }
+	from := "/utf8" + strings.ToLower(fontPrefix+family)
+	// Longest style suffix first, so that /…B does not catch /…BI.
+	for _, st := range []typeface.Style{typeface.BoldItalic, typeface.Bold, typeface.Italic} {
+		pdf = bytes.ReplaceAll(pdf, []byte(name(from, st)), []byte(name("/"+subsetTags[st]+"+"+family, st)))
+	}
+	// The regular face's name is what remains; it ends at a delimiter.
+	for _, end := range []string{"\n", " ", ">", "/"} {
+		pdf = bytes.ReplaceAll(pdf, []byte(from+end), []byte("/"+subsetTags[typeface.Regular]+"+"+family+end))
+	}
+	return pdf
+}
+
+func paint(pdf *fpdf.Fpdf, family string, f face.Face, pl impose.Placement) {
+	ox, oy := pl.Trim.X, pl.Trim.Y
+	for _, fill := range f.Fills {
+		setFill(pdf, fill.Color)
+		r := fill.Rect.Translate(ox, oy)
+		pdf.Rect(r.X, r.Y, r.W, r.H, "F")
+	}
+	for _, rule := range f.Rules {
+		setDraw(pdf, rule.Color)
+		pdf.SetLineWidth(rule.Width)
+		pdf.Line(ox+rule.Seg.A.X, oy+rule.Seg.A.Y, ox+rule.Seg.B.X, oy+rule.Seg.B.Y)
+	}
+	for _, t := range f.Text {
+		pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
+		for _, p := range t.Pieces {
+			pdf.SetFont(family, styleNames[p.Style], t.Size)
+			pdf.Text(ox+t.X+p.X, oy+t.Baseline, p.Text)
+		}
+	}
+}
+
+func marks(pdf *fpdf.Fpdf, page impose.Page, spec *layout.Spec) {
+	if len(page.Marks) == 0 {
+		return
+	}
+	setDraw(pdf, deck.RGB{})
+	pdf.SetLineWidth(spec.Marks.Width)
+	pdf.SetLineCapStyle("butt")
+	for _, m := range page.Marks {
+		pdf.Line(m.A.X, m.A.Y, m.B.X, m.B.Y)
+	}
+}
+
+func setFill(pdf *fpdf.Fpdf, c deck.RGB) { pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
+func setDraw(pdf *fpdf.Fpdf, c deck.RGB) { pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }

@@ -1,0 +1,200 @@
+// Package typeface reads the metrics of a TrueType font family: advance
+// widths, ascent and descent, and which characters it covers. Widths are
+// computed exactly as the PDF renderer computes them (thousandths of an em,
+// rounded), so a line measured here has the width it will have on paper.
+package typeface
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/cardgen/cardgen/fonts"
+	"github.com/cardgen/cardgen/pkg/geom"
+)
+
+// Style is one of the four faces of a family.
+type Style int
+
+// The four styles a family provides.
+const (
+	Regular Style = iota
+	Bold
+	Italic
+	BoldItalic
+)
+
+// Styles lists every style, in a fixed order.
+var Styles = []Style{Regular, Bold, Italic, BoldItalic}
+
+func (s Style) String() string {
+	switch s {
+	case Bold:
+		return "bold"
+	case Italic:
+		return "italic"
+	case BoldItalic:
+		return "bold italic"
+	}
+	return "regular"
+}
+
+// Emphasised returns the style with italic added (em) or bold added (strong).
+func (s Style) Emphasised(em, strong bool) Style {
+	bold := s == Bold || s == BoldItalic || strong
+	italic := s == Italic || s == BoldItalic || em
+	switch {
+	case bold && italic:
+		return BoldItalic
+	case bold:
+		return Bold
+	case italic:
+		return Italic
+	}
+	return Regular
+}
+
+// Face is the metrics of one font file.
+type Face struct {
+	// Data is the font file itself, for the renderer to embed.
+	Data []byte
+	// widths holds advance widths in thousandths of an em for the Basic
+	// Multilingual Plane; covered marks which runes have a glyph.
+	widths  []uint16
+	covered []bool
+	// Ascent and Descent are in thousandths of an em, both positive.
+	ascent, descent, capHeight int
+}
+
+// ParseFace reads a TrueType font file.
+func ParseFace(data []byte) (*Face, error) {
+	if len(data) >= 4 && (bytes.Equal(data[:4], []byte("OTTO")) || bytes.Equal(data[:4], []byte("ttcf"))) {
+		return nil, fmt.Errorf("not a TrueType (glyf) font: CFF-flavoured OpenType and collections cannot be embedded")
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	var buf sfnt.Buffer
+	upem := int(f.UnitsPerEm())
+	ppem := fixed.I(upem)
+	face := &Face{Data: data, widths: make([]uint16, 0x10000), covered: make([]bool, 0x10000)}
+	for r := rune(0); r < 0x10000; r++ {
+		gi, err := f.GlyphIndex(&buf, r)
+		if err != nil || gi == 0 {
+			continue
+		}
+		adv, err := f.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
+		if err != nil {
+			return nil, fmt.Errorf("advance of U+%04X: %w", r, err)
+		}
+		face.covered[r] = true
+		face.widths[r] = uint16(math.Round(float64(adv) / 64 * 1000 / float64(upem)))
+	}
+	m, err := f.Metrics(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	scale := 1000 / float64(upem) / 64
+	face.ascent = int(float64(m.Ascent) * scale)
+	face.descent = int(float64(m.Descent) * scale)
+	face.capHeight = int(float64(m.CapHeight) * scale)
+	if face.ascent <= 0 || face.descent < 0 {
+		return nil, fmt.Errorf("font has no usable ascent/descent (%d/%d)", face.ascent, face.descent)
+	}
+	return face, nil
+}
+
+// Has reports whether the font has a glyph for r. Runes beyond the Basic
+// Multilingual Plane are never covered: the PDF renderer cannot draw them.
+func (f *Face) Has(r rune) bool { return r >= 0 && r < 0x10000 && f.covered[r] }
+
+// Width is the advance width of s in mm at size pt. Characters the font lacks
+// count as zero; validation reports them before anything is drawn.
+func (f *Face) Width(s string, size float64) float64 {
+	w := 0
+	for _, r := range s {
+		if f.Has(r) {
+			w += int(f.widths[r])
+		}
+	}
+	return float64(w) * geom.PtToMM(size) / 1000
+}
+
+// Ascent is the height above the baseline of the tallest glyphs, in mm at size pt.
+func (f *Face) Ascent(size float64) float64 { return float64(f.ascent) * geom.PtToMM(size) / 1000 }
+
+// Descent is the depth below the baseline of the deepest glyphs, in mm at size pt.
+func (f *Face) Descent(size float64) float64 {
+	return float64(f.descent) * geom.PtToMM(size) / 1000
+}
+
+// CapHeight is the height of a capital letter, in mm at size pt.
+func (f *Face) CapHeight(size float64) float64 {
+	return float64(f.capHeight) * geom.PtToMM(size) / 1000
+}
+
+// Family is the four styles of one typeface.
+type Family struct {
+	Name  string // ASCII, as the renderer registers it
+	faces [4]*Face
+}
+
+// Face returns the face of a style.
+func (fam *Family) Face(s Style) *Face { return fam.faces[s] }
+
+// Missing returns the runes of s that the style lacks, each once, in order
+// of first appearance.
+func (fam *Family) Missing(s string, st Style) []rune {
+	var out []rune
+	seen := map[rune]bool{}
+	face := fam.faces[st]
+	for _, r := range s {
+		if r == '\n' || face.Has(r) || seen[r] {
+			continue
+		}
+		seen[r] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// Files names the font file of each style.
+type Files struct{ Regular, Bold, Italic, BoldItalic string }
+
+// Load reads a family from fsys.
+func Load(name string, fsys fs.FS, files Files) (*Family, error) {
+	fam := &Family{Name: name}
+	for i, file := range []string{files.Regular, files.Bold, files.Italic, files.BoldItalic} {
+		data, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", file, err)
+		}
+		face, err := ParseFace(data)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", file, err)
+		}
+		fam.faces[i] = face
+	}
+	return fam, nil
+}
+
+var (
+	defaultOnce sync.Once
+	defaultFam  *Family
+	defaultErr  error
+)
+
+// Default returns the embedded family (Lato), parsed once per process.
+func Default() (*Family, error) {
+	defaultOnce.Do(func() {
+		defaultFam, defaultErr = Load("Lato", fonts.FS, Files(fonts.Files))
+	})
+	return defaultFam, defaultErr
+}
