@@ -26,6 +26,7 @@ import (
 	"github.com/cardgen/cardgen/pkg/render"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
+	"github.com/cardgen/cardgen/pkg/typo"
 )
 
 // DefaultDate is the date written into PDFs when SOURCE_DATE_EPOCH is not
@@ -88,7 +89,8 @@ type Cards struct {
 // persona and field.
 func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, error) {
 	var problems diag.List
-	checkCoverage(d, fam, &problems)
+	typeset := typo.For(d.Language)
+	checkCoverage(d, fam, typeset, &problems)
 	if len(problems) > 0 {
 		return nil, problems.Err()
 	}
@@ -104,6 +106,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 			Title:           d.Title,
 			ConditionsLabel: p.Sprintf(labels.Conditions),
 			ImpactLabel:     p.Sprintf(labels.Impact),
+			Typeset:         typeset,
 		}
 		front, back, err := face.Compose(c, geo, fam, face.DefaultStyle)
 		if err != nil {
@@ -149,12 +152,12 @@ func cardSize(spec *layout.Spec) string {
 
 // checkCoverage reports every character the font cannot draw, with its U+
 // code and where it is.
-func checkCoverage(d *deck.Deck, fam *typeface.Family, problems *diag.List) {
+func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) string, problems *diag.List) {
 	check := func(ps *deck.Persona, field, text string) {
 		seen := map[rune]bool{}
 		var missing []string
 		for _, st := range typeface.Styles {
-			for _, r := range fam.Missing(textfit.Plain(text), st) {
+			for _, r := range fam.Missing(textfit.Plain(typeset(text)), st) {
 				if !seen[r] {
 					seen[r] = true
 					missing = append(missing, fmt.Sprintf("%q (U+%04X)", r, r))

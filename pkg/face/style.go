@@ -31,7 +31,7 @@ var DefaultStyle = Style{
 	Name:         Range{22, 14},
 	Role:         Range{11.5, 9},
 	Country:      Range{9.5, 8},
-	Body:         Range{11.5, 7},
+	Body:         Range{12.5, 7},
 	BackName:     Range{12, 9},
 	Footer:       Range{7, 7},
 	HeadingScale: 1.1,
