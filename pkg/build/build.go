@@ -122,13 +122,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 }
 
 func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error, problems *diag.List) {
-	var errs []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	} else {
-		errs = []error{err}
-	}
-	for _, e := range errs {
+	for _, e := range flatten(err) {
 		var fe *face.FieldError
 		if !errors.As(e, &fe) {
 			problems.Add(diag.Problem{File: d.Source, Line: ps.Pos.Line, Card: ps.ID, Msg: e.Error()})
@@ -249,4 +243,16 @@ func WriteFile(path string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// flatten returns the leaves of a tree of joined errors.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }

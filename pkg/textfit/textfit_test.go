@@ -1,0 +1,220 @@
+package textfit
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/cardgen/cardgen/pkg/typeface"
+)
+
+func family(t testing.TB) *typeface.Family {
+	t.Helper()
+	fam, err := typeface.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fam
+}
+
+func TestParseInline(t *testing.T) {
+	R, I, B, BI := typeface.Regular, typeface.Italic, typeface.Bold, typeface.BoldItalic
+	tests := []struct {
+		in   string
+		want []Run
+	}{
+		{"plain", []Run{{"plain", R}}},
+		{"chez *Cloudfactory*, une", []Run{{"chez ", R}, {"Cloudfactory", I}, {", une", R}}},
+		{"**fort** et *doux*", []Run{{"fort", B}, {" et ", R}, {"doux", I}}},
+		{"***tout***", []Run{{"tout", BI}}},
+		{`5 \* 3 = 15 \\ ok`, []Run{{`5 * 3 = 15 \ ok`, R}}},
+	}
+	for _, tt := range tests {
+		got, err := ParseInline(tt.in, R)
+		if err != nil {
+			t.Errorf("ParseInline(%q): %v", tt.in, err)
+			continue
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("ParseInline(%q) = %v, want %v", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("ParseInline(%q)[%d] = %v, want %v", tt.in, i, got[i], tt.want[i])
+			}
+		}
+	}
+	for _, bad := range []string{"*open", "**open", "a * b"} {
+		if _, err := ParseInline(bad, R); err == nil {
+			t.Errorf("ParseInline(%q): no error for an unclosed emphasis", bad)
+		}
+	}
+	if got := Plain("chez *Cloudfactory*"); got != "chez Cloudfactory" {
+		t.Errorf("Plain = %q", got)
+	}
+}
+
+func runs(s string) []Run { return []Run{{Text: s, Style: typeface.Regular}} }
+
+func TestBreakNeverAtNoBreakSpace(t *testing.T) {
+	fam := family(t)
+	text := "pour récupérer des «\u202Fterres rares\u202F» dans des déchets : 1,50\u00A0$/heure, vraiment\u202F!"
+	// Try every width from very narrow to wide: no line may start with
+	// ; : ! ? » or end with «, and no-break spaces never become breaks.
+	for w := 20.0; w <= 120; w += 0.5 {
+		lines, err := Break(fam, runs(text), 10, w)
+		if err != nil {
+			continue // a word wider than w
+		}
+		var joined []string
+		for _, l := range lines {
+			s := l.Text()
+			joined = append(joined, s)
+			if l.Width > w+1e-9 {
+				t.Fatalf("width %.1f: line %q is %.2f mm wide", w, s, l.Width)
+			}
+			if strings.ContainsAny(s[:1], ";:!?»") {
+				t.Errorf("width %.1f: line starts with punctuation: %q", w, s)
+			}
+			if strings.HasSuffix(s, "«") || strings.HasSuffix(s, "\u202F") || strings.HasSuffix(s, "\u00A0") {
+				t.Errorf("width %.1f: line ends badly: %q", w, s)
+			}
+		}
+		noSpace := strings.NewReplacer(" ", "")
+		if got := noSpace.Replace(strings.Join(joined, "")); got != noSpace.Replace(text) {
+			t.Fatalf("width %.1f: lines %q do not give back the text", w, joined)
+		}
+	}
+}
+
+func TestBreakAfterHyphen(t *testing.T) {
+	fam := family(t)
+	text := "Micro-travailleuse"
+	whole := fam.Face(typeface.Regular).Width(text, 10)
+	lines, err := Break(fam, runs(text), 10, whole-1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 2 || lines[0].Text() != "Micro-" || lines[1].Text() != "travailleuse" {
+		t.Errorf("lines = %q, want [Micro- travailleuse]", []string{lines[0].Text()})
+	}
+}
+
+func TestBreakHardLineBreak(t *testing.T) {
+	lines, err := Break(family(t), runs("one\ntwo"), 10, 100)
+	if err != nil || len(lines) != 2 {
+		t.Fatalf("got %d lines, %v; want 2", len(lines), err)
+	}
+}
+
+func TestBreakWordTooLong(t *testing.T) {
+	_, err := Break(family(t), runs("anticonstitutionnellement"), 10, 20)
+	var tl *TooLongError
+	if !errors.As(err, &tl) || tl.Word != "anticonstitutionnellement" || tl.Max != 20 {
+		t.Fatalf("err = %v, want a TooLongError naming the word", err)
+	}
+}
+
+func TestBreakKeepsStyles(t *testing.T) {
+	fam := family(t)
+	rs, _ := ParseInline("chez *Cloudfactory*, entreprise", typeface.Regular)
+	lines, err := Break(fam, rs, 10, 200)
+	if err != nil || len(lines) != 1 {
+		t.Fatal(lines, err)
+	}
+	p := lines[0].Pieces
+	if len(p) != 3 || p[1].Text != "Cloudfactory" || p[1].Style != typeface.Italic {
+		t.Fatalf("pieces = %+v", p)
+	}
+	// Pieces sit end to end: each starts where the previous ends.
+	for i := 1; i < len(p); i++ {
+		if d := p[i].X - (p[i-1].X + p[i-1].W); d < -1e-9 || d > 1e-9 {
+			t.Errorf("piece %d starts at %.3f, previous ends at %.3f", i, p[i].X, p[i-1].X+p[i-1].W)
+		}
+	}
+}
+
+func TestFitLargestSize(t *testing.T) {
+	fam := family(t)
+	text := strings.Repeat("Je travaille en sous-traitance pour une plateforme européenne. ", 3)
+	paras := []Para{{Runs: runs(text)}}
+	spec := Spec{Width: 62, Height: 40, Max: 14, Min: 6, Leading: 1.3}
+	b, err := Fit(fam, paras, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Height > spec.Height {
+		t.Errorf("height %.2f > %.2f", b.Height, spec.Height)
+	}
+	for _, l := range b.Lines {
+		if box := l.Box(); box.Right() > spec.Width+1e-9 || box.Bottom() > spec.Height+1e-9 || box.Y < 0 {
+			t.Errorf("line %q leaves the box: %v", l.Text(), box)
+		}
+	}
+	// The next size up does not fit: Fit found the largest.
+	if b.Size < spec.Max {
+		bigger, err := Layout(fam, paras, b.Size+0.25, spec)
+		if err == nil && bigger.Height <= spec.Height {
+			t.Errorf("size %.2f fits too, Fit chose %.2f", b.Size+0.25, b.Size)
+		}
+	}
+}
+
+func TestFitError(t *testing.T) {
+	fam := family(t)
+	paras := []Para{{Runs: runs(strings.Repeat("mot ", 500))}}
+	_, err := Fit(fam, paras, Spec{Width: 62, Height: 50, Max: 12, Min: 7})
+	var fe *FitError
+	if !errors.As(err, &fe) {
+		t.Fatalf("err = %v, want a FitError", err)
+	}
+	if fe.Min != 7 || fe.Need <= fe.Have || !strings.Contains(err.Error(), "7 pt") {
+		t.Errorf("FitError = %+v (%v)", fe, err)
+	}
+}
+
+func TestFitMaxLines(t *testing.T) {
+	fam := family(t)
+	_, err := Fit(fam, []Para{{Runs: runs("Collectrice de données cartographiques et autres")}},
+		Spec{Width: 30, Height: 100, Max: 12, Min: 11, MaxLines: 1})
+	if err == nil {
+		t.Fatal("a two-line name fitted in one line")
+	}
+}
+
+func BenchmarkFit(b *testing.B) {
+	fam := family(b)
+	paras := []Para{{Runs: runs("Chez Cloudfactory, entreprise de sous-traitance pour des entreprises européennes, nous assistons des IA : analyse de radiographies médicales, aide au repérage des baleines pour qu’elles n’entrent pas en collision avec des navires sans pilote, etc.")}}
+	spec := Spec{Width: 62, Height: 60, Max: 12.5, Min: 7, Leading: 1.3}
+	for b.Loop() {
+		if _, err := Fit(fam, paras, spec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func FuzzBreak(f *testing.F) {
+	fam := family(f)
+	for _, s := range []string{"", "a b", "des «\u202Fterres\u202F»", "*x* **y**", "Micro-travailleuse", "a\nb", "\\*"} {
+		f.Add(s, 30.0)
+	}
+	f.Fuzz(func(t *testing.T, s string, w float64) {
+		if w < 1 || w > 500 {
+			return
+		}
+		rs, err := ParseInline(s, typeface.Regular)
+		if err != nil {
+			return
+		}
+		lines, err := Break(fam, rs, 9, w)
+		if err != nil {
+			return
+		}
+		for _, l := range lines {
+			if l.Width > w+1e-6 {
+				t.Fatalf("line %q is %.3f mm wide, max %.3f", l.Text(), l.Width, w)
+			}
+		}
+	})
+}
