@@ -168,7 +168,9 @@ func idOf(item *yamldoc.Node) string {
 func readList(r *yamldoc.Reader, f yamldoc.Fields, key, card string, pos map[string]Pos) []string {
 	n := f.Get(key)
 	if n == nil {
-		r.Add(f.Node, card, key, "missing", "add "+key+": with one \"- item\" per line")
+		if !f.Misspelt[key] {
+			r.Add(f.Node, card, key, "missing", "add "+key+": with one \"- item\" per line")
+		}
 		return nil
 	}
 	if n.Kind != yamldoc.SequenceNode {

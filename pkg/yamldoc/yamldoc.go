@@ -91,6 +91,9 @@ func KindName(n *Node) string {
 type Fields struct {
 	Node   *Node
 	Values map[string]*Node
+	// Misspelt holds the known keys that an unknown key was taken for a typo
+	// of: their absence is not reported again as "missing".
+	Misspelt map[string]bool
 }
 
 // Get returns the value of key, or nil.
@@ -105,7 +108,7 @@ func (r *Reader) Mapping(n *Node, card string, known []string) (Fields, bool) {
 		r.Add(n, card, "", "expected "+strings.Join(known, ", ")+" as key: value lines, found "+KindName(n), "")
 		return Fields{}, false
 	}
-	f := Fields{Node: n, Values: map[string]*Node{}}
+	f := Fields{Node: n, Values: map[string]*Node{}, Misspelt: map[string]bool{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -114,6 +117,7 @@ func (r *Reader) Mapping(n *Node, card string, known []string) (Fields, bool) {
 			hint := "the fields here are " + strings.Join(known, ", ")
 			if s := Suggest(key, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
+				f.Misspelt[s] = true
 			}
 			r.Add(k, card, key, "unknown field", hint)
 		case f.Values[key] != nil:
@@ -130,7 +134,7 @@ func (r *Reader) Mapping(n *Node, card string, known []string) (Fields, bool) {
 func (r *Reader) Text(f Fields, key, card string, required bool) string {
 	n := f.Values[key]
 	if n == nil {
-		if required {
+		if required && !f.Misspelt[key] {
 			r.Add(f.Node, card, key, "missing", "add "+key+": ...")
 		}
 		return ""
@@ -154,7 +158,7 @@ func (r *Reader) Text(f Fields, key, card string, required bool) string {
 func (r *Reader) Number(f Fields, key, card string, required bool, def float64) float64 {
 	n := f.Values[key]
 	if n == nil {
-		if required {
+		if required && !f.Misspelt[key] {
 			r.Add(f.Node, card, key, "missing", "add "+key+": followed by a number")
 		}
 		return def

@@ -1,0 +1,115 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cardgen/cardgen/pkg/typeface"
+)
+
+func TestDate(t *testing.T) {
+	if d, err := Date(""); err != nil || !d.Equal(DefaultDate) {
+		t.Errorf("Date(\"\") = %v, %v", d, err)
+	}
+	if d, err := Date("1700000000"); err != nil || !d.Equal(time.Unix(1700000000, 0)) {
+		t.Errorf("Date(1700000000) = %v, %v", d, err)
+	}
+	for _, bad := range []string{"yesterday", "-5", "1e9"} {
+		if _, err := Date(bad); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
+			t.Errorf("Date(%q): err = %v", bad, err)
+		}
+	}
+}
+
+func TestWriteFileReplacesWhole(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "deck.pdf")
+	if err := WriteFile(path, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(path, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if string(got) != "two" || len(entries) != 1 {
+		t.Errorf("content %q, %d entries (temporary files left?)", got, len(entries))
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+	}
+}
+
+func TestWriteFileFailureLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	// The target is a directory: the rename fails after the data is written.
+	target := filepath.Join(dir, "deck.pdf")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(target, "keep"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(target, []byte("new")); err == nil {
+		t.Fatal("writing over a non-empty directory succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("%d entries left in the directory, want only the target", len(entries))
+	}
+}
+
+func TestLoadLayout(t *testing.T) {
+	for _, name := range []string{"a4", "tarot"} {
+		if s, err := LoadLayout(name); err != nil || s.Name != name {
+			t.Errorf("LoadLayout(%q) = %v, %v", name, s, err)
+		}
+	}
+	_, err := LoadLayout("a5")
+	if ule, ok := err.(*UnknownLayoutError); !ok || !strings.Contains(ule.Error(), "a4, tarot") {
+		t.Errorf("LoadLayout(a5): %v", err)
+	}
+	if _, err := LoadLayout("./nowhere.yaml"); err == nil || !strings.Contains(err.Error(), "nowhere.yaml") {
+		t.Errorf("LoadLayout(./nowhere.yaml): %v", err)
+	}
+}
+
+// benchmarkBuild measures the whole build of the default deck for a layout,
+// from parsed deck to PDF bytes: composing (fitting) and rendering.
+func benchmarkBuild(b *testing.B, name string) {
+	fam, err := typeface.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := LoadDeck("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	spec, err := LoadLayout(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cards, err := Compose(d, spec, fam)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := Render(cards, fam, DefaultDate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBuild20A4(b *testing.B)    { benchmarkBuild(b, "a4") }
+func BenchmarkBuild20Tarot(b *testing.B) { benchmarkBuild(b, "tarot") }
+
+func BenchmarkLoadDeck(b *testing.B) {
+	for b.Loop() {
+		if _, err := LoadDeck(""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
