@@ -50,7 +50,10 @@ func Main(args []string, env Env) int {
 	var ue usageError
 	var bue *build.UsageError
 	var ule *build.UnknownLayoutError
-	if errors.As(err, &ue) || errors.As(err, &bue) || errors.As(err, &ule) {
+	// Cobra reports an unknown subcommand with a plain error; its text is
+	// the only way to tell it apart.
+	unknownCmd := strings.HasPrefix(err.Error(), "unknown command ")
+	if unknownCmd || errors.As(err, &ue) || errors.As(err, &bue) || errors.As(err, &ule) {
 		code = ExitUsage
 	}
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
