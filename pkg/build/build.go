@@ -149,23 +149,28 @@ func cardSize(spec *layout.Spec) string {
 func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) string, problems *diag.List) {
 	check := func(ps *deck.Persona, field, text string) {
 		seen := map[rune]bool{}
-		var missing []string
+		var missing []rune
 		for _, st := range typeface.Styles {
 			for _, r := range fam.Missing(textfit.Plain(typeset(text)), st) {
 				if !seen[r] {
 					seen[r] = true
-					missing = append(missing, fmt.Sprintf("%q (U+%04X)", r, r))
+					missing = append(missing, r)
 				}
 			}
 		}
 		if len(missing) == 0 {
 			return
 		}
+		names := make([]string, len(missing))
+		for i, r := range missing {
+			names[i] = fmt.Sprintf("%q (U+%04X)", r, r)
+		}
 		p := diag.Problem{File: d.Source, Field: field,
-			Msg:  fmt.Sprintf("the font %s has no glyph for %s", fam.Name, strings.Join(missing, ", ")),
+			Msg:  fmt.Sprintf("the font %s has no glyph for %s", fam.Name, strings.Join(names, ", ")),
 			Hint: "replace or remove these characters (emoji and rare symbols cannot be printed)"}
 		if ps != nil {
-			pos := ps.Where(field)
+			// Point at the first missing character itself.
+			pos := d.Locate(missing[0], ps.Where(field))
 			p.Line, p.Column, p.Card = pos.Line, pos.Column, ps.ID
 		}
 		problems.Add(p)

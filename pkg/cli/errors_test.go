@@ -77,7 +77,7 @@ func TestBadDatasets(t *testing.T) {
 		{"bad-color.yaml", `"#12345"`, []string{`field "color"`, "#12345", "#RRGGBB"}},
 		{"yaml-syntax.yaml", "Microtravailleuse: annotatrice", []string{"YAML"}},
 		{"too-long.yaml", "text: >-", []string{`persona "fara"`, `field "text"`, "7 pt"}},
-		{"emoji.yaml", "text: >-", []string{`persona "fara"`, `field "text"`, "U+1F642"}},
+		{"emoji.yaml", "entraîner \U0001F642", []string{`persona "fara"`, `field "text"`, "U+1F642"}},
 		{"cjk.yaml", "Rythme \u4e2d", []string{`persona "fara"`, "conditions", "U+4E2D"}},
 	} {
 		t.Run(strings.TrimSuffix(c.file, ".yaml"), func(t *testing.T) {

@@ -24,6 +24,25 @@ type Deck struct {
 	// Name is a short ASCII name for output files: the source file's name
 	// without its extension ("personas").
 	Name string
+
+	// lines is the source text, to locate characters within a field.
+	lines []string
+}
+
+// Locate returns where rune r first appears in the source at or after from,
+// so that a message can point at the character itself rather than at the
+// start of a multi-line field. It returns from when r is not found.
+func (d *Deck) Locate(r rune, from Pos) Pos {
+	for i := max(from.Line-1, 0); i < len(d.lines); i++ {
+		col := 0
+		for _, c := range d.lines[i] {
+			col++
+			if c == r && (i > from.Line-1 || col >= from.Column) {
+				return Pos{Line: i + 1, Column: col}
+			}
+		}
+	}
+	return from
 }
 
 // Category groups personas; its colour marks the cards.

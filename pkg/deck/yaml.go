@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -49,7 +50,7 @@ func Parse(name string, data []byte) (*Deck, error) {
 	if !ok {
 		return nil, r.Problems.Err()
 	}
-	d := &Deck{Source: name, Name: nameFromPath(name)}
+	d := &Deck{Source: name, Name: nameFromPath(name), lines: strings.Split(string(data), "\n")}
 	readMeta(r, d, top)
 	readCategories(r, d, top)
 	readPersonas(r, d, top)
