@@ -1,0 +1,864 @@
+package layout_test
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cardgen/cardgen/layouts"
+	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/layout"
+)
+
+func loadBuiltin(t *testing.T, file string) *layout.Spec {
+	t.Helper()
+	s, err := layout.LoadFS(layouts.FS, file)
+	if err != nil {
+		t.Fatalf("LoadFS(%q): %v", file, err)
+	}
+	return s
+}
+
+func TestBuiltinNames(t *testing.T) {
+	if got, want := layouts.Names(), []string{"a4", "tarot"}; !slices.Equal(got, want) {
+		t.Fatalf("layouts.Names() = %q; want %q", got, want)
+	}
+	for _, name := range layouts.Names() {
+		file, ok := layouts.File(name)
+		if !ok || file != name+".yaml" {
+			t.Errorf("layouts.File(%q) = %q, %v; want %q, true", name, file, ok, name+".yaml")
+		}
+		s := loadBuiltin(t, file)
+		if s.Name != name {
+			t.Errorf("%s: name %q; want %q", file, s.Name, name)
+		}
+	}
+	if _, ok := layouts.File("poker"); ok {
+		t.Errorf(`layouts.File("poker") exists; want false`)
+	}
+}
+
+func TestLoadBuiltinSpecs(t *testing.T) {
+	tests := []struct {
+		file string
+		want layout.Spec
+	}{
+		{"a4.yaml", layout.Spec{
+			Name:        "a4",
+			Description: "Tarot cards (70 × 120 mm), 4 per A4 sheet, printed double-sided",
+			Paper:       layout.Paper{Name: "A4", Size: layout.Size{W: 210, H: 297}},
+			Card:        layout.Size{W: 70, H: 120},
+			Bleed:       3, Safe: 4, Margin: 5,
+			Columns: 2, Rows: 2, Gap: 10,
+			Marks:  layout.Marks{Style: "crop", Length: 5, Offset: 0.5, Width: 0.2},
+			Duplex: layout.DuplexLong, Order: layout.Alternate, TrimBox: false,
+			Source: "a4.yaml",
+		}},
+		{"tarot.yaml", layout.Spec{
+			Name:        "tarot",
+			Description: "Tarot cards (70 × 120 mm) for a print shop, one face per page with 3 mm bleed",
+			Paper:       layout.Paper{Name: "", Size: layout.Size{W: 76, H: 126}},
+			Card:        layout.Size{W: 70, H: 120},
+			Bleed:       3, Safe: 4, Margin: 0,
+			Columns: 1, Rows: 1, Gap: 0,
+			// marks: {style: none} keeps the optional fields' defaults.
+			Marks:  layout.Marks{Style: "none", Offset: 1, Width: 0.25},
+			Duplex: layout.DuplexNone, Order: layout.Alternate, TrimBox: true,
+			Source: "tarot.yaml",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got := loadBuiltin(t, tt.file)
+			if *got != tt.want {
+				t.Errorf("LoadFS(%q) =\n %+v\nwant\n %+v", tt.file, *got, tt.want)
+			}
+			if got.Paper.Landscape() {
+				t.Errorf("%s: paper %v is landscape; want portrait", tt.file, got.Paper)
+			}
+			if got.PerSheet() != tt.want.Columns*tt.want.Rows {
+				t.Errorf("%s: PerSheet() = %d; want %d", tt.file, got.PerSheet(), tt.want.Columns*tt.want.Rows)
+			}
+		})
+	}
+}
+
+func TestLoadFSMissingFile(t *testing.T) {
+	s, err := layout.LoadFS(layouts.FS, "poker.yaml")
+	if s != nil || err == nil || !strings.Contains(err.Error(), "cannot read the layout") {
+		t.Errorf(`LoadFS("poker.yaml") = %v, %v; want nil and "cannot read the layout"`, s, err)
+	}
+	s, err = layout.LoadFile("testdata/does-not-exist.yaml")
+	if s != nil || err == nil || !strings.Contains(err.Error(), "cannot read the layout") {
+		t.Errorf(`LoadFile(missing) = %v, %v; want nil and "cannot read the layout"`, s, err)
+	}
+}
+
+func TestLoadFileTestdata(t *testing.T) {
+	s, err := layout.LoadFile("testdata/letter-poker.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := layout.Spec{
+		Name:    "letter-poker",
+		Paper:   layout.Paper{Name: "Letter", Size: layout.Size{W: 279.4, H: 215.9}},
+		Card:    layout.Size{W: 63.5, H: 88.9},
+		Bleed:   3.175,
+		Safe:    3,
+		Margin:  6.35,
+		Columns: 3, Rows: 2, Gap: 6.35,
+		Marks:  layout.Marks{Style: "crop", Length: 4, Offset: 1, Width: 0.25},
+		Duplex: layout.DuplexShort, Order: layout.Alternate,
+		Source: "testdata/letter-poker.yaml",
+	}
+	if *s != want {
+		t.Errorf("LoadFile =\n %+v\nwant\n %+v", *s, want)
+	}
+	if !s.Paper.Landscape() {
+		t.Errorf("orientation: landscape gave %v; want a landscape sheet", s.Paper)
+	}
+}
+
+// TestSlotA4: the 2 × 2 grid of 70 × 120 mm cards with 10 mm gaps is
+// 150 × 250 mm, centred on 210 × 297 mm: x0 = 30, y0 = 23.5.
+func TestSlotA4(t *testing.T) {
+	s := loadBuiltin(t, "a4.yaml")
+	tests := []struct {
+		c, r int
+		want geom.Rect
+	}{
+		{0, 0, geom.R(30, 23.5, 70, 120)},
+		{1, 0, geom.R(110, 23.5, 70, 120)},
+		{0, 1, geom.R(30, 153.5, 70, 120)},
+		{1, 1, geom.R(110, 153.5, 70, 120)},
+	}
+	for _, tt := range tests {
+		got := s.Slot(tt.c, tt.r)
+		if !got.Equal(tt.want) {
+			t.Errorf("Slot(%d, %d) = %v; want %v", tt.c, tt.r, got, tt.want)
+		}
+		// x = 30 + c·80, y = 23.5 + r·130.
+		if !near(got.X, 30+float64(tt.c)*80) || !near(got.Y, 23.5+float64(tt.r)*130) {
+			t.Errorf("Slot(%d, %d) = %v; want x = 30 + c·80, y = 23.5 + r·130", tt.c, tt.r, got)
+		}
+		if b := got.Outset(s.Bleed); !s.Printable().Contains(b) {
+			t.Errorf("Slot(%d, %d) with bleed %v is outside the printable %v", tt.c, tt.r, b, s.Printable())
+		}
+	}
+	if got, want := s.Printable(), geom.R(5, 5, 200, 287); !got.Equal(want) {
+		t.Errorf("Printable() = %v; want %v", got, want)
+	}
+	// The grid is centred: equal space left and right, top and bottom.
+	first, last := s.Slot(0, 0), s.Slot(1, 1)
+	if !near(first.X, 210-last.Right()) || !near(first.Y, 297-last.Bottom()) {
+		t.Errorf("grid %v … %v is not centred on 210 × 297", first, last)
+	}
+}
+
+func TestSlotTarot(t *testing.T) {
+	s := loadBuiltin(t, "tarot.yaml")
+	if got, want := s.Slot(0, 0), geom.R(3, 3, 70, 120); !got.Equal(want) {
+		t.Errorf("Slot(0, 0) = %v; want %v", got, want)
+	}
+	if got, want := s.Slot(0, 0).Outset(s.Bleed), geom.R(0, 0, 76, 126); !got.Equal(want) {
+		t.Errorf("bleed = %v; want the whole page %v", got, want)
+	}
+	if got, want := s.Printable(), geom.R(0, 0, 76, 126); !got.Equal(want) {
+		t.Errorf("Printable() = %v; want %v", got, want)
+	}
+}
+
+func TestSheets(t *testing.T) {
+	a4, tarot := loadBuiltin(t, "a4.yaml"), loadBuiltin(t, "tarot.yaml")
+	tests := []struct {
+		spec *layout.Spec
+		n    int
+		want int
+	}{
+		{a4, 0, 0}, {a4, 1, 1}, {a4, 4, 1}, {a4, 5, 2}, {a4, 8, 2}, {a4, 9, 3}, {a4, 20, 5}, {a4, 78, 20},
+		{tarot, 0, 0}, {tarot, 1, 1}, {tarot, 20, 20},
+	}
+	for _, tt := range tests {
+		if got := tt.spec.Sheets(tt.n); got != tt.want {
+			t.Errorf("%s: Sheets(%d) = %d; want %d", tt.spec.Name, tt.n, got, tt.want)
+		}
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < geom.Epsilon }
+
+func TestBackOf(t *testing.T) {
+	portrait := layout.Paper{Name: "A4", Size: layout.Size{W: 210, H: 297}}
+	landscape := layout.Paper{Name: "A4", Size: layout.Size{W: 297, H: 210}}
+	square := layout.Paper{Size: layout.Size{W: 200, H: 200}}
+	front := geom.R(30, 23.5, 70, 120)
+	tests := []struct {
+		name   string
+		paper  layout.Paper
+		duplex layout.Duplex
+		want   geom.Rect
+	}{
+		// Long edge on portrait: x_back = 210 − 30 − 70 = 110, same y.
+		{"portrait long", portrait, layout.DuplexLong, geom.R(110, 23.5, 70, 120)},
+		// Short edge on portrait: y_back = 297 − 23.5 − 120 = 153.5, same x.
+		{"portrait short", portrait, layout.DuplexShort, geom.R(30, 153.5, 70, 120)},
+		{"portrait none", portrait, layout.DuplexNone, front},
+		// Landscape: the long edge is horizontal, so long mirrors top-bottom:
+		// y_back = 210 − 23.5 − 120 = 66.5.
+		{"landscape long", landscape, layout.DuplexLong, geom.R(30, 66.5, 70, 120)},
+		// and short mirrors left-right: x_back = 297 − 30 − 70 = 197.
+		{"landscape short", landscape, layout.DuplexShort, geom.R(197, 23.5, 70, 120)},
+		{"landscape none", landscape, layout.DuplexNone, front},
+		// A square sheet is not landscape: long mirrors left-right.
+		{"square long", square, layout.DuplexLong, geom.R(100, 23.5, 70, 120)},
+		{"square short", square, layout.DuplexShort, geom.R(30, 56.5, 70, 120)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &layout.Spec{Paper: tt.paper, Card: layout.Size{W: 70, H: 120}, Duplex: tt.duplex}
+			got := s.BackOf(front)
+			if !got.Equal(tt.want) {
+				t.Errorf("BackOf(%v) = %v; want %v", front, got, tt.want)
+			}
+			// Turning the sheet twice brings the card back.
+			if again := s.BackOf(got); !again.Equal(front) {
+				t.Errorf("BackOf(BackOf(%v)) = %v; want the front", front, again)
+			}
+		})
+	}
+}
+
+func TestBackOfA4Slots(t *testing.T) {
+	s := loadBuiltin(t, "a4.yaml")
+	tests := []struct {
+		c, r int
+		back geom.Rect
+	}{
+		// Front columns A B become B A on the back: x_back = 210 − x − 70.
+		{0, 0, geom.R(110, 23.5, 70, 120)},
+		{1, 0, geom.R(30, 23.5, 70, 120)},
+		{0, 1, geom.R(110, 153.5, 70, 120)},
+		{1, 1, geom.R(30, 153.5, 70, 120)},
+	}
+	for _, tt := range tests {
+		front := s.Slot(tt.c, tt.r)
+		got := s.BackOf(front)
+		if !got.Equal(tt.back) {
+			t.Errorf("BackOf(Slot(%d, %d) = %v) = %v; want %v", tt.c, tt.r, front, got, tt.back)
+		}
+		if !near(got.X, 210-front.X-70) || !near(got.Y, front.Y) {
+			t.Errorf("BackOf(%v) = %v; want x = 210 − x − 70, same y", front, got)
+		}
+		// The back lands on the mirrored slot of the same grid.
+		if mirrored := s.Slot(1-tt.c, tt.r); !got.Equal(mirrored) {
+			t.Errorf("BackOf(Slot(%d, %d)) = %v; want Slot(%d, %d) = %v", tt.c, tt.r, got, 1-tt.c, tt.r, mirrored)
+		}
+	}
+}
+
+func TestPaperAndOrientation(t *testing.T) {
+	tests := []struct {
+		name  string
+		paper string // the paper: and orientation: lines
+		want  layout.Paper
+	}{
+		{"A4", "paper: A4", layout.Paper{Name: "A4", Size: layout.Size{W: 210, H: 297}}},
+		{"lower case", "paper: a4", layout.Paper{Name: "A4", Size: layout.Size{W: 210, H: 297}}},
+		{"A3", "paper: A3", layout.Paper{Name: "A3", Size: layout.Size{W: 297, H: 420}}},
+		{"A4 landscape", "paper: A4\norientation: landscape", layout.Paper{Name: "A4", Size: layout.Size{W: 297, H: 210}}},
+		{"A4 portrait", "paper: A4\norientation: portrait", layout.Paper{Name: "A4", Size: layout.Size{W: 210, H: 297}}},
+		{"Letter", "paper: letter", layout.Paper{Name: "Letter", Size: layout.Size{W: 215.9, H: 279.4}}},
+		{"Legal", "paper: Legal", layout.Paper{Name: "Legal", Size: layout.Size{W: 215.9, H: 355.6}}},
+		{"Tabloid landscape", "paper: Tabloid\norientation: landscape", layout.Paper{Name: "Tabloid", Size: layout.Size{W: 431.8, H: 279.4}}},
+		{"custom", "paper:\n  width: 250\n  height: 300", layout.Paper{Size: layout.Size{W: 250, H: 300}}},
+		{"custom landscape stays", "paper:\n  width: 300\n  height: 250", layout.Paper{Size: layout.Size{W: 300, H: 250}}},
+		{"custom turned portrait", "paper:\n  width: 300\n  height: 250\norientation: portrait", layout.Paper{Size: layout.Size{W: 250, H: 300}}},
+		{"named in a mapping", "paper:\n  name: A5", layout.Paper{Name: "A5", Size: layout.Size{W: 148, H: 210}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "name: p\n" + tt.paper + "\ncard:\n  width: 60\n  height: 90\nbleed: 2\nsafe: 3\nmargin: 5\ngrid:\n  columns: 1\n  rows: 1\n"
+			s, err := layout.Parse("p.yaml", []byte(src))
+			if err != nil {
+				t.Fatalf("Parse:\n%s\n%v", src, err)
+			}
+			if s.Paper != tt.want {
+				t.Errorf("paper = %+v; want %+v", s.Paper, tt.want)
+			}
+		})
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	const head = "name: d\npaper: A4\ncard:\n  width: 70\n  height: 120\nbleed: 3\nsafe: 4\nmargin: 5\ngrid:\n  columns: 2\n  rows: 2\ngap: 10\n"
+	tests := []struct {
+		name   string
+		extra  string
+		marks  layout.Marks
+		duplex layout.Duplex
+	}{
+		{"no marks", "", layout.Marks{Style: "none"}, layout.DuplexLong},
+		{"marks without style are crop marks", "marks:\n  length: 4\n", layout.Marks{Style: "crop", Length: 4, Offset: 1, Width: 0.25}, layout.DuplexLong},
+		{"marks none need no length", "marks:\n  style: none\n", layout.Marks{Style: "none", Offset: 1, Width: 0.25}, layout.DuplexLong},
+		{"short edge", "duplex: short\n", layout.Marks{Style: "none"}, layout.DuplexShort},
+		{"single-sided", "duplex: none\n", layout.Marks{Style: "none"}, layout.DuplexNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := layout.Parse("d.yaml", []byte(head+tt.extra))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Marks != tt.marks || s.Duplex != tt.duplex || s.Order != layout.Alternate || s.TrimBox {
+				t.Errorf("marks %+v, duplex %q, order %q, trim box %v; want %+v, %q, alternate, false",
+					s.Marks, s.Duplex, s.Order, s.TrimBox, tt.marks, tt.duplex)
+			}
+		})
+	}
+}
+
+// TestFitBoundary: a 2 × 1 grid of 70 × 120 cards with 3 mm bleed and a
+// 10 mm gap needs 156 × 126 mm; with a 5 mm margin the paper must be at
+// least 166 × 136 mm.
+func TestFitBoundary(t *testing.T) {
+	tests := []struct {
+		w, h float64
+		ok   bool
+	}{
+		{166, 136, true},
+		{166.1, 136.1, true},
+		{165.9, 136, false},
+		{166, 135.9, false},
+		{500, 135.99, false},
+	}
+	for _, tt := range tests {
+		src := "name: b\npaper:\n  width: " + strconv.FormatFloat(tt.w, 'f', -1, 64) + "\n  height: " + strconv.FormatFloat(tt.h, 'f', -1, 64) +
+			"\ncard:\n  width: 70\n  height: 120\nbleed: 3\nsafe: 4\nmargin: 5\ngrid:\n  columns: 2\n  rows: 1\ngap: 10\n"
+		s, err := layout.Parse("b.yaml", []byte(src))
+		if (err == nil) != tt.ok {
+			t.Errorf("paper %v × %v: err = %v; want ok = %v", tt.w, tt.h, err, tt.ok)
+			continue
+		}
+		if err != nil {
+			l := problems(t, err)
+			if len(l) != 1 || l[0].Field != "grid" || l[0].Line != 12 {
+				t.Errorf("paper %v × %v: problems %#v; want one on line 12, field grid", tt.w, tt.h, l)
+			}
+			continue
+		}
+		for c := range 2 {
+			if b := s.Slot(c, 0).Outset(s.Bleed); !s.Printable().Contains(b) {
+				t.Errorf("paper %v × %v: card %d bleed %v outside %v", tt.w, tt.h, c, b, s.Printable())
+			}
+		}
+	}
+}
+
+func TestMMAndStrings(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want string
+	}{{210, "210"}, {215.9, "215.9"}, {3.175, "3.175"}, {0, "0"}, {23.5, "23.5"}} {
+		if got := layout.MM(tt.v); got != tt.want {
+			t.Errorf("MM(%v) = %q; want %q", tt.v, got, tt.want)
+		}
+	}
+	a4, tarot := loadBuiltin(t, "a4.yaml"), loadBuiltin(t, "tarot.yaml")
+	if got, want := a4.Paper.String(), "A4 210 × 297 mm"; got != want {
+		t.Errorf("Paper.String() = %q; want %q", got, want)
+	}
+	if got, want := tarot.Paper.String(), "76 × 126 mm"; got != want {
+		t.Errorf("Paper.String() = %q; want %q", got, want)
+	}
+	if got := a4.HowToPrint(); !strings.Contains(got, "flip on the long edge") || !strings.Contains(got, "100 %") {
+		t.Errorf("a4 HowToPrint() = %q; want the long edge and 100 %%", got)
+	}
+	if got := tarot.HowToPrint(); !strings.Contains(got, "70 × 120 mm cards with 3 mm bleed, TrimBox set") {
+		t.Errorf("tarot HowToPrint() = %q", got)
+	}
+	if layout.Front.String() != "front" || layout.Back.String() != "back" {
+		t.Errorf("Side strings = %q, %q", layout.Front, layout.Back)
+	}
+}
+
+// want is one expected problem: its line, column (0: any), field, and
+// substrings of its message and hint.
+type want struct {
+	line, col   int
+	field       string
+	msg, hint   string
+	exactMsg    bool
+	noHintCheck bool
+}
+
+func problems(t *testing.T, err error) diag.List {
+	t.Helper()
+	var l diag.List
+	if !errors.As(err, &l) {
+		t.Fatalf("error %T %v is not a diag.List", err, err)
+	}
+	return l
+}
+
+func checkProblems(t *testing.T, file string, err error, wants []want) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error; want %d problems", len(wants))
+	}
+	l := problems(t, err)
+	if len(l) != len(wants) {
+		t.Errorf("%d problems; want %d:\n%v", len(l), len(wants), err)
+	}
+	for i, w := range wants {
+		if i >= len(l) {
+			t.Errorf("missing problem %d: line %d field %q %q", i, w.line, w.field, w.msg)
+			continue
+		}
+		p := l[i]
+		if p.File != file || p.Line != w.line || (w.col != 0 && p.Column != w.col) || p.Field != w.field {
+			t.Errorf("problem %d at %s:%d:%d field %q; want %s:%d:%d field %q\n(%v)", i, p.File, p.Line, p.Column, p.Field, file, w.line, w.col, w.field, p)
+		}
+		if w.exactMsg && p.Msg != w.msg || !strings.Contains(p.Msg, w.msg) {
+			t.Errorf("problem %d message %q; want %q", i, p.Msg, w.msg)
+		}
+		if !strings.Contains(p.Hint, w.hint) {
+			t.Errorf("problem %d hint %q; want it to contain %q", i, p.Hint, w.hint)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		wants []want
+	}{
+		{"typo bleeed", `name: typo
+paper: A4
+card:
+  width: 70
+  height: 120
+bleeed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 2
+  rows: 2
+gap: 10
+`, []want{
+			// A misspelt field is not also reported missing.
+			{line: 6, col: 1, field: "bleeed", msg: "unknown field", exactMsg: true, hint: `did you mean "bleed"?`},
+		}},
+		{"typo in a nested field", `name: typo
+paper: A4
+card:
+  width: 70
+  heigth: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 1
+  rows: 1
+marks:
+  style: crop
+  lenght: 5
+`, []want{
+			{line: 5, col: 3, field: "heigth", msg: "unknown field", hint: `did you mean "height"?`},
+			{line: 14, col: 3, field: "lenght", msg: "unknown field", hint: `did you mean "length"?`},
+		}},
+		{"gap smaller than twice the bleed", `name: gap
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 2
+  rows: 2
+gap: 4
+`, []want{
+			{line: 12, col: 6, field: "gap", msg: "the gap (4 mm) is smaller than twice the bleed (6 mm): neighbouring cards' bleeds would overlap", exactMsg: true, hint: "set gap to at least 6"},
+		}},
+		{"bleed missing", `name: nobleed
+paper: A4
+card:
+  width: 70
+  height: 120
+safe: 4
+margin: 5
+grid:
+  columns: 1
+  rows: 1
+`, []want{
+			{line: 1, col: 1, field: "bleed", msg: "missing", exactMsg: true, hint: "add bleed: followed by a number"},
+		}},
+		{"gap missing with several cards", `name: gap
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 0
+safe: 4
+margin: 5
+grid:
+  columns: 2
+  rows: 1
+`, []want{
+			{line: 1, col: 1, field: "gap", msg: "missing", exactMsg: true, hint: "add gap:"},
+		}},
+		{"too wide", `name: wide
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 3
+  rows: 2
+gap: 10
+`, []want{
+			{line: 10, col: 3, field: "grid", msg: "3 × 2 cards of 70 × 120 mm with 3 mm bleed and 10 mm gaps need 236 × 256 mm, more than the 200 × 287 mm the paper leaves inside its 5 mm margin", exactMsg: true, hint: "use fewer columns or rows"},
+		}},
+		{"too tall", `name: tall
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 2
+  rows: 3
+gap: 10
+`, []want{
+			{line: 10, col: 3, field: "grid", msg: "need 156 × 386 mm, more than the 200 × 287 mm", hint: "larger paper"},
+		}},
+		{"margin eats the sheet", `name: margin
+paper:
+  width: 76
+  height: 126
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 1
+grid:
+  columns: 1
+  rows: 1
+`, []want{
+			{line: 12, col: 3, field: "grid", msg: "need 76 × 126 mm, more than the 74 × 124 mm the paper leaves inside its 1 mm margin", hint: ""},
+		}},
+		{"negative sizes", `name: neg
+paper: A4
+card:
+  width: -70
+  height: 120
+bleed: -3
+safe: 4
+margin: -1
+grid:
+  columns: 2
+  rows: 2
+gap: 10
+`, []want{
+			{line: 4, col: 3, field: "card", msg: "the card width must be more than 0 and at most 2000 mm, not -70", exactMsg: true},
+			{line: 6, col: 8, field: "bleed", msg: "the bleed must be from 0 to 100 mm, not -3", exactMsg: true},
+			{line: 8, col: 9, field: "margin", msg: "the printer margin must be from 0 to 100 mm, not -1", exactMsg: true},
+		}},
+		{"zero paper height", `name: zero
+paper:
+  width: 210
+  height: 0
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 1
+  rows: 1
+`, []want{
+			{line: 3, col: 3, field: "paper", msg: "the paper height must be more than 0 and at most 2000 mm, not 0", exactMsg: true},
+		}},
+		{"unknown paper A44", `name: a44
+paper: A44
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 2
+  rows: 2
+gap: 10
+`, []want{
+			{line: 2, col: 8, field: "paper", msg: `unknown paper "A44"`, exactMsg: true, hint: `did you mean "A4"?`},
+		}},
+		{"wrong types", `name: types
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: three
+safe: 4mm
+margin: 5
+grid:
+  columns: two
+  rows: 2
+gap: 10
+trim_box: yes
+duplex: lng
+`, []want{
+			{line: 6, col: 8, field: "bleed", msg: `expected a number, found "three"`, exactMsg: true, hint: "write digits"},
+			{line: 7, col: 7, field: "safe", msg: `expected a number, found "4mm"`, exactMsg: true},
+			{line: 10, col: 12, field: "columns", msg: `expected a number, found "two"`, exactMsg: true},
+			{line: 13, col: 11, field: "trim_box", msg: `expected true or false, found "yes"`, exactMsg: true},
+			{line: 14, col: 9, field: "duplex", msg: `"lng" is not allowed`, exactMsg: true, hint: `did you mean "long"?`},
+		}},
+		{"YAML syntax error", `name: syntax
+paper: A4
+card: width: 70
+bleed: 3
+`, []want{
+			{line: 3, field: "", msg: "YAML syntax: mapping values are not allowed in this context", exactMsg: true, hint: "check indentation"},
+		}},
+		{"empty file", "", []want{
+			{line: 0, field: "", msg: "the file is empty", exactMsg: true, hint: "cardgen layouts"},
+		}},
+		{"a list, not a mapping", "- a4\n- tarot\n", []want{
+			{line: 1, col: 1, field: "", msg: "found a list"},
+		}},
+		{"given twice", `name: twice
+paper: A4
+paper: A3
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 1
+  rows: 1
+`, []want{
+			{line: 3, col: 1, field: "paper", msg: "given twice (first on line 2)", exactMsg: true, hint: "keep one"},
+		}},
+		{"grid counts", `name: counts
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 0
+  rows: 1.5
+`, []want{
+			{line: 10, col: 12, field: "columns", msg: "columns must be a whole number from 1 to 100, not 0", exactMsg: true},
+			{line: 11, col: 9, field: "rows", msg: "rows must be a whole number from 1 to 100, not 1.5", exactMsg: true},
+		}},
+		{"safe margin leaves no room", `name: safe
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 35
+margin: 5
+grid:
+  columns: 1
+  rows: 1
+`, []want{
+			{line: 7, col: 7, field: "safe", msg: "a 35 mm safe margin leaves no room for text on a 70 × 120 mm card", exactMsg: true},
+		}},
+		{"trim box with a grid", `name: tb
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 2
+  rows: 2
+gap: 10
+trim_box: true
+`, []want{
+			{line: 13, col: 11, field: "trim_box", msg: "a TrimBox marks one card per page, but the grid has several", exactMsg: true, hint: "1 × 1"},
+		}},
+		{"bad marks", `name: marks
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 1
+  rows: 1
+marks:
+  style: crop
+  length: 0
+  offset: 25
+  width: 3
+`, []want{
+			{line: 13, col: 3, field: "marks.length", msg: "the mark length must be more than 0 and at most 50 mm, not 0", exactMsg: true},
+			{line: 13, col: 3, field: "marks.offset", msg: "the mark offset must be from 0 to 20 mm, not 25", exactMsg: true},
+			{line: 13, col: 3, field: "marks.width", msg: "the mark width must be more than 0 and at most 2 mm, not 3", exactMsg: true},
+		}},
+		{"marks style", `name: marks
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: 4
+margin: 5
+grid:
+  columns: 1
+  rows: 1
+marks:
+  style: corp
+  length: 5
+`, []want{
+			{line: 13, col: 10, field: "style", msg: `"corp" is not allowed`, exactMsg: true, hint: `did you mean "crop"?`},
+		}},
+		{"all problems at once", `name: many
+paper: A44
+orientation: sideways
+card:
+  width: 70
+  height: 120
+bleeed: 3
+safe: three
+margin: 5
+grid:
+  columns: 2
+  rows: 2
+gap: 10
+marks:
+  style: crop
+  length: 5
+  widht: 0.2
+duplex: lng
+order: fronts-first
+`, []want{
+			{line: 2, col: 8, field: "paper", msg: `unknown paper "A44"`, exactMsg: true, hint: `did you mean "A4"?`},
+			{line: 3, col: 14, field: "orientation", msg: `"sideways" is not allowed`, exactMsg: true, hint: "portrait, landscape"},
+			{line: 7, col: 1, field: "bleeed", msg: "unknown field", exactMsg: true, hint: `did you mean "bleed"?`},
+			{line: 8, col: 7, field: "safe", msg: `expected a number, found "three"`, exactMsg: true},
+			{line: 17, col: 3, field: "widht", msg: "unknown field", exactMsg: true, hint: `did you mean "width"?`},
+			{line: 18, col: 9, field: "duplex", msg: `"lng" is not allowed`, exactMsg: true, hint: `did you mean "long"?`},
+			{line: 19, col: 8, field: "order", msg: `"fronts-first" is not allowed`, exactMsg: true, hint: "alternate"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := layout.Parse("bad.yaml", []byte(tt.src))
+			if s != nil {
+				t.Errorf("Parse returned a spec %+v with the error", *s)
+			}
+			checkProblems(t, "bad.yaml", err, tt.wants)
+		})
+	}
+}
+
+// TestParseErrorsTestdata loads a broken spec from a file, as a user would.
+func TestParseErrorsTestdata(t *testing.T) {
+	s, err := layout.LoadFile("testdata/broken.yaml")
+	if s != nil {
+		t.Fatalf("LoadFile returned a spec: %+v", *s)
+	}
+	checkProblems(t, "testdata/broken.yaml", err, []want{
+		{line: 3, col: 8, field: "paper", msg: `unknown paper "Leter"`, exactMsg: true, hint: `did you mean "Letter"?`},
+		{line: 7, col: 8, field: "bleed", msg: `expected a number, found "three"`, exactMsg: true},
+		{line: 8, col: 1, field: "saef", msg: "unknown field", exactMsg: true, hint: `did you mean "safe"?`},
+	})
+	want := "testdata/broken.yaml:3:8: field \"paper\": unknown paper \"Leter\"; did you mean \"Letter\"?"
+	if !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error text starts %q; want %q", strings.SplitN(err.Error(), "\n", 2)[0], want)
+	}
+}
+
+// TestCrossChecksAlongsideOtherProblems: the package promises every problem
+// at once, but the checks that compare numbers (gap against bleed, cards
+// against the paper) only run when nothing else is wrong.
+func TestCrossChecksAlongsideOtherProblems(t *testing.T) {
+	t.Skip(`BUG: pkg/layout/load.go:77-79 runs check() only when len(r.Problems) == 0, and check() returns at line 176 when any problem was found, so an unrelated problem (an unknown field such as "colour", a negative safe margin) hides "gap smaller than twice the bleed" and "cards do not fit" until the next run; fix: run the cross-field checks whenever the fields each one uses were read without problems (e.g. record which keys had problems and skip only the checks that use them)`)
+	src := `name: hidden
+paper: A4
+card:
+  width: 70
+  height: 120
+bleed: 3
+safe: -4
+margin: 5
+grid:
+  columns: 3
+  rows: 2
+gap: 4
+colour: red
+`
+	_, err := layout.Parse("bad.yaml", []byte(src))
+	checkProblems(t, "bad.yaml", err, []want{
+		{line: 7, col: 7, field: "safe", msg: "the safe margin must be from 0 to 100 mm, not -4", exactMsg: true},
+		{line: 10, col: 3, field: "grid", msg: "3 × 2 cards of 70 × 120 mm"},
+		{line: 12, col: 6, field: "gap", msg: "the gap (4 mm) is smaller than twice the bleed (6 mm)"},
+		{line: 13, col: 1, field: "colour", msg: "unknown field", exactMsg: true},
+	})
+}
+
+// TestNaNRejected: YAML lets a value be tagged as a float explicitly; NaN
+// compares false with everything, so range checks written as
+// "v < lo || v > hi" let it through.
+func TestNaNRejected(t *testing.T) {
+	t.Skip("BUG: pkg/yamldoc/yamldoc.go:170 (Reader.Number) accepts `!!float nan` (strconv.ParseFloat parses \"nan\"), and the range checks in pkg/layout/load.go are written as `v < lo || v > hi` (positive line 158, nonNegative line 166, the safe check line 179, the marks checks lines 199-207), which NaN passes: `safe: !!float nan` or `marks: {length: !!float nan}` give a Spec holding NaN (NaN paper, card, bleed, margin and gap are only caught by accident, by the fit check); fix: reject non-finite numbers in Reader.Number (math.IsNaN || math.IsInf → problem), or write the checks as !(v >= lo && v <= hi)")
+	for _, tt := range []struct{ name, field, line string }{
+		{"safe", "safe", "safe: !!float nan\n"},
+		{"marks length", "length", "marks:\n  length: !!float nan\n"},
+		{"marks offset", "offset", "marks:\n  length: 5\n  offset: !!float nan\n"},
+		{"marks width", "width", "marks:\n  length: 5\n  width: !!float nan\n"},
+		{"bleed", "bleed", "bleed: !!float nan\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "name: nan\npaper: A4\ncard:\n  width: 70\n  height: 120\nmargin: 5\ngrid:\n  columns: 1\n  rows: 1\n"
+			if tt.field != "safe" {
+				src += "safe: 4\n"
+			}
+			if tt.field != "bleed" {
+				src += "bleed: 3\n"
+			}
+			s, err := layout.Parse("nan.yaml", []byte(src+tt.line))
+			if err == nil {
+				t.Fatalf("Parse accepted NaN: %+v", *s)
+			}
+		})
+	}
+}
+
+// TestFitMessageNumbers: when the cards miss the printable area by a little,
+// the message must still show two different widths.
+func TestFitMessageNumbers(t *testing.T) {
+	t.Skipf("BUG (minor): pkg/layout/layout.go:145 mm() formats with the verb %%.4g (4 significant digits), and pkg/layout/load.go:192-194 uses it for the fit message: a 165.99 mm wide paper (155.99 mm inside 5 mm margins) under cards needing 156 mm gives \"need 156 × 126 mm, more than the 156 × 490 mm\", which reads as if the cards fit; fix: format lengths to 0.01 mm (strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)), and in this message round the need up and the room down")
+	src := "name: b\npaper:\n  width: 165.99\n  height: 500\ncard:\n  width: 70\n  height: 120\nbleed: 3\nsafe: 4\nmargin: 5\ngrid:\n  columns: 2\n  rows: 1\ngap: 10\n"
+	_, err := layout.Parse("b.yaml", []byte(src))
+	checkProblems(t, "b.yaml", err, []want{
+		{line: 12, col: 3, field: "grid", msg: "need 156 × 126 mm, more than the 155.99 × 490 mm the paper leaves inside its 5 mm margin", exactMsg: false},
+	})
+}
