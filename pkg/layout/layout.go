@@ -8,6 +8,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/cardgen/cardgen/pkg/geom"
 )
@@ -137,12 +138,9 @@ func (s *Spec) BackOf(front geom.Rect) geom.Rect {
 	}
 }
 
-// mm formats a length without needless decimals: 210, 215.9, 3.175.
+// mm formats a length to 0.001 mm without needless decimals: 210, 215.9, 3.175.
 func mm(v float64) string {
-	if v == math.Trunc(v) {
-		return fmt.Sprintf("%.0f", v)
-	}
-	return fmt.Sprintf("%.4g", v)
+	return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64)
 }
 
 // MM formats a length in mm for people.

@@ -468,8 +468,8 @@ marks:
   style: crop
   lenght: 5
 `, []want{
-			{line: 5, col: 3, field: "heigth", msg: "unknown field", hint: `did you mean "height"?`},
-			{line: 14, col: 3, field: "lenght", msg: "unknown field", hint: `did you mean "length"?`},
+			{line: 5, col: 3, field: "card.heigth", msg: "unknown field", hint: `did you mean "height"?`},
+			{line: 14, col: 3, field: "marks.lenght", msg: "unknown field", hint: `did you mean "length"?`},
 		}},
 		{"gap smaller than twice the bleed", `name: gap
 paper: A4
@@ -624,7 +624,7 @@ duplex: lng
 `, []want{
 			{line: 6, col: 8, field: "bleed", msg: `expected a number, found "three"`, exactMsg: true, hint: "write digits"},
 			{line: 7, col: 7, field: "safe", msg: `expected a number, found "4mm"`, exactMsg: true},
-			{line: 10, col: 12, field: "columns", msg: `expected a number, found "two"`, exactMsg: true},
+			{line: 10, col: 12, field: "grid.columns", msg: `expected a number, found "two"`, exactMsg: true},
 			{line: 13, col: 11, field: "trim_box", msg: `expected true or false, found "yes"`, exactMsg: true},
 			{line: 14, col: 9, field: "duplex", msg: `"lng" is not allowed`, exactMsg: true, hint: `did you mean "long"?`},
 		}},
@@ -668,8 +668,8 @@ grid:
   columns: 0
   rows: 1.5
 `, []want{
-			{line: 10, col: 12, field: "columns", msg: "columns must be a whole number from 1 to 100, not 0", exactMsg: true},
-			{line: 11, col: 9, field: "rows", msg: "rows must be a whole number from 1 to 100, not 1.5", exactMsg: true},
+			{line: 10, col: 12, field: "grid.columns", msg: "columns must be a whole number from 1 to 100, not 0", exactMsg: true},
+			{line: 11, col: 9, field: "grid.rows", msg: "rows must be a whole number from 1 to 100, not 1.5", exactMsg: true},
 		}},
 		{"safe margin leaves no room", `name: safe
 paper: A4
@@ -737,7 +737,7 @@ marks:
   style: corp
   length: 5
 `, []want{
-			{line: 13, col: 10, field: "style", msg: `"corp" is not allowed`, exactMsg: true, hint: `did you mean "crop"?`},
+			{line: 13, col: 10, field: "marks.style", msg: `"corp" is not allowed`, exactMsg: true, hint: `did you mean "crop"?`},
 		}},
 		{"all problems at once", `name: many
 paper: A44
@@ -763,7 +763,7 @@ order: fronts-first
 			{line: 3, col: 14, field: "orientation", msg: `"sideways" is not allowed`, exactMsg: true, hint: "portrait, landscape"},
 			{line: 7, col: 1, field: "bleeed", msg: "unknown field", exactMsg: true, hint: `did you mean "bleed"?`},
 			{line: 8, col: 7, field: "safe", msg: `expected a number, found "three"`, exactMsg: true},
-			{line: 17, col: 3, field: "widht", msg: "unknown field", exactMsg: true, hint: `did you mean "width"?`},
+			{line: 17, col: 3, field: "marks.widht", msg: "unknown field", exactMsg: true, hint: `did you mean "width"?`},
 			{line: 18, col: 9, field: "duplex", msg: `"lng" is not allowed`, exactMsg: true, hint: `did you mean "long"?`},
 			{line: 19, col: 8, field: "order", msg: `"fronts-first" is not allowed`, exactMsg: true, hint: "alternate"},
 		}},
@@ -800,7 +800,6 @@ func TestParseErrorsTestdata(t *testing.T) {
 // at once, but the checks that compare numbers (gap against bleed, cards
 // against the paper) only run when nothing else is wrong.
 func TestCrossChecksAlongsideOtherProblems(t *testing.T) {
-	t.Skip(`BUG: pkg/layout/load.go:77-79 runs check() only when len(r.Problems) == 0, and check() returns at line 176 when any problem was found, so an unrelated problem (an unknown field such as "colour", a negative safe margin) hides "gap smaller than twice the bleed" and "cards do not fit" until the next run; fix: run the cross-field checks whenever the fields each one uses were read without problems (e.g. record which keys had problems and skip only the checks that use them)`)
 	src := `name: hidden
 paper: A4
 card:
@@ -828,7 +827,6 @@ colour: red
 // compares false with everything, so range checks written as
 // "v < lo || v > hi" let it through.
 func TestNaNRejected(t *testing.T) {
-	t.Skip("BUG: pkg/yamldoc/yamldoc.go:170 (Reader.Number) accepts `!!float nan` (strconv.ParseFloat parses \"nan\"), and the range checks in pkg/layout/load.go are written as `v < lo || v > hi` (positive line 158, nonNegative line 166, the safe check line 179, the marks checks lines 199-207), which NaN passes: `safe: !!float nan` or `marks: {length: !!float nan}` give a Spec holding NaN (NaN paper, card, bleed, margin and gap are only caught by accident, by the fit check); fix: reject non-finite numbers in Reader.Number (math.IsNaN || math.IsInf → problem), or write the checks as !(v >= lo && v <= hi)")
 	for _, tt := range []struct{ name, field, line string }{
 		{"safe", "safe", "safe: !!float nan\n"},
 		{"marks length", "length", "marks:\n  length: !!float nan\n"},
@@ -855,7 +853,6 @@ func TestNaNRejected(t *testing.T) {
 // TestFitMessageNumbers: when the cards miss the printable area by a little,
 // the message must still show two different widths.
 func TestFitMessageNumbers(t *testing.T) {
-	t.Skipf("BUG (minor): pkg/layout/layout.go:145 mm() formats with the verb %%.4g (4 significant digits), and pkg/layout/load.go:192-194 uses it for the fit message: a 165.99 mm wide paper (155.99 mm inside 5 mm margins) under cards needing 156 mm gives \"need 156 × 126 mm, more than the 156 × 490 mm\", which reads as if the cards fit; fix: format lengths to 0.01 mm (strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)), and in this message round the need up and the room down")
 	src := "name: b\npaper:\n  width: 165.99\n  height: 500\ncard:\n  width: 70\n  height: 120\nbleed: 3\nsafe: 4\nmargin: 5\ngrid:\n  columns: 2\n  rows: 1\ngap: 10\n"
 	_, err := layout.Parse("b.yaml", []byte(src))
 	checkProblems(t, "b.yaml", err, []want{

@@ -3,6 +3,8 @@ package layout
 import (
 	"fmt"
 	"io/fs"
+	"maps"
+	"math"
 	"os"
 	"strings"
 
@@ -74,9 +76,7 @@ func Parse(name string, data []byte) (*Spec, error) {
 	s.Duplex = Duplex(r.OneOf(f, "duplex", "", []string{"long", "short", "none"}, "long"))
 	s.Order = Order(r.OneOf(f, "order", "", []string{string(Alternate)}, string(Alternate)))
 	s.TrimBox = r.Bool(f, "trim_box", "", false)
-	if len(r.Problems) == 0 {
-		check(r, s, f)
-	}
+	check(r, s, f)
 	if err := r.Problems.Err(); err != nil {
 		return nil, err
 	}
@@ -91,14 +91,14 @@ func sub(r *yamldoc.Reader, f yamldoc.Fields, key string, known []string, requir
 		}
 		return yamldoc.Fields{}
 	}
-	g, _ := r.Mapping(n, "", known)
+	g, _ := r.MappingAt(n, "", key+".", known)
 	return g
 }
 
 func count(r *yamldoc.Reader, f yamldoc.Fields, key string) int {
 	v := r.Number(f, key, "", true, 1)
 	if v != float64(int(v)) || v < 1 || v > 100 {
-		r.Add(f.Get(key), "", key, fmt.Sprintf("%s must be a whole number from 1 to 100, not %v", key, v), "")
+		r.Add(f.Get(key), "", f.Path+key, fmt.Sprintf("%s must be a whole number from 1 to 100, not %v", key, v), "")
 		return 1
 	}
 	return int(v)
@@ -112,7 +112,7 @@ func readPaper(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 	}
 	if n.Kind == yamldoc.ScalarNode {
 		s.Paper = namedPaper(r, n, n.Value)
-	} else if p, ok := r.Mapping(n, "", paperFields); ok {
+	} else if p, ok := r.MappingAt(n, "", "paper.", paperFields); ok {
 		if name := r.Text(p, "name", "", false); name != "" {
 			s.Paper = namedPaper(r, p.Get("name"), name)
 		}
@@ -147,63 +147,83 @@ func namedPaper(r *yamldoc.Reader, n *yamldoc.Node, name string) Paper {
 	return Paper{}
 }
 
-// check validates the numbers together, in mm.
+// check validates the numbers, alone and together, in mm. A check whose
+// inputs already have a problem is skipped, so that one mistake gives one
+// message, but every independent problem is still reported in this pass.
 func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
+	bad := map[string]bool{}
+	for _, p := range r.Problems {
+		bad[strings.SplitN(p.Field, ".", 2)[0]] = true
+		bad[p.Field] = true
+	}
 	at := func(key string) *yamldoc.Node {
 		if n := f.Get(key); n != nil {
 			return n
 		}
 		return f.Node
 	}
-	positive := func(key string, v float64, what string) bool {
-		if v <= 0 || v > 2000 {
-			r.Add(at(key), "", key, fmt.Sprintf("%s must be more than 0 and at most 2000 mm, not %v", what, v), "")
-			return false
+	readBad := maps.Clone(bad) // problems found while reading
+	inRange := func(key string, v, lo, hi float64, loOpen bool, what string) {
+		if readBad[key] || readBad[strings.SplitN(key, ".", 2)[0]] {
+			return
 		}
-		return true
-	}
-	nonNegative := func(key string, v float64, what string) {
-		if v < 0 || v > 100 {
-			r.Add(at(key), "", key, fmt.Sprintf("%s must be from 0 to 100 mm, not %v", what, v), "")
+		ok := v >= lo && v <= hi && !(loOpen && v == lo)
+		if !ok {
+			bound := "from " + mm(lo)
+			if loOpen {
+				bound = "more than " + mm(lo) + " and at most"
+			} else {
+				bound += " to"
+			}
+			r.Add(at(strings.SplitN(key, ".", 2)[0]), "", key, fmt.Sprintf("%s must be %s %s mm, not %v", what, bound, mm(hi), v), "")
+			bad[key], bad[strings.SplitN(key, ".", 2)[0]] = true, true
 		}
 	}
-	ok := positive("paper", s.Paper.W, "the paper width") && positive("paper", s.Paper.H, "the paper height")
-	ok = positive("card", s.Card.W, "the card width") && positive("card", s.Card.H, "the card height") && ok
-	nonNegative("bleed", s.Bleed, "the bleed")
-	nonNegative("safe", s.Safe, "the safe margin")
-	nonNegative("margin", s.Margin, "the printer margin")
-	nonNegative("gap", s.Gap, "the gap")
-	if !ok || len(r.Problems) > 0 {
-		return
+	inRange("paper", s.Paper.W, 0, 2000, true, "the paper width")
+	inRange("paper", s.Paper.H, 0, 2000, true, "the paper height")
+	inRange("card", s.Card.W, 0, 2000, true, "the card width")
+	inRange("card", s.Card.H, 0, 2000, true, "the card height")
+	inRange("bleed", s.Bleed, 0, 100, false, "the bleed")
+	inRange("safe", s.Safe, 0, 100, false, "the safe margin")
+	inRange("margin", s.Margin, 0, 100, false, "the printer margin")
+	inRange("gap", s.Gap, 0, 100, false, "the gap")
+	if s.Marks.Style != "none" {
+		inRange("marks.length", s.Marks.Length, 0, 50, true, "the mark length")
+		inRange("marks.offset", s.Marks.Offset, 0, 20, false, "the mark offset")
+		inRange("marks.width", s.Marks.Width, 0, 2, true, "the mark width")
 	}
-	if 2*s.Safe >= min(s.Card.W, s.Card.H) {
+	any := func(keys ...string) bool {
+		for _, k := range keys {
+			if bad[k] {
+				return true
+			}
+		}
+		return false
+	}
+	if !any("safe", "card") && 2*s.Safe >= min(s.Card.W, s.Card.H) {
 		r.Add(at("safe"), "", "safe", fmt.Sprintf("a %s mm safe margin leaves no room for text on a %s × %s mm card", mm(s.Safe), mm(s.Card.W), mm(s.Card.H)), "")
 	}
-	if s.PerSheet() > 1 && s.Gap < 2*s.Bleed-1e-9 {
+	if !any("gap", "bleed", "grid") && s.PerSheet() > 1 && s.Gap < 2*s.Bleed-1e-9 {
 		r.Add(at("gap"), "", "gap", fmt.Sprintf("the gap (%s mm) is smaller than twice the bleed (%s mm): neighbouring cards' bleeds would overlap", mm(s.Gap), mm(2*s.Bleed)),
 			fmt.Sprintf("set gap to at least %s", mm(2*s.Bleed)))
 	}
-	if s.TrimBox && s.PerSheet() != 1 {
+	if !any("trim_box", "grid") && s.TrimBox && s.PerSheet() != 1 {
 		r.Add(at("trim_box"), "", "trim_box", "a TrimBox marks one card per page, but the grid has several", "set the grid to 1 × 1 or remove trim_box")
 	}
 	// Every card with its bleed must lie inside the printable area.
+	if any("paper", "card", "bleed", "margin", "grid", "gap", "orientation") {
+		return
+	}
 	printable := s.Printable()
 	first, last := s.Slot(0, 0).Outset(s.Bleed), s.Slot(s.Columns-1, s.Rows-1).Outset(s.Bleed)
 	need := geom.R(first.X, first.Y, last.Right()-first.X, last.Bottom()-first.Y)
 	if !printable.Contains(need) {
+		// Round what is needed up and what there is down, so that the two
+		// figures never read as equal.
+		up := func(v float64) string { return mm(math.Ceil(v*100-1e-6) / 100) }
+		down := func(v float64) string { return mm(math.Floor(v*100+1e-6) / 100) }
 		r.Add(at("grid"), "", "grid", fmt.Sprintf("%d × %d cards of %s × %s mm with %s mm bleed and %s mm gaps need %s × %s mm, more than the %s × %s mm the paper leaves inside its %s mm margin",
-			s.Columns, s.Rows, mm(s.Card.W), mm(s.Card.H), mm(s.Bleed), mm(s.Gap), mm(need.W), mm(need.H), mm(printable.W), mm(printable.H), mm(s.Margin)),
+			s.Columns, s.Rows, mm(s.Card.W), mm(s.Card.H), mm(s.Bleed), mm(s.Gap), up(need.W), up(need.H), down(printable.W), down(printable.H), mm(s.Margin)),
 			"use fewer columns or rows, a smaller gap or bleed, or larger paper")
-	}
-	if s.Marks.Style != "none" {
-		if s.Marks.Length <= 0 || s.Marks.Length > 50 {
-			r.Add(at("marks"), "", "marks.length", fmt.Sprintf("the mark length must be more than 0 and at most 50 mm, not %v", s.Marks.Length), "")
-		}
-		if s.Marks.Offset < 0 || s.Marks.Offset > 20 {
-			r.Add(at("marks"), "", "marks.offset", fmt.Sprintf("the mark offset must be from 0 to 20 mm, not %v", s.Marks.Offset), "")
-		}
-		if s.Marks.Width <= 0 || s.Marks.Width > 2 {
-			r.Add(at("marks"), "", "marks.width", fmt.Sprintf("the mark width must be more than 0 and at most 2 mm, not %v", s.Marks.Width), "")
-		}
 	}
 }

@@ -7,6 +7,7 @@ package yamldoc
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -91,6 +92,9 @@ func KindName(n *Node) string {
 type Fields struct {
 	Node   *Node
 	Values map[string]*Node
+	// Path is prefixed to field names in messages: "card." for the fields
+	// of a card: mapping, so that "card.width" and "paper.width" differ.
+	Path string
 	// Misspelt holds the known keys that an unknown key was taken for a typo
 	// of: their absence is not reported again as "missing".
 	Misspelt map[string]bool
@@ -103,12 +107,18 @@ func (f Fields) Get(key string) *Node { return f.Values[key] }
 // values. Unknown and repeated keys are problems. ok is false when n is not
 // a mapping.
 func (r *Reader) Mapping(n *Node, card string, known []string) (Fields, bool) {
+	return r.MappingAt(n, card, "", known)
+}
+
+// MappingAt is Mapping for a nested mapping whose field names, in messages,
+// start with path (such as "card.").
+func (r *Reader) MappingAt(n *Node, card, path string, known []string) (Fields, bool) {
 	n = Resolve(n)
 	if n.Kind != yaml.MappingNode {
-		r.Add(n, card, "", "expected "+strings.Join(known, ", ")+" as key: value lines, found "+KindName(n), "")
+		r.Add(n, card, strings.TrimSuffix(path, "."), "expected "+strings.Join(known, ", ")+" as key: value lines, found "+KindName(n), "")
 		return Fields{}, false
 	}
-	f := Fields{Node: n, Values: map[string]*Node{}, Misspelt: map[string]bool{}}
+	f := Fields{Node: n, Values: map[string]*Node{}, Path: path, Misspelt: map[string]bool{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -119,9 +129,9 @@ func (r *Reader) Mapping(n *Node, card string, known []string) (Fields, bool) {
 				hint = fmt.Sprintf("did you mean %q?", s)
 				f.Misspelt[s] = true
 			}
-			r.Add(k, card, key, "unknown field", hint)
+			r.Add(k, card, path+key, "unknown field", hint)
 		case f.Values[key] != nil:
-			r.Add(k, card, key, fmt.Sprintf("given twice (first on line %d)", f.Values[key].Line), "keep one")
+			r.Add(k, card, path+key, fmt.Sprintf("given twice (first on line %d)", f.Values[key].Line), "keep one")
 		default:
 			f.Values[key] = Resolve(v)
 		}
@@ -135,12 +145,12 @@ func (r *Reader) Text(f Fields, key, card string, required bool) string {
 	n := f.Values[key]
 	if n == nil {
 		if required && !f.Misspelt[key] {
-			r.Add(f.Node, card, key, "missing", "add "+key+": ...")
+			r.Add(f.Node, card, f.Path+key, "missing", "add "+key+": ...")
 		}
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		r.Add(n, card, key, "expected text, found "+KindName(n), "")
+		r.Add(n, card, f.Path+key, "expected text, found "+KindName(n), "")
 		return ""
 	}
 	v := ""
@@ -148,7 +158,7 @@ func (r *Reader) Text(f Fields, key, card string, required bool) string {
 		v = Clean(n.Value)
 	}
 	if v == "" && required {
-		r.Add(n, card, key, "empty", "write a value, or remove the entry")
+		r.Add(n, card, f.Path+key, "empty", "write a value, or remove the entry")
 	}
 	return v
 }
@@ -159,17 +169,17 @@ func (r *Reader) Number(f Fields, key, card string, required bool, def float64) 
 	n := f.Values[key]
 	if n == nil {
 		if required && !f.Misspelt[key] {
-			r.Add(f.Node, card, key, "missing", "add "+key+": followed by a number")
+			r.Add(f.Node, card, f.Path+key, "missing", "add "+key+": followed by a number")
 		}
 		return def
 	}
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		r.Add(n, card, key, fmt.Sprintf("expected a number, found %s", describe(n)), "write digits with a dot for decimals, such as 3.5")
+		r.Add(n, card, f.Path+key, fmt.Sprintf("expected a number, found %s", describe(n)), "write digits with a dot for decimals, such as 3.5")
 		return def
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-	if err != nil {
-		r.Add(n, card, key, fmt.Sprintf("%q is not a number", n.Value), "write digits with a dot for decimals, such as 3.5")
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		r.Add(n, card, f.Path+key, fmt.Sprintf("%q is not a number", n.Value), "write digits with a dot for decimals, such as 3.5")
 		return def
 	}
 	return v
@@ -182,7 +192,7 @@ func (r *Reader) Bool(f Fields, key, card string, def bool) bool {
 		return def
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		r.Add(n, card, key, fmt.Sprintf("expected true or false, found %s", describe(n)), "")
+		r.Add(n, card, f.Path+key, fmt.Sprintf("expected true or false, found %s", describe(n)), "")
 		return def
 	}
 	return n.Value == "true"
@@ -199,7 +209,7 @@ func (r *Reader) OneOf(f Fields, key, card string, values []string, def string) 
 		if s := Suggest(v, values); s != "" {
 			hint = fmt.Sprintf("did you mean %q? (one of: %s)", s, strings.Join(values, ", "))
 		}
-		r.Add(f.Values[key], card, key, fmt.Sprintf("%q is not allowed", v), hint)
+		r.Add(f.Values[key], card, f.Path+key, fmt.Sprintf("%q is not allowed", v), hint)
 		return def
 	}
 	if v == "" {
