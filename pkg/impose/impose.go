@@ -71,7 +71,8 @@ func Impose(spec *layout.Spec, n int) Plan {
 // CropMarks returns the crop marks for cards on one page: short segments on
 // the extensions of every cut line, in the margins and gutters, that keep
 // spec.Marks.Offset clear of every card's bleed and stay inside the printable
-// area. Where a gutter is too narrow for two marks, one mark spans it.
+// area. No mark is longer than spec.Marks.Length; where a gutter is no wider
+// than that, one mark spans it.
 func CropMarks(spec *layout.Spec, cards []Placement) []geom.Segment {
 	var xs, ys []float64
 	for _, c := range cards {
@@ -114,17 +115,25 @@ func markIntervals(spec *layout.Spec, cards []Placement, pos float64, vertical b
 	slices.SortFunc(blocked, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
 	// Walk the free stretches; a mark goes next to each blocked end.
 	var out [][2]float64
-	const minLen = 1.0 // shorter marks are noise
+	const minLen = 1.0 // mm; shorter marks are noise
+	const minGap = 0.5 // mm between two marks that face each other in a gutter
 	prevEnd, prevBlocked := lo, false
 	emit := func(start, end float64, blockedBefore, blockedAfter bool) {
 		if end-start < minLen {
 			return
 		}
 		switch {
-		case blockedBefore && blockedAfter && end-start <= 2*m.Length:
+		case blockedBefore && blockedAfter && end-start <= m.Length:
+			// A narrow gutter: one mark spans it.
 			out = append(out, [2]float64{start, end})
+		case blockedBefore && blockedAfter && (end-start-minGap)/2 >= minLen:
+			// A wide gutter: a mark next to each card, with a gap between.
+			l := min(m.Length, (end-start-minGap)/2)
+			out = append(out, [2]float64{start, start + l}, [2]float64{end - l, end})
 		case blockedBefore && blockedAfter:
-			out = append(out, [2]float64{start, start + m.Length}, [2]float64{end - m.Length, end})
+			// Between the two: one mark in the middle.
+			mid := (start + end) / 2
+			out = append(out, [2]float64{mid - m.Length/2, mid + m.Length/2})
 		case blockedBefore:
 			out = append(out, [2]float64{start, min(end, start+m.Length)})
 		case blockedAfter:

@@ -229,10 +229,10 @@ func checkPlan(g genSpec, spec *layout.Spec, n int) []string {
 			if spec.Marks.Style == "crop" && len(p.Marks) == 0 {
 				bad("page %d: no marks", i+1)
 			}
-			// A mark spanning a gutter may be up to twice marks.length long
-			// (see TestGutterMarkLength); marks may cross in the empty slots
-			// of a partial sheet (harmless: they cross on cut lines).
-			rules := markRules{maxLen: 2 * spec.Marks.Length, noCrossing: len(p.Cards) == per}
+			// No mark is longer than marks.length (see TestGutterMarkLength);
+			// marks may cross in the empty slots of a partial sheet
+			// (harmless: they cross on cut lines).
+			rules := markRules{maxLen: spec.Marks.Length, noCrossing: len(p.Cards) == per}
 			for _, e := range checkMarks(spec, p, rules) {
 				bad("page %d: %s", i+1, e)
 			}
