@@ -1,0 +1,17 @@
+package labels
+
+import "testing"
+
+func TestPrinterMatchesLanguage(t *testing.T) {
+	for tag, want := range map[string]string{
+		"fr": "Conditions de travail", "fr-CA": "Conditions de travail", "fr-BE": "Conditions de travail",
+		"en": "Working conditions", "en-GB": "Working conditions", "de": "Working conditions", "": "Working conditions",
+	} {
+		if got := Printer(tag).Sprintf(Conditions); got != want {
+			t.Errorf("%q: %q, want %q", tag, got, want)
+		}
+	}
+	if got := Printer("fr").Sprintf(CardNumber, 7, 20); got != "7/20" {
+		t.Errorf("card number: %q", got)
+	}
+}
