@@ -33,6 +33,10 @@ import (
 // set: fixed, so that builds are reproducible.
 var DefaultDate = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// MinSize is the smallest type on any card, in points: body text below it
+// is hard to read in the hand, so a card that would need less is an error.
+const MinSize = 7.0
+
 // Creator is written as the PDF's creator.
 const Creator = "cardgen"
 
@@ -96,6 +100,8 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	}
 	p := labels.Printer(d.Language)
 	geo := face.Geometry{W: spec.Card.W, H: spec.Card.H, Bleed: spec.Bleed, Safe: spec.Safe}
+	style := face.DefaultStyle.Scaled(spec.Card.W, spec.Card.H, MinSize)
+	style.InkSaver = spec.InkSaver
 	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]face.Face, len(d.Personas))}
 	for i := range d.Personas {
 		ps := &d.Personas[i]
@@ -107,8 +113,9 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 			ConditionsLabel: p.Sprintf(labels.Conditions),
 			ImpactLabel:     p.Sprintf(labels.Impact),
 			Typeset:         typeset,
+			CommonBack:      spec.Backs == layout.BacksCommon,
 		}
-		front, back, err := face.Compose(c, geo, fam, face.DefaultStyle)
+		front, back, err := face.Compose(c, geo, fam, style)
 		if err != nil {
 			addFitProblems(d, ps, spec, err, &problems)
 			continue

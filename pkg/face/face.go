@@ -81,6 +81,9 @@ type Content struct {
 	Title    string // the deck's title
 	// Headings of the back.
 	ConditionsLabel, ImpactLabel string
+	// CommonBack asks for one back design for every card: the deck's title
+	// in a frame, with nothing that tells one card from another.
+	CommonBack bool
 	// Typeset applies the language's typography to a string of user text
 	// (nil: text is used as it is).
 	Typeset func(string) string
@@ -107,7 +110,12 @@ func Compose(c Content, g Geometry, fam *typeface.Family, st Style) (front, back
 	}
 	cp := composer{c: c, g: g, fam: fam, st: st, safe: g.SafeRect()}
 	front, err1 := cp.front()
-	back, err2 := cp.back()
+	var err2 error
+	if c.CommonBack {
+		back, err2 = cp.commonBack()
+	} else {
+		back, err2 = cp.back()
+	}
 	return front, back, errors.Join(err1, err2)
 }
 
@@ -159,9 +167,21 @@ func (cp *composer) fit(side, field, text string, style typeface.Style, r Range,
 	return b, nil
 }
 
-func (cp *composer) band(f *Face, height float64) {
+// band draws the coloured band at the top of a face, from the bleed edge to
+// height mm below the trim, and returns the colour of text set on it. In
+// ink-saver mode the band is white, with a thin stripe at the top and a rule
+// at its foot in the category colour, and its text takes that colour.
+func (cp *composer) band(f *Face, height float64) deck.RGB {
 	bl := cp.g.BleedRect()
-	f.Fills = append(f.Fills, Fill{Rect: geom.R(bl.X, bl.Y, bl.W, height-bl.Y), Color: cp.c.Category.Color})
+	c := cp.c.Category.Color
+	if cp.st.InkSaver {
+		f.Fills = append(f.Fills, Fill{Rect: geom.R(bl.X, bl.Y, bl.W, cp.st.StripeWidth-bl.Y), Color: c})
+		f.Rules = append(f.Rules, Rule{Seg: geom.Segment{A: geom.Point{X: cp.safe.X, Y: height}, B: geom.Point{X: cp.safe.Right(), Y: height}},
+			Width: cp.st.RuleWidth, Color: c})
+		return c
+	}
+	f.Fills = append(f.Fills, Fill{Rect: geom.R(bl.X, bl.Y, bl.W, height-bl.Y), Color: c})
+	return cp.st.OnBand
 }
 
 func (cp *composer) front() (Face, error) {
@@ -169,7 +189,7 @@ func (cp *composer) front() (Face, error) {
 	p := cp.c.Persona
 	f := Face{Fills: []Fill{{Rect: cp.g.BleedRect(), Color: st.Background(cp.c.Category.Color)}}}
 	var errs []error
-	cp.band(&f, st.FrontBand)
+	onBand := cp.band(&f, st.FrontBand)
 
 	// The category label, centred vertically in the band's safe part.
 	labelBox := geom.R(s.X, s.Y, s.W, st.FrontBand-s.Y-st.BandPadding)
@@ -178,7 +198,7 @@ func (cp *composer) front() (Face, error) {
 	} else {
 		box := labelBox
 		box.Y += (box.H - b.Height) / 2
-		cp.place(&f, b, box, fixed("category"), color(st.OnBand), false, 0)
+		cp.place(&f, b, box, fixed("category"), color(onBand), false, 0)
 	}
 
 	y := st.FrontBand + st.Gap
@@ -246,14 +266,14 @@ func (cp *composer) back() (Face, error) {
 	p := cp.c.Persona
 	f := Face{Fills: []Fill{{Rect: cp.g.BleedRect(), Color: st.Background(cp.c.Category.Color)}}}
 	var errs []error
-	cp.band(&f, st.BackBand)
+	onBand := cp.band(&f, st.BackBand)
 	nameBox := geom.R(s.X, s.Y, s.W, st.BackBand-s.Y-st.BandPadding)
 	if b, err := cp.fit("back", "name", p.Name, typeface.Bold, st.BackName, nameBox, 1, 1.2); err != nil {
 		errs = append(errs, err)
 	} else {
 		box := nameBox
 		box.Y += (box.H - b.Height) / 2
-		cp.place(&f, b, box, fixed("name"), color(st.OnBand), false, 0)
+		cp.place(&f, b, box, fixed("name"), color(onBand), false, 0)
 	}
 
 	// Conditions and impact share one size, the largest at which both fit.
@@ -309,4 +329,31 @@ func (cp *composer) back() (Face, error) {
 		}
 	}
 	return f, errors.Join(errs...)
+}
+
+// commonBack is the same for every card: a dark ground (white in ink-saver
+// mode), a double frame inside the safe zone and the deck's title.
+func (cp *composer) commonBack() (Face, error) {
+	st, s := cp.st, cp.safe
+	ground, ink := st.CommonBack, st.OnBand
+	if st.InkSaver {
+		ground, ink = deck.RGB{R: 0xFF, G: 0xFF, B: 0xFF}, st.CommonBack
+	}
+	f := Face{Fills: []Fill{{Rect: cp.g.BleedRect(), Color: ground}}}
+	frame := func(r geom.Rect, w float64) {
+		pts := []geom.Point{{X: r.X, Y: r.Y}, {X: r.Right(), Y: r.Y}, {X: r.Right(), Y: r.Bottom()}, {X: r.X, Y: r.Bottom()}}
+		for i := range pts {
+			f.Rules = append(f.Rules, Rule{Seg: geom.Segment{A: pts[i], B: pts[(i+1)%4]}, Width: w, Color: ink})
+		}
+	}
+	frame(s, st.RuleWidth*2)
+	frame(s.Inset(1.5), st.RuleWidth)
+	box := s.Inset(6)
+	b, err := cp.fit("back", "deck title", cp.c.Title, typeface.Bold, Range{Max: st.Name.Max, Min: st.Body.Min}, box, 4, 1.2)
+	if err != nil {
+		return f, err
+	}
+	box.Y += (box.H - b.Height) / 2
+	cp.place(&f, b, box, fixed("title"), color(ink), false, 0.5)
+	return f, nil
 }

@@ -23,6 +23,13 @@ type Style struct {
 	Ink, Muted, OnBand deck.RGB
 	// Tint is how much of the category colour the background takes (0–1).
 	Tint float64
+	// InkSaver prints on white, with the category colour only in a thin
+	// stripe, rules and headings: for black-and-white school printers.
+	InkSaver bool
+	// StripeWidth is the stripe's height inside the trim, in ink-saver mode (mm).
+	StripeWidth float64
+	// CommonBack is the colour of the common back design.
+	CommonBack deck.RGB
 }
 
 // DefaultStyle is the design for tarot-size cards (70 × 120 mm).
@@ -45,10 +52,37 @@ var DefaultStyle = Style{
 	Muted:        deck.RGB{R: 0x4D, G: 0x4D, B: 0x4D},
 	OnBand:       deck.RGB{R: 0xFF, G: 0xFF, B: 0xFF},
 	Tint:         0.07,
+	StripeWidth:  2,
+	CommonBack:   deck.RGB{R: 0x2B, G: 0x33, B: 0x45},
 }
 
-// Background is the card's background: the category colour, much lightened.
+// Scaled returns the style for a card of w × h mm: lengths follow the card's
+// height and type sizes its size relative to a tarot card (70 × 120 mm),
+// but no text goes below minimum, the smallest size a reader can read on
+// paper in a hand.
+func (s Style) Scaled(w, h, minimum float64) Style {
+	k := min(w/70, h/120)
+	kh := h / 120
+	scale := func(r Range) Range {
+		r = Range{Max: r.Max * k, Min: r.Min * k}
+		r.Min = max(r.Min, minimum)
+		r.Max = max(r.Max, r.Min)
+		return r
+	}
+	out := s
+	out.Label, out.Name, out.Role, out.Country = scale(s.Label), scale(s.Name), scale(s.Role), scale(s.Country)
+	out.Body, out.BackName, out.Footer = scale(s.Body), scale(s.BackName), scale(s.Footer)
+	out.FrontBand, out.BackBand, out.Gap = s.FrontBand*kh, s.BackBand*kh, max(s.Gap*kh, 2)
+	out.BandPadding = s.BandPadding * kh
+	return out
+}
+
+// Background is the card's background: the category colour, much
+// lightened; white in ink-saver mode.
 func (s Style) Background(c deck.RGB) deck.RGB {
+	if s.InkSaver {
+		return deck.RGB{R: 0xFF, G: 0xFF, B: 0xFF}
+	}
 	mix := func(v uint8) uint8 { return uint8(float64(v)*s.Tint + 255*(1-s.Tint) + 0.5) }
 	return deck.RGB{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
 }

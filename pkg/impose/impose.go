@@ -5,11 +5,14 @@
 // Pages come in the spec's order. With order "alternate" a front sheet is
 // followed by its back sheet, on which each card's back sits where the
 // duplex flip lands it: on a portrait sheet flipped on the long edge,
-// x_back = page_width − x_front − card_width, same y.
+// x_back = page_width − x_front − card_width, same y. With order
+// "fronts-then-backs" every front sheet comes first. A fold layout has one
+// page per sheet, each back the mirror of its front across the fold line.
 package impose
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/cardgen/cardgen/pkg/geom"
@@ -22,15 +25,22 @@ type Placement struct {
 	Side  layout.Side
 	Trim  geom.Rect // the card as cut, page coordinates in mm
 	Bleed geom.Rect // Trim grown by the bleed: what the background covers
+	// Rotation is how far the face's content turns about the card's
+	// centre, in degrees (0 or 180).
+	Rotation int
 }
 
 // Page is one page of the output.
 type Page struct {
 	Sheet int // 1-based sheet number
+	// Side is the side of the sheet; a fold layout's front side carries the
+	// backs too.
 	Side  layout.Side
 	Size  layout.Size
 	Cards []Placement
 	Marks []geom.Segment
+	// Fold, when not nil, is the fold line of a fold-and-glue sheet.
+	Fold *geom.Segment
 	// TrimBox, when not nil, is the card's trim for a print shop's page.
 	TrimBox *geom.Rect
 }
@@ -46,6 +56,7 @@ type Plan struct {
 func Impose(spec *layout.Spec, n int) Plan {
 	plan := Plan{Spec: spec, Cards: n}
 	per := spec.PerSheet()
+	var fronts, backs []Page
 	for sheet := 0; sheet*per < n; sheet++ {
 		front := Page{Sheet: sheet + 1, Side: layout.Front, Size: spec.Paper.Size}
 		back := Page{Sheet: sheet + 1, Side: layout.Back, Size: spec.Paper.Size}
@@ -54,17 +65,32 @@ func Impose(spec *layout.Spec, n int) Plan {
 			trim := spec.Slot(slot%spec.Columns, slot/spec.Columns)
 			front.Cards = append(front.Cards, Placement{Card: card, Side: layout.Front, Trim: trim, Bleed: trim.Outset(spec.Bleed)})
 			bt := spec.BackOf(trim)
-			back.Cards = append(back.Cards, Placement{Card: card, Side: layout.Back, Trim: bt, Bleed: bt.Outset(spec.Bleed)})
+			back.Cards = append(back.Cards, Placement{Card: card, Side: layout.Back, Trim: bt, Bleed: bt.Outset(spec.Bleed), Rotation: spec.BackRotation()})
 		}
-		if spec.Marks.Style == "crop" {
+		if spec.Folded() {
+			// One side of the sheet carries both faces, across the fold.
+			front.Cards = append(front.Cards, back.Cards...)
+			if fold, ok := spec.FoldLine(); ok {
+				front.Fold = &fold
+			}
+		}
+		if spec.Marks.Style != "none" {
 			front.Marks = CropMarks(spec, front.Cards)
 		}
 		if spec.TrimBox {
 			ft, bt := front.Cards[0].Trim, back.Cards[0].Trim
 			front.TrimBox, back.TrimBox = &ft, &bt
 		}
-		plan.Pages = append(plan.Pages, front, back)
+		switch {
+		case spec.Folded():
+			fronts = append(fronts, front)
+		case spec.Order == layout.FrontsThenBacks:
+			fronts, backs = append(fronts, front), append(backs, back)
+		default:
+			fronts = append(fronts, front, back)
+		}
 	}
+	plan.Pages = append(fronts, backs...)
 	return plan
 }
 
@@ -98,6 +124,10 @@ func CropMarks(spec *layout.Spec, cards []Placement) []geom.Segment {
 // a vertical line, else y = pos), between lo and hi.
 func markIntervals(spec *layout.Spec, cards []Placement, pos float64, vertical bool, lo, hi float64) [][2]float64 {
 	m := spec.Marks
+	if m.Style == "cut" {
+		// Cut lines run the whole length of every margin and gutter.
+		m.Length = math.Inf(1)
+	}
 	clear := m.Offset + m.Width/2
 	// The stretches of the line that cards (with bleed and offset) block.
 	var blocked [][2]float64

@@ -90,7 +90,7 @@ func (g genSpec) yaml() string {
 	fmt.Fprintf(&b, "bleed: %s\nsafe: 3\nmargin: %s\n", num(g.bleed), num(g.margin))
 	fmt.Fprintf(&b, "grid:\n  columns: %d\n  rows: %d\ngap: %s\n", g.cols, g.rows, num(g.gap))
 	fmt.Fprintf(&b, "marks:\n  style: crop\n  length: %s\n  offset: %s\n  width: %s\n", num(g.length), num(g.offset), num(g.width))
-	fmt.Fprintf(&b, "duplex: %s\n", g.duplex)
+	fmt.Fprintf(&b, "duplex: %s\norder: alternate\n", g.duplex)
 	return b.String()
 }
 
@@ -103,13 +103,12 @@ func (g genSpec) need() (nw, nh, aw, ah float64) {
 }
 
 // expectedBack is where the back of front lands, worked out from the duplex
-// edge: the sheet turns about an axis parallel to that edge.
+// edge: the sheet turns about an axis parallel to that edge. With no duplex
+// unit the user turns the stack as a long-edge flip would.
 func (g genSpec) expectedBack(front geom.Rect) geom.Rect {
 	landscape := g.pw > g.ph
 	switch {
-	case g.duplex == layout.DuplexNone:
-		return front
-	case (g.duplex == layout.DuplexLong) != landscape: // long on portrait, short on landscape
+	case (g.duplex != layout.DuplexShort) != landscape: // long (or none) on portrait, short on landscape
 		return geom.R(g.pw-front.X-front.W, front.Y, front.W, front.H)
 	default:
 		return geom.R(front.X, g.ph-front.Y-front.H, front.W, front.H)

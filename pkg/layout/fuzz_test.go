@@ -76,11 +76,11 @@ func FuzzParse(f *testing.F) {
 		if s.TrimBox && s.PerSheet() != 1 {
 			t.Fatalf("TrimBox with %d cards per sheet", s.PerSheet())
 		}
-		if !slices.Contains([]layout.Duplex{layout.DuplexLong, layout.DuplexShort, layout.DuplexNone}, s.Duplex) || s.Order != layout.Alternate {
+		if !slices.Contains([]layout.Duplex{layout.DuplexLong, layout.DuplexShort, layout.DuplexNone}, s.Duplex) || !slices.Contains([]layout.Order{layout.Alternate, layout.FrontsThenBacks}, s.Order) {
 			t.Fatalf("duplex %q, order %q", s.Duplex, s.Order)
 		}
 		switch s.Marks.Style {
-		case "none":
+		case "none", "cut":
 		case "crop":
 			if s.Marks.Length <= 0 || s.Marks.Length > 50 || s.Marks.Offset < 0 || s.Marks.Offset > 20 || s.Marks.Width <= 0 || s.Marks.Width > 2 {
 				t.Fatalf("marks %+v", s.Marks)

@@ -18,19 +18,33 @@ type Spec struct {
 	Name        string
 	Description string
 	Paper       Paper
+	Orientation string  // "portrait", "landscape", "auto" or "" as the spec says
 	Card        Size    // trim size
 	Bleed       float64 // mm around each card that the background reaches
 	Safe        float64 // mm inside the trim that text keeps clear of
 	Margin      float64 // mm along the paper's edges the printer may not print
 	Columns     int
 	Rows        int
-	Gap         float64 // mm between neighbouring cards' trim edges
-	Marks       Marks
-	Duplex      Duplex
-	Order       Order
+	// GridGiven is false when the grid was computed: the most cards that fit
+	// the printable area, centred.
+	GridGiven bool
+	Gap       float64 // mm between neighbouring cards' trim edges
+	Marks     Marks
+	Duplex    Duplex
+	Order     Order
 	// TrimBox asks for a TrimBox on each page marking the card: for print
 	// shops, with one card per page.
 	TrimBox bool
+	// Fold, when not FoldNone, prints each back beside its front on the same
+	// side of the sheet, across a fold line, for printers without duplex.
+	Fold Fold
+	// Backs says whether backs show each card's details or one common design.
+	Backs Backs
+	// InkSaver keeps colour to thin bands and outlines, on white.
+	InkSaver bool
+	// BackOffset shifts every back, in mm, to make up for a printer that
+	// does not print its back side where it should (see cardgen calibrate).
+	BackOffset geom.Point
 
 	// Source is the file the spec was read from.
 	Source string
@@ -82,6 +96,32 @@ const (
 	// Alternate: front sheet 1, back sheet 1, front sheet 2, … (for duplex
 	// printing; with one card per sheet: card 1 front, card 1 back, …).
 	Alternate Order = "alternate"
+	// FrontsThenBacks: every front sheet, then every back sheet, for a
+	// printer that prints one side, then takes the stack again.
+	FrontsThenBacks Order = "fronts-then-backs"
+)
+
+// Fold is the direction of the fold line of a fold-and-glue layout.
+type Fold string
+
+// The fold directions.
+const (
+	FoldNone Fold = "none"
+	// FoldHorizontal: fronts in the top half, backs in the bottom half,
+	// turned upside down, so that folding the sheet along its middle puts
+	// each back behind its front.
+	FoldHorizontal Fold = "horizontal"
+	// FoldVertical: fronts in the left half, backs mirrored in the right half.
+	FoldVertical Fold = "vertical"
+)
+
+// Backs is what the back of a card shows.
+type Backs string
+
+// The kinds of back.
+const (
+	BacksDetails Backs = "details" // the card's conditions and impact
+	BacksCommon  Backs = "common"  // one design for every card
 )
 
 // Page sizes by name, portrait, in mm.
@@ -103,13 +143,51 @@ func (s *Spec) PerSheet() int { return s.Columns * s.Rows }
 // Sheets is the number of sheets n cards need.
 func (s *Spec) Sheets(n int) int { return (n + s.PerSheet() - 1) / s.PerSheet() }
 
+// region is the part of the printable area that holds the fronts: all of it,
+// or the half on the front side of the fold line.
+func (s *Spec) region() geom.Rect {
+	p := s.Printable()
+	switch s.Fold {
+	case FoldHorizontal:
+		return geom.R(p.X, p.Y, p.W, s.Paper.H/2-p.Y)
+	case FoldVertical:
+		return geom.R(p.X, p.Y, s.Paper.W/2-p.X, p.H)
+	}
+	return p
+}
+
+// fitCount is how many cards of length card, with bleed around each and gap
+// between trims, fit in room.
+func fitCount(room, card, bleed, gap float64) int {
+	if card <= 0 {
+		return 0
+	}
+	n := int(math.Floor((room-2*bleed+gap)/(card+gap) + 1e-9))
+	return max(n, 0)
+}
+
+// computeGrid sets the grid to the most cards that fit the front region.
+func (s *Spec) computeGrid() {
+	r := s.region()
+	s.Columns = fitCount(r.W, s.Card.W, s.Bleed, s.Gap)
+	s.Rows = fitCount(r.H, s.Card.H, s.Bleed, s.Gap)
+}
+
 // Slot returns the trim rectangle of the card at column c, row r of a front
-// sheet: the grid is centred on the paper.
+// sheet. The grid is centred on the paper; in a fold layout it is centred
+// along the fold and set against it, one gap (twice the bleed) from the
+// backs across the fold line.
 func (s *Spec) Slot(c, r int) geom.Rect {
 	gw := float64(s.Columns)*s.Card.W + float64(s.Columns-1)*s.Gap
 	gh := float64(s.Rows)*s.Card.H + float64(s.Rows-1)*s.Gap
 	x0 := (s.Paper.W - gw) / 2
 	y0 := (s.Paper.H - gh) / 2
+	switch s.Fold {
+	case FoldHorizontal:
+		y0 = s.Paper.H/2 - s.Bleed - gh
+	case FoldVertical:
+		x0 = s.Paper.W/2 - s.Bleed - gw
+	}
 	return geom.R(x0+float64(c)*(s.Card.W+s.Gap), y0+float64(r)*(s.Card.H+s.Gap), s.Card.W, s.Card.H)
 }
 
@@ -118,24 +196,66 @@ func (s *Spec) Printable() geom.Rect {
 	return geom.R(0, 0, s.Paper.W, s.Paper.H).Inset(s.Margin)
 }
 
-// BackOf returns where the back of a card whose front is at front lands, so
-// that printing double-sided puts it exactly behind its front. The sheet turns
-// about an axis parallel to the edge named: on a portrait sheet a long-edge
-// flip mirrors left-right, a short-edge flip top-bottom; on a landscape sheet
-// the other way round.
+// Folded reports whether this is a fold-and-glue layout.
+func (s *Spec) Folded() bool { return s.Fold == FoldHorizontal || s.Fold == FoldVertical }
+
+// FoldLine is the fold of a fold layout, across the printable area.
+func (s *Spec) FoldLine() (geom.Segment, bool) {
+	p := s.Printable()
+	switch s.Fold {
+	case FoldHorizontal:
+		y := s.Paper.H / 2
+		return geom.Segment{A: geom.Point{X: p.X, Y: y}, B: geom.Point{X: p.Right(), Y: y}}, true
+	case FoldVertical:
+		x := s.Paper.W / 2
+		return geom.Segment{A: geom.Point{X: x, Y: p.Y}, B: geom.Point{X: x, Y: p.Bottom()}}, true
+	}
+	return geom.Segment{}, false
+}
+
+// MirrorsLeftRight reports whether backs are mirrored left-right (else
+// top-bottom). The sheet turns about an axis parallel to the edge named: on
+// a portrait sheet a long-edge flip mirrors left-right, a short-edge flip
+// top-bottom; on a landscape sheet the other way round. With no duplex the
+// user turns the stack as for a long-edge flip. A vertical fold mirrors
+// left-right, a horizontal one top-bottom.
+func (s *Spec) MirrorsLeftRight() bool {
+	switch s.Fold {
+	case FoldHorizontal:
+		return false
+	case FoldVertical:
+		return true
+	}
+	long := s.Duplex != DuplexShort
+	return long != s.Paper.Landscape()
+}
+
+// BackOf returns where the back of a card whose front is at front goes, so
+// that it lands exactly behind its front once the sheet is turned (duplex)
+// or folded; duplex backs are then shifted by BackOffset.
 func (s *Spec) BackOf(front geom.Rect) geom.Rect {
-	horizontal := s.Duplex == DuplexLong
-	if s.Paper.Landscape() {
-		horizontal = s.Duplex == DuplexShort
+	var back geom.Rect
+	if s.MirrorsLeftRight() {
+		back = front.MirrorX(s.Paper.W)
+	} else {
+		back = front.MirrorY(s.Paper.H)
 	}
-	switch {
-	case s.Duplex == DuplexNone:
-		return front
-	case horizontal:
-		return front.MirrorX(s.Paper.W)
-	default:
-		return front.MirrorY(s.Paper.H)
+	if !s.Folded() {
+		back = back.Translate(s.BackOffset.X, s.BackOffset.Y)
 	}
+	return back
+}
+
+// BackRotation is the rotation, in degrees, of a back's content relative to
+// its front's. People turn a card over left to right; when the sheet turns
+// top over bottom instead (a short-edge flip on portrait paper, a long-edge
+// flip on landscape paper, a horizontal fold), a back drawn upright would
+// read upside down in the hand, so it is drawn turned by 180°.
+func (s *Spec) BackRotation() int {
+	if s.MirrorsLeftRight() {
+		return 0
+	}
+	return 180
 }
 
 // mm formats a length to 0.001 mm without needless decimals: 210, 215.9, 3.175.
@@ -164,13 +284,16 @@ func (s Side) String() string {
 
 // HowToPrint tells a person how to print a PDF made with this layout.
 func (s *Spec) HowToPrint() string {
+	const actual = `at actual size (100 %), not "fit to page"`
 	switch {
 	case s.TrimBox:
-		return fmt.Sprintf("for a print shop: one face per page, %s × %s mm cards with %s mm bleed, TrimBox set, fronts and backs alternate",
+		return fmt.Sprintf("for a print shop: one face per page, %s × %s mm cards with %s mm bleed, TrimBox set",
 			mm(s.Card.W), mm(s.Card.H), mm(s.Bleed))
+	case s.Folded():
+		return "print single-sided " + actual + "; cut out each front-and-back pair, fold it along the dashed line, glue, then cut along the crop marks"
 	case s.Duplex == DuplexNone:
-		return `print single-sided at actual size (100 %), not "fit to page"`
+		return "print the front sheets single-sided " + actual + ", put the printed stack back in the tray so that each sheet turns on its long edge, then print the back sheets"
 	default:
-		return fmt.Sprintf(`print double-sided, flip on the %s edge, at actual size (100 %%), not "fit to page"; cut along the crop marks`, s.Duplex)
+		return fmt.Sprintf("print double-sided, flip on the %s edge, %s; cut along the crop marks", s.Duplex, actual)
 	}
 }

@@ -56,6 +56,7 @@ func TestLoadBuiltinSpecs(t *testing.T) {
 			Columns: 2, Rows: 2, Gap: 10,
 			Marks:  layout.Marks{Style: "crop", Length: 5, Offset: 0.5, Width: 0.2},
 			Duplex: layout.DuplexLong, Order: layout.Alternate, TrimBox: false,
+			Orientation: "portrait", GridGiven: true, Fold: layout.FoldNone, Backs: layout.BacksDetails,
 			Source: "a4.yaml",
 		}},
 		{"tarot.yaml", layout.Spec{
@@ -68,6 +69,7 @@ func TestLoadBuiltinSpecs(t *testing.T) {
 			// marks: {style: none} keeps the optional fields' defaults.
 			Marks:  layout.Marks{Style: "none", Offset: 1, Width: 0.25},
 			Duplex: layout.DuplexNone, Order: layout.Alternate, TrimBox: true,
+			GridGiven: true, Fold: layout.FoldNone, Backs: layout.BacksDetails,
 			Source: "tarot.yaml",
 		}},
 	}
@@ -113,6 +115,7 @@ func TestLoadFileTestdata(t *testing.T) {
 		Columns: 3, Rows: 2, Gap: 6.35,
 		Marks:  layout.Marks{Style: "crop", Length: 4, Offset: 1, Width: 0.25},
 		Duplex: layout.DuplexShort, Order: layout.Alternate,
+		Orientation: "landscape", GridGiven: true, Fold: layout.FoldNone, Backs: layout.BacksDetails,
 		Source: "testdata/letter-poker.yaml",
 	}
 	if *s != want {
@@ -206,13 +209,14 @@ func TestBackOf(t *testing.T) {
 		{"portrait long", portrait, layout.DuplexLong, geom.R(110, 23.5, 70, 120)},
 		// Short edge on portrait: y_back = 297 − 23.5 − 120 = 153.5, same x.
 		{"portrait short", portrait, layout.DuplexShort, geom.R(30, 153.5, 70, 120)},
-		{"portrait none", portrait, layout.DuplexNone, front},
+		// No duplex unit: the stack is turned as for a long-edge flip.
+		{"portrait none", portrait, layout.DuplexNone, geom.R(110, 23.5, 70, 120)},
 		// Landscape: the long edge is horizontal, so long mirrors top-bottom:
 		// y_back = 210 − 23.5 − 120 = 66.5.
 		{"landscape long", landscape, layout.DuplexLong, geom.R(30, 66.5, 70, 120)},
 		// and short mirrors left-right: x_back = 297 − 30 − 70 = 197.
 		{"landscape short", landscape, layout.DuplexShort, geom.R(197, 23.5, 70, 120)},
-		{"landscape none", landscape, layout.DuplexNone, front},
+		{"landscape none", landscape, layout.DuplexNone, geom.R(30, 66.5, 70, 120)},
 		// A square sheet is not landscape: long mirrors left-right.
 		{"square long", square, layout.DuplexLong, geom.R(100, 23.5, 70, 120)},
 		{"square short", square, layout.DuplexShort, geom.R(30, 56.5, 70, 120)},
@@ -300,12 +304,15 @@ func TestDefaults(t *testing.T) {
 		extra  string
 		marks  layout.Marks
 		duplex layout.Duplex
+		order  layout.Order
 	}{
-		{"no marks", "", layout.Marks{Style: "none"}, layout.DuplexLong},
-		{"marks without style are crop marks", "marks:\n  length: 4\n", layout.Marks{Style: "crop", Length: 4, Offset: 1, Width: 0.25}, layout.DuplexLong},
-		{"marks none need no length", "marks:\n  style: none\n", layout.Marks{Style: "none", Offset: 1, Width: 0.25}, layout.DuplexLong},
-		{"short edge", "duplex: short\n", layout.Marks{Style: "none"}, layout.DuplexShort},
-		{"single-sided", "duplex: none\n", layout.Marks{Style: "none"}, layout.DuplexNone},
+		{"no marks", "", layout.Marks{Style: "none"}, layout.DuplexLong, layout.Alternate},
+		{"marks without style are crop marks", "marks:\n  length: 4\n", layout.Marks{Style: "crop", Length: 4, Offset: 1, Width: 0.25}, layout.DuplexLong, layout.Alternate},
+		{"marks none need no length", "marks:\n  style: none\n", layout.Marks{Style: "none", Offset: 1, Width: 0.25}, layout.DuplexLong, layout.Alternate},
+		{"short edge", "duplex: short\n", layout.Marks{Style: "none"}, layout.DuplexShort, layout.Alternate},
+		// With no duplex unit, all fronts come first, then all backs.
+		{"single-sided", "duplex: none\n", layout.Marks{Style: "none"}, layout.DuplexNone, layout.FrontsThenBacks},
+		{"single-sided, alternate", "duplex: none\norder: alternate\n", layout.Marks{Style: "none"}, layout.DuplexNone, layout.Alternate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -313,9 +320,9 @@ func TestDefaults(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.Marks != tt.marks || s.Duplex != tt.duplex || s.Order != layout.Alternate || s.TrimBox {
-				t.Errorf("marks %+v, duplex %q, order %q, trim box %v; want %+v, %q, alternate, false",
-					s.Marks, s.Duplex, s.Order, s.TrimBox, tt.marks, tt.duplex)
+			if s.Marks != tt.marks || s.Duplex != tt.duplex || s.Order != tt.order || s.TrimBox {
+				t.Errorf("marks %+v, duplex %q, order %q, trim box %v; want %+v, %q, %q, false",
+					s.Marks, s.Duplex, s.Order, s.TrimBox, tt.marks, tt.duplex, tt.order)
 			}
 		})
 	}

@@ -13,11 +13,12 @@ import (
 )
 
 var (
-	specFields  = []string{"name", "description", "paper", "orientation", "card", "bleed", "safe", "margin", "grid", "gap", "marks", "duplex", "order", "trim_box"}
-	paperFields = []string{"name", "width", "height"}
-	sizeFields  = []string{"width", "height"}
-	gridFields  = []string{"columns", "rows"}
-	markFields  = []string{"style", "length", "offset", "width"}
+	specFields   = []string{"name", "description", "paper", "orientation", "card", "bleed", "safe", "margin", "grid", "gap", "marks", "duplex", "order", "trim_box", "fold", "backs", "ink_saver", "back_offset"}
+	offsetFields = []string{"x", "y"}
+	paperFields  = []string{"name", "width", "height"}
+	sizeFields   = []string{"width", "height"}
+	gridFields   = []string{"columns", "rows"}
+	markFields   = []string{"style", "length", "offset", "width"}
 )
 
 // LoadFile reads a spec from a file.
@@ -61,21 +62,42 @@ func Parse(name string, data []byte) (*Spec, error) {
 	s.Safe = r.Number(f, "safe", "", true, 0)
 	s.Margin = r.Number(f, "margin", "", true, 0)
 	s.Columns, s.Rows = 1, 1
-	if g := sub(r, f, "grid", gridFields, true); g.Node != nil {
+	if g := sub(r, f, "grid", gridFields, false); g.Node != nil {
 		s.Columns = count(r, g, "columns")
 		s.Rows = count(r, g, "rows")
+		s.GridGiven = true
 	}
-	s.Gap = r.Number(f, "gap", "", s.Columns*s.Rows > 1, 0)
+	s.Gap = r.Number(f, "gap", "", !s.GridGiven || s.Columns*s.Rows > 1, 0)
 	s.Marks = Marks{Style: "none"}
 	if m := sub(r, f, "marks", markFields, false); m.Node != nil {
-		s.Marks.Style = r.OneOf(m, "style", "", []string{"crop", "none"}, "crop")
-		s.Marks.Length = r.Number(m, "length", "", s.Marks.Style != "none", 0)
+		s.Marks.Style = r.OneOf(m, "style", "", []string{"crop", "cut", "none"}, "crop")
+		s.Marks.Length = r.Number(m, "length", "", s.Marks.Style == "crop", 0)
 		s.Marks.Offset = r.Number(m, "offset", "", false, 1)
 		s.Marks.Width = r.Number(m, "width", "", false, 0.25)
 	}
 	s.Duplex = Duplex(r.OneOf(f, "duplex", "", []string{"long", "short", "none"}, "long"))
-	s.Order = Order(r.OneOf(f, "order", "", []string{string(Alternate)}, string(Alternate)))
+	defOrder := Alternate
+	if s.Duplex == DuplexNone {
+		defOrder = FrontsThenBacks
+	}
+	s.Order = Order(r.OneOf(f, "order", "", []string{string(Alternate), string(FrontsThenBacks)}, string(defOrder)))
 	s.TrimBox = r.Bool(f, "trim_box", "", false)
+	s.Fold = Fold(r.OneOf(f, "fold", "", []string{"none", "horizontal", "vertical"}, "none"))
+	s.Backs = Backs(r.OneOf(f, "backs", "", []string{"details", "common"}, "details"))
+	s.InkSaver = r.Bool(f, "ink_saver", "", false)
+	if o := sub(r, f, "back_offset", offsetFields, false); o.Node != nil {
+		s.BackOffset = geom.Point{X: r.Number(o, "x", "", false, 0), Y: r.Number(o, "y", "", false, 0)}
+	}
+	if s.Orientation == "auto" {
+		if s.GridGiven {
+			r.Add(f.Get("orientation"), "", "orientation", "auto needs a computed grid, but the grid is given", "remove grid: or choose portrait or landscape")
+		} else {
+			s.chooseOrientation()
+		}
+	}
+	if !s.GridGiven {
+		s.computeGrid()
+	}
 	check(r, s, f)
 	if err := r.Problems.Err(); err != nil {
 		return nil, err
@@ -121,7 +143,8 @@ func readPaper(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 			s.Paper.H = r.Number(p, "height", "", true, 0)
 		}
 	}
-	switch r.OneOf(f, "orientation", "", []string{"portrait", "landscape"}, "") {
+	s.Orientation = r.OneOf(f, "orientation", "", []string{"portrait", "landscape", "auto"}, "")
+	switch s.Orientation {
 	case "portrait":
 		if s.Paper.Landscape() {
 			s.Paper.W, s.Paper.H = s.Paper.H, s.Paper.W
@@ -145,6 +168,21 @@ func namedPaper(r *yamldoc.Reader, n *yamldoc.Node, name string) Paper {
 	}
 	r.Add(n, "", "paper", fmt.Sprintf("unknown paper %q", name), hint)
 	return Paper{}
+}
+
+// chooseOrientation turns the paper to whichever orientation holds more
+// cards; portrait when both hold as many.
+func (s *Spec) chooseOrientation() {
+	if s.Paper.Landscape() {
+		s.Paper.W, s.Paper.H = s.Paper.H, s.Paper.W
+	}
+	s.computeGrid()
+	portrait := s.PerSheet()
+	s.Paper.W, s.Paper.H = s.Paper.H, s.Paper.W
+	s.computeGrid()
+	if s.PerSheet() <= portrait {
+		s.Paper.W, s.Paper.H = s.Paper.H, s.Paper.W
+	}
 }
 
 // check validates the numbers, alone and together, in mm. A check whose
@@ -214,7 +252,15 @@ func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 	if any("paper", "card", "bleed", "margin", "grid", "gap", "orientation") {
 		return
 	}
-	printable := s.Printable()
+	if !s.GridGiven && s.PerSheet() == 0 {
+		r.Add(f.Node, "", "card", fmt.Sprintf("no %s × %s mm card with %s mm bleed fits inside the %s mm margin of %s paper",
+			mm(s.Card.W), mm(s.Card.H), mm(s.Bleed), mm(s.Margin), s.Paper), "use larger paper or a smaller card, bleed or margin")
+		return
+	}
+	if s.Folded() && s.TrimBox {
+		r.Add(at("fold"), "", "fold", "a fold layout has fronts and backs on one page, a print shop's TrimBox layout one face per page", "remove fold: or trim_box:")
+	}
+	printable := s.region()
 	first, last := s.Slot(0, 0).Outset(s.Bleed), s.Slot(s.Columns-1, s.Rows-1).Outset(s.Bleed)
 	need := geom.R(first.X, first.Y, last.Right()-first.X, last.Bottom()-first.Y)
 	if !printable.Contains(need) {

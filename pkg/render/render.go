@@ -128,6 +128,11 @@ func tagSubsets(pdf []byte, family string) []byte {
 
 func paint(pdf *fpdf.Fpdf, family string, f face.Face, pl impose.Placement) {
 	ox, oy := pl.Trim.X, pl.Trim.Y
+	if pl.Rotation != 0 {
+		pdf.TransformBegin()
+		pdf.TransformRotate(float64(pl.Rotation), pl.Trim.X+pl.Trim.W/2, pl.Trim.Y+pl.Trim.H/2)
+		defer pdf.TransformEnd()
+	}
 	for _, fill := range f.Fills {
 		setFill(pdf, fill.Color)
 		r := fill.Rect.Translate(ox, oy)
@@ -147,15 +152,33 @@ func paint(pdf *fpdf.Fpdf, family string, f face.Face, pl impose.Placement) {
 	}
 }
 
+// Dash patterns, in mm: cut lines are dashed, the fold line dash-dotted and
+// grey, so that nobody cuts along the fold.
+var (
+	cutDash  = []float64{3, 1.5}
+	foldDash = []float64{4, 1, 1, 1}
+	foldGrey = deck.RGB{R: 0x80, G: 0x80, B: 0x80}
+)
+
 func marks(pdf *fpdf.Fpdf, page impose.Page, spec *layout.Spec) {
-	if len(page.Marks) == 0 {
-		return
-	}
-	setDraw(pdf, deck.RGB{})
-	pdf.SetLineWidth(spec.Marks.Width)
 	pdf.SetLineCapStyle("butt")
-	for _, m := range page.Marks {
-		pdf.Line(m.A.X, m.A.Y, m.B.X, m.B.Y)
+	if len(page.Marks) > 0 {
+		setDraw(pdf, deck.RGB{})
+		pdf.SetLineWidth(spec.Marks.Width)
+		if spec.Marks.Style == "cut" {
+			pdf.SetDashPattern(cutDash, 0)
+		}
+		for _, m := range page.Marks {
+			pdf.Line(m.A.X, m.A.Y, m.B.X, m.B.Y)
+		}
+		pdf.SetDashPattern(nil, 0)
+	}
+	if f := page.Fold; f != nil {
+		setDraw(pdf, foldGrey)
+		pdf.SetLineWidth(max(spec.Marks.Width, 0.2))
+		pdf.SetDashPattern(foldDash, 0)
+		pdf.Line(f.A.X, f.A.Y, f.B.X, f.B.Y)
+		pdf.SetDashPattern(nil, 0)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 
@@ -69,6 +70,11 @@ func segments(runs []Run) []segment {
 		var seg string
 		var must bool
 		seg, text, must, state = uniseg.FirstLineSegmentInString(text, state)
+		if i := afterClosingQuote(seg); i > 0 {
+			// Give back the rest: it starts a segment of its own.
+			text, seg, state = seg[i:]+text, seg[:i], -1
+			must = false
+		}
 		var s segment
 		s.hard = must && len(text) > 0
 		start := offset
@@ -82,6 +88,28 @@ func segments(runs []Run) []segment {
 		segs = append(segs, s)
 	}
 	return segs
+}
+
+// afterClosingQuote returns the index just after the spaces that follow a
+// closing quotation mark (», ”, ’) inside seg, when more text follows them,
+// or 0. uniseg implements UAX #14 as of Unicode 15.0, whose rule LB15
+// (QU SP* × OP) forbids a break in « rares » (groupe; Unicode 15.1 replaced
+// that rule and allows it, as French typesetting does.
+func afterClosingQuote(seg string) int {
+	for i, r := range seg {
+		if !unicode.Is(unicode.Pf, r) {
+			continue
+		}
+		j := i + utf8.RuneLen(r)
+		k := j
+		for k < len(seg) && seg[k] == ' ' {
+			k++
+		}
+		if k > j && k < len(seg) {
+			return k
+		}
+	}
+	return 0
 }
 
 // trimRight drops trailing spaces and line breaks from a segment's last pieces.

@@ -218,3 +218,19 @@ func FuzzBreak(f *testing.F) {
 		}
 	})
 }
+
+// TestBreakAfterClosingQuote: a line may break between » and an opening
+// parenthesis after it (Unicode 15.1's LB15; uniseg follows 15.0).
+func TestBreakAfterClosingQuote(t *testing.T) {
+	fam := family(t)
+	text := "des «\u202Fterres rares\u202F» (groupe de métaux)"
+	head := "des «\u202Fterres rares\u202F»"
+	w := fam.Face(typeface.Regular).Width(head+" (gr", 10)
+	lines, err := Break(fam, runs(text), 10, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines[0].Text() != head {
+		t.Errorf("first line %q, want %q", lines[0].Text(), head)
+	}
+}
