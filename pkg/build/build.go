@@ -199,10 +199,25 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 	}
 }
 
-// Render imposes and renders composed cards to PDF bytes.
-func Render(cards *Cards, fam *typeface.Family, date time.Time) ([]byte, impose.Plan, error) {
+// Render imposes composed cards and renders them to PDF bytes. faces is
+// "both" (or ""), "fronts" or "backs": which sides' pages to keep. It returns
+// the PDF and its number of pages.
+func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([]byte, int, error) {
 	d, spec := cards.Deck, cards.Spec
 	plan := impose.Impose(spec, len(d.Personas))
+	if faces == "fronts" || faces == "backs" {
+		keep := layout.Front
+		if faces == "backs" {
+			keep = layout.Back
+		}
+		var pages []impose.Page
+		for _, p := range plan.Pages {
+			if p.Side == keep {
+				pages = append(pages, p)
+			}
+		}
+		plan.Pages = pages
+	}
 	var buf bytes.Buffer
 	err := render.Write(&buf, render.Document{
 		Plan:   plan,
@@ -219,9 +234,9 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time) ([]byte, impose.
 		},
 	})
 	if err != nil {
-		return nil, plan, err
+		return nil, 0, err
 	}
-	return buf.Bytes(), plan, nil
+	return buf.Bytes(), len(plan.Pages), nil
 }
 
 // WriteFile writes data to path through a temporary file in the same

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"github.com/cardgen/cardgen/layouts"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,7 +70,7 @@ func TestLoadLayout(t *testing.T) {
 		}
 	}
 	_, err := LoadLayout("a5")
-	if ule, ok := err.(*UnknownLayoutError); !ok || !strings.Contains(ule.Error(), "a4, tarot") {
+	if ule, ok := err.(*UnknownLayoutError); !ok || !strings.Contains(ule.Error(), strings.Join(layouts.Names(), ", ")) {
 		t.Errorf("LoadLayout(a5): %v", err)
 	}
 	if _, err := LoadLayout("./nowhere.yaml"); err == nil || !strings.Contains(err.Error(), "nowhere.yaml") {
@@ -97,7 +98,7 @@ func benchmarkBuild(b *testing.B, name string) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := Render(cards, fam, DefaultDate); err != nil {
+		if _, _, err := Render(cards, fam, DefaultDate, "both"); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,11 +2,14 @@ package build
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
@@ -17,6 +20,55 @@ type Options struct {
 	Layouts []string // built-in names or spec paths; empty for "a4"
 	Out     string   // a .pdf path (one layout) or a directory; "" for "out"
 	Epoch   string   // SOURCE_DATE_EPOCH
+	Print   PrintOptions
+}
+
+// PrintOptions override what the layout specs say.
+type PrintOptions struct {
+	Duplex     string      // "long", "short", "none", or "" for the spec's
+	BackOffset *geom.Point // mm; nil for the spec's
+	InkSaver   bool        // force ink-saver mode on
+	Faces      string      // "both" (or ""), "fronts", "backs"
+	Split      bool        // fronts and backs in two files
+}
+
+// apply changes spec as opts ask, or says why it cannot.
+func (opts PrintOptions) apply(spec *layout.Spec) error {
+	switch opts.Faces {
+	case "", "both", "fronts", "backs":
+	default:
+		return &UsageError{fmt.Sprintf("--faces %q: use both, fronts or backs", opts.Faces)}
+	}
+	if spec.Folded() && (opts.Duplex != "" || opts.BackOffset != nil || opts.Split || opts.Faces == "fronts" || opts.Faces == "backs") {
+		return &UsageError{fmt.Sprintf("layout %s prints each back beside its front for folding: --duplex, --back-offset, --faces and --split do not apply to it", spec.Name)}
+	}
+	switch opts.Duplex {
+	case "":
+	case "long", "short":
+		spec.Duplex, spec.Order = layout.Duplex(opts.Duplex), layout.Alternate
+	case "none":
+		spec.Duplex, spec.Order = layout.DuplexNone, layout.FrontsThenBacks
+	default:
+		return &UsageError{fmt.Sprintf("--duplex %q: use long, short or none", opts.Duplex)}
+	}
+	if opts.BackOffset != nil {
+		spec.BackOffset = *opts.BackOffset
+	}
+	spec.InkSaver = spec.InkSaver || opts.InkSaver
+	return nil
+}
+
+// ParseOffset reads a back offset given as "X,Y" in mm, such as "1.5,-0.5".
+func ParseOffset(s string) (geom.Point, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) == 2 {
+		x, errX := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
+		y, errY := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
+		if errX == nil && errY == nil && math.Abs(x) <= 20 && math.Abs(y) <= 20 {
+			return geom.Point{X: x, Y: y}, nil
+		}
+	}
+	return geom.Point{}, &UsageError{fmt.Sprintf("--back-offset %q: give X,Y in mm, each between -20 and 20, such as 1.5,-0.5 (cardgen calibrate prints a sheet to measure them)", s)}
 }
 
 // Output describes one PDF written.
@@ -65,6 +117,11 @@ func Run(opts Options) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, spec := range specs {
+		if err := opts.Print.apply(spec); err != nil {
+			return nil, err
+		}
+	}
 	type job struct {
 		path string
 		out  Output
@@ -76,15 +133,22 @@ func Run(opts Options) ([]Output, error) {
 		if err != nil {
 			return nil, err
 		}
-		pdf, plan, err := Render(cards, fam, date)
-		if err != nil {
-			return nil, fmt.Errorf("layout %s: %w", spec.Name, err)
-		}
-		path := out
+		base := out
 		if !single {
-			path = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", d.Name, deck.Slug(spec.Name)))
+			base = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", d.Name, deck.Slug(spec.Name)))
 		}
-		jobs = append(jobs, job{path, Output{Path: path, Spec: spec, Cards: len(d.Personas), Pages: len(plan.Pages), Bytes: len(pdf)}, pdf})
+		parts := []struct{ faces, suffix string }{{opts.Print.Faces, ""}}
+		if opts.Print.Split {
+			parts = []struct{ faces, suffix string }{{"fronts", "-fronts"}, {"backs", "-backs"}}
+		}
+		for _, part := range parts {
+			pdf, pages, err := Render(cards, fam, date, part.faces)
+			if err != nil {
+				return nil, fmt.Errorf("layout %s: %w", spec.Name, err)
+			}
+			path := strings.TrimSuffix(base, filepath.Ext(base)) + part.suffix + filepath.Ext(base)
+			jobs = append(jobs, job{path, Output{Path: path, Spec: spec, Cards: len(d.Personas), Pages: pages, Bytes: len(pdf)}, pdf})
+		}
 	}
 	for i := range jobs {
 		for j := range i {

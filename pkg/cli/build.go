@@ -10,6 +10,7 @@ import (
 
 func newBuildCmd(env Env) *cobra.Command {
 	var opts build.Options
+	var backOffset string
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build print-ready PDFs of a deck",
@@ -22,10 +23,19 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
 		Example: `  cardgen build
   cardgen build --layout tarot --out deck-tarot.pdf
   cardgen build --layout a4 --layout tarot --out release/
-  cardgen build --data my-personas.yaml --layout ./my-layout.yaml`,
+  cardgen build --data my-personas.yaml --layout ./my-layout.yaml
+  cardgen build --duplex short --back-offset 0.5,-1
+  cardgen build --layout a4-fold --ink-saver`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Epoch = env.Getenv("SOURCE_DATE_EPOCH")
+			if backOffset != "" {
+				p, err := build.ParseOffset(backOffset)
+				if err != nil {
+					return err
+				}
+				opts.Print.BackOffset = &p
+			}
 			outputs, err := build.Run(opts)
 			for _, o := range outputs {
 				fmt.Fprintf(env.Stdout, "%s: %d cards, %d pages of %s, %s — %s\n",
@@ -38,6 +48,11 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
 	f.StringArrayVarP(&opts.Layouts, "layout", "l", nil, "layout name (see 'cardgen layouts') or layout file; repeat for several (default a4)")
 	f.StringVarP(&opts.Data, "data", "d", "", "dataset file (YAML); default: the embedded deck")
 	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file (one layout) or directory (default out/<deck>-<layout>.pdf)")
+	f.StringVar(&opts.Print.Duplex, "duplex", "", "duplex flip edge: long, short, or none (all fronts, then all backs); default: the layout's")
+	f.StringVar(&backOffset, "back-offset", "", "shift every back by X,Y mm (signed), as read on 'cardgen calibrate'")
+	f.StringVar(&opts.Print.Faces, "faces", "both", "which faces to print: both, fronts or backs")
+	f.BoolVar(&opts.Print.Split, "split", false, "write fronts and backs as two PDFs (<name>-fronts.pdf, <name>-backs.pdf)")
+	f.BoolVar(&opts.Print.InkSaver, "ink-saver", false, "white backgrounds, colour only in thin bands and rules, for black-and-white printers")
 	return cmd
 }
 

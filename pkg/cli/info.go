@@ -12,11 +12,26 @@ import (
 )
 
 func newLayoutsCmd(env Env) *cobra.Command {
-	return &cobra.Command{
+	var show string
+	cmd := &cobra.Command{
 		Use:   "layouts",
-		Short: "List the built-in layouts",
-		Args:  noArgs,
+		Short: "List the built-in layouts, or print one to copy and edit",
+		Example: `  cardgen layouts
+  cardgen layouts --show a4 > my-layout.yaml   # edit it, then: cardgen build --layout ./my-layout.yaml`,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
+			if show != "" {
+				file, ok := layouts.File(show)
+				if !ok {
+					return &build.UnknownLayoutError{Name: show}
+				}
+				data, err := layouts.FS.ReadFile(file)
+				if err != nil {
+					return err
+				}
+				_, err = env.Stdout.Write(data)
+				return err
+			}
 			w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "NAME\tCARD\tSHEET\tCARDS/SHEET\tDESCRIPTION")
 			for _, name := range layouts.Names() {
@@ -30,6 +45,8 @@ func newLayoutsCmd(env Env) *cobra.Command {
 			return w.Flush()
 		},
 	}
+	cmd.Flags().StringVar(&show, "show", "", "print the spec of a built-in layout")
+	return cmd
 }
 
 func newListCmd(env Env) *cobra.Command {

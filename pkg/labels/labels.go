@@ -1,5 +1,6 @@
-// Package labels holds the words cardgen itself puts on cards, per language,
-// in a golang.org/x/text/message catalog. Keys are the English text.
+// Package labels holds the words cardgen itself puts on cards and pages, per
+// language, in a golang.org/x/text/message catalog. Keys are the English
+// text; French is the other language.
 package labels
 
 import (
@@ -13,7 +14,37 @@ const (
 	Conditions = "Working conditions"
 	Impact     = "Environmental impact"
 	CardNumber = "%d/%d"
+
+	CalibrationTitle = "Printer calibration: where the back side lands"
+	CalibrationRuler = "This line must measure exactly 100 mm. If it does not, print again at actual size (100 %%), not \"fit to page\"."
+	CalibrationSteps = "1. Print both pages double-sided, flip on the %s edge, at actual size (100 %%).\n" +
+		"2. Hold the sheet against a window with the back side facing you: the crosses of this side show through.\n" +
+		"3. On the back, read where the vertical line of the centre cross falls on the horizontal scale: that is X. Read where its horizontal line falls on the vertical scale: that is Y.\n" +
+		"4. Build your deck with: cardgen build --back-offset X,Y (for example --back-offset 1.5,-0.5). Print this sheet again with the same --back-offset: the lines now fall on 0.\n" +
+		"If the three crosses give readings more than 0.5 mm apart, the printer also turns the paper a little: use the centre reading."
+	CalibrationBack = "Back side: read X and Y where the crosses of the front show through."
+	EdgeLong        = "long"
+	EdgeShort       = "short"
 )
+
+// translations are the French messages, by key.
+var translations = map[language.Tag]map[string]string{
+	language.French: {
+		Conditions:       "Conditions de travail",
+		Impact:           "Impact environnemental",
+		CardNumber:       "%d/%d",
+		CalibrationTitle: "Calibrage de l'imprimante : où tombe le verso",
+		CalibrationRuler: "Ce trait doit mesurer exactement 100 mm. Sinon, imprimez à nouveau à taille réelle (100 %%), sans \"ajuster à la page\".",
+		CalibrationSteps: "1. Imprimez les deux pages en recto verso, retournement sur le bord %s, à taille réelle (100 %%).\n" +
+			"2. Tenez la feuille devant une fenêtre, le verso face à vous : les croix du recto apparaissent par transparence.\n" +
+			"3. Au verso, lisez où tombe le trait vertical de la croix du centre sur l'échelle horizontale : c'est X. Lisez où tombe son trait horizontal sur l'échelle verticale : c'est Y.\n" +
+			"4. Construisez votre jeu avec : cardgen build --back-offset X,Y (par exemple --back-offset 1.5,-0.5). Imprimez à nouveau cette feuille avec le même --back-offset : les traits tombent alors sur 0.\n" +
+			"Si les trois croix donnent des lectures écartées de plus de 0,5 mm, l'imprimante fait aussi tourner la feuille : prenez la lecture du centre.",
+		CalibrationBack: "Verso : lisez X et Y là où les croix du recto apparaissent par transparence.",
+		EdgeLong:        "long",
+		EdgeShort:       "court",
+	},
+}
 
 var (
 	supported = []language.Tag{language.English, language.French}
@@ -21,19 +52,24 @@ var (
 	matcher   = language.NewMatcher(supported)
 )
 
+var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort}
+
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	set := func(tag language.Tag, key, msg string) {
-		if err := b.SetString(tag, key, msg); err != nil {
+	for _, key := range keys {
+		if err := b.SetString(language.English, key, key); err != nil {
 			panic(err) // the catalog is fixed at compile time
 		}
+		for tag, msgs := range translations {
+			msg, ok := msgs[key]
+			if !ok {
+				panic("labels: no " + tag.String() + " message for " + key)
+			}
+			if err := b.SetString(tag, key, msg); err != nil {
+				panic(err)
+			}
+		}
 	}
-	for _, key := range []string{Conditions, Impact, CardNumber} {
-		set(language.English, key, key)
-	}
-	set(language.French, Conditions, "Conditions de travail")
-	set(language.French, Impact, "Impact environnemental")
-	set(language.French, CardNumber, "%d/%d")
 	return b
 }
 

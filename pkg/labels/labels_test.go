@@ -15,3 +15,17 @@ func TestPrinterMatchesLanguage(t *testing.T) {
 		t.Errorf("card number: %q", got)
 	}
 }
+
+// TestEveryKeyTranslated checks that French has a message of its own for
+// every key but the language-neutral ones, so no English is left on a French page.
+func TestEveryKeyTranslated(t *testing.T) {
+	fr, en := Printer("fr"), Printer("en")
+	for _, key := range keys {
+		if key == CardNumber || key == EdgeLong {
+			continue
+		}
+		if fr.Sprintf(key, "x") == en.Sprintf(key, "x") {
+			t.Errorf("%q has no French translation", key)
+		}
+	}
+}

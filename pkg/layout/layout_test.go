@@ -24,7 +24,8 @@ func loadBuiltin(t *testing.T, file string) *layout.Spec {
 }
 
 func TestBuiltinNames(t *testing.T) {
-	if got, want := layouts.Names(), []string{"a4", "tarot"}; !slices.Equal(got, want) {
+	want := []string{"a3", "a4", "a4-fold", "a4-poker", "letter", "letter-fold", "letter-poker", "poker", "tarot"}
+	if got := layouts.Names(); !slices.Equal(got, want) {
 		t.Fatalf("layouts.Names() = %q; want %q", got, want)
 	}
 	for _, name := range layouts.Names() {
@@ -37,8 +38,8 @@ func TestBuiltinNames(t *testing.T) {
 			t.Errorf("%s: name %q; want %q", file, s.Name, name)
 		}
 	}
-	if _, ok := layouts.File("poker"); ok {
-		t.Errorf(`layouts.File("poker") exists; want false`)
+	if _, ok := layouts.File("no-such-layout"); ok {
+		t.Errorf(`layouts.File("no-such-layout") exists; want false`)
 	}
 }
 
@@ -90,9 +91,9 @@ func TestLoadBuiltinSpecs(t *testing.T) {
 }
 
 func TestLoadFSMissingFile(t *testing.T) {
-	s, err := layout.LoadFS(layouts.FS, "poker.yaml")
+	s, err := layout.LoadFS(layouts.FS, "no-such-layout.yaml")
 	if s != nil || err == nil || !strings.Contains(err.Error(), "cannot read the layout") {
-		t.Errorf(`LoadFS("poker.yaml") = %v, %v; want nil and "cannot read the layout"`, s, err)
+		t.Errorf(`LoadFS("no-such-layout.yaml") = %v, %v; want nil and "cannot read the layout"`, s, err)
 	}
 	s, err = layout.LoadFile("testdata/does-not-exist.yaml")
 	if s != nil || err == nil || !strings.Contains(err.Error(), "cannot read the layout") {

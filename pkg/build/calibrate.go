@@ -1,0 +1,79 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/cardgen/cardgen/pkg/calibrate"
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/labels"
+	"github.com/cardgen/cardgen/pkg/render"
+	"github.com/cardgen/cardgen/pkg/typeface"
+	"github.com/cardgen/cardgen/pkg/typo"
+)
+
+// CalibrateOptions is what `cardgen calibrate` is asked to do.
+type CalibrateOptions struct {
+	Layout string // built-in name or spec path; "" for "a4"
+	Out    string // a .pdf path or a directory; "" for "out"
+	Lang   string // language of the instructions; "" for the default deck's
+	Epoch  string
+	Print  PrintOptions
+}
+
+// Calibrate writes the two-page calibration sheet for a layout's paper and
+// duplex edge.
+func Calibrate(opts CalibrateOptions) (Output, error) {
+	name := opts.Layout
+	if name == "" {
+		name = "a4"
+	}
+	spec, err := LoadLayout(name)
+	if err != nil {
+		return Output{}, err
+	}
+	if err := opts.Print.apply(spec); err != nil {
+		return Output{}, err
+	}
+	date, err := Date(opts.Epoch)
+	if err != nil {
+		return Output{}, err
+	}
+	fam, err := typeface.Default()
+	if err != nil {
+		return Output{}, err
+	}
+	lang := opts.Lang
+	if lang == "" {
+		d, err := LoadDeck("")
+		if err != nil {
+			return Output{}, err
+		}
+		lang = d.Language
+	}
+	plan, faces, err := calibrate.Sheet(spec, fam, lang, typo.For(lang))
+	if err != nil {
+		return Output{}, err
+	}
+	var buf bytes.Buffer
+	title := labels.Printer(lang).Sprintf(labels.CalibrationTitle)
+	err = render.Write(&buf, render.Document{Plan: plan, Faces: faces, Family: fam, Meta: render.Meta{
+		Title: title, Subject: "cardgen calibration sheet, layout " + spec.Name, Creator: Creator, Lang: lang, Date: date,
+	}})
+	if err != nil {
+		return Output{}, err
+	}
+	path := opts.Out
+	if path == "" {
+		path = "out"
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
+		path = filepath.Join(path, fmt.Sprintf("calibrate-%s.pdf", deck.Slug(spec.Name)))
+	}
+	if err := WriteFile(path, buf.Bytes()); err != nil {
+		return Output{}, fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return Output{Path: path, Spec: spec, Pages: len(plan.Pages), Bytes: buf.Len()}, nil
+}

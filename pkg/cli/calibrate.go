@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cardgen/cardgen/pkg/build"
+)
+
+func newCalibrateCmd(env Env) *cobra.Command {
+	var opts build.CalibrateOptions
+	var backOffset string
+	cmd := &cobra.Command{
+		Use:   "calibrate",
+		Short: "Write a sheet that measures where your printer puts the back side",
+		Long: `Write a two-page calibration sheet for a layout's paper and duplex edge.
+
+Print it double-sided at actual size and hold it against a window, back side
+facing you: each cross of the front falls on the back's scales at the offset
+to pass to 'cardgen build --back-offset X,Y'. The instructions are on the sheet.`,
+		Example: `  cardgen calibrate
+  cardgen calibrate --layout letter --duplex short
+  cardgen calibrate --back-offset 1.5,-0.5    # check a correction: the crosses now read 0`,
+		Args: noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			opts.Epoch = env.Getenv("SOURCE_DATE_EPOCH")
+			if backOffset != "" {
+				p, err := build.ParseOffset(backOffset)
+				if err != nil {
+					return err
+				}
+				opts.Print.BackOffset = &p
+			}
+			o, err := build.Calibrate(opts)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "%s: %d pages of %s — print double-sided as you print your decks, at actual size (100 %%), then follow the instructions on the sheet\n",
+				o.Path, o.Pages, o.Spec.Paper)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Layout, "layout", "l", "a4", "layout whose paper and duplex edge to calibrate")
+	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file or directory (default out/calibrate-<layout>.pdf)")
+	f.StringVar(&opts.Print.Duplex, "duplex", "", "duplex flip edge: long or short; default: the layout's")
+	f.StringVar(&backOffset, "back-offset", "", "shift the back by X,Y mm, to check a correction")
+	f.StringVar(&opts.Lang, "lang", "", "language of the instructions (fr, en); default: the default deck's")
+	return cmd
+}
