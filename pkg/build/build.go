@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ import (
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
 	"github.com/cardgen/cardgen/pkg/typo"
+	"github.com/cardgen/cardgen/pkg/yamldoc"
 )
 
 // DefaultDate is the date written into PDFs when SOURCE_DATE_EPOCH is not
@@ -52,8 +54,12 @@ func LoadDeck(path string) (*deck.Deck, error) {
 type UnknownLayoutError struct{ Name string }
 
 func (e *UnknownLayoutError) Error() string {
-	return fmt.Sprintf("unknown layout %q: the built-in layouts are %s; or give the path of a layout file (.yaml)",
-		e.Name, strings.Join(layouts.Names(), ", "))
+	msg := fmt.Sprintf("unknown layout %q", e.Name)
+	if s := yamldoc.Suggest(e.Name, layouts.Names()); s != "" {
+		msg += fmt.Sprintf(": did you mean %q?", s)
+	}
+	return fmt.Sprintf("%s; the built-in layouts are %s, or give the path of a layout file (.yaml)",
+		msg, strings.Join(layouts.Names(), ", "))
 }
 
 // LoadLayout reads a built-in layout by name, or a spec file by path.
@@ -137,10 +143,10 @@ func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error
 		}
 		field := fe.Field
 		pos := ps.Where(strings.Fields(field)[0])
-		hint := "shorten the text"
+		hint := "shorten the text, or use a layout with larger cards"
 		var tl *textfit.TooLongError
 		if errors.As(fe.Err, &tl) {
-			hint = "shorten the word or add a hyphen or a space where it may break"
+			hint = "shorten the word, or write a hyphen where it may break"
 		}
 		problems.Add(diag.Problem{File: d.Source, Line: pos.Line, Column: pos.Column, Card: ps.ID, Field: field,
 			Msg: fmt.Sprintf("on the %s of a %s card (layout %s): %v", fe.Side, cardSize(spec), spec.Name, fe.Err), Hint: hint})
@@ -242,44 +248,61 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 // WriteFile writes data to path through a temporary file in the same
 // directory, renamed into place once complete: readers see the old file or
 // the new one, never a partial one.
-func WriteFile(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+func WriteFile(path string, data []byte) error {
+	return WriteFiles(map[string][]byte{path: data})
 }
 
-// flatten returns the leaves of a tree of joined errors.
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
+// WriteFiles writes several files as one: each to a temporary file beside
+// its target, all of them complete and synced before the first is renamed
+// into place. If any cannot be written, none is replaced and no temporary
+// file is left. (Only a failure of rename itself, after the others succeeded,
+// could leave some files new and some old: on one file system that needs a
+// disk that fails between two renames.)
+func WriteFiles(files map[string][]byte) (err error) {
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
 	}
-	return []error{err}
+	slices.Sort(paths)
+	var temps []string
+	defer func() {
+		if err != nil {
+			for _, t := range temps {
+				os.Remove(t)
+			}
+		}
+	}()
+	for _, path := range paths {
+		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+			return fmt.Errorf("%s is a directory: give a file name ending in .pdf, or the directory itself to write into it", path)
+		}
+		dir := filepath.Dir(path)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("cannot create the folder %s: %w", dir, err)
+		}
+		tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+		if err != nil {
+			return fmt.Errorf("cannot write in %s: %w; choose another --out", dir, err)
+		}
+		temps = append(temps, tmp.Name())
+		_, err = tmp.Write(files[path])
+		if err == nil {
+			err = tmp.Sync()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Chmod(tmp.Name(), 0o644)
+		}
+		if err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
+	}
+	for i, path := range paths {
+		if err := os.Rename(temps[i], path); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
+	}
+	return nil
 }

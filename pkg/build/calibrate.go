@@ -73,7 +73,7 @@ func Calibrate(opts CalibrateOptions) (Output, error) {
 		path = filepath.Join(path, fmt.Sprintf("calibrate-%s.pdf", deck.Slug(spec.Name)))
 	}
 	if err := WriteFile(path, buf.Bytes()); err != nil {
-		return Output{}, fmt.Errorf("cannot write %s: %w", path, err)
+		return Output{}, err
 	}
 	return Output{Path: path, Spec: spec, Pages: len(plan.Pages), Bytes: buf.Len()}, nil
 }

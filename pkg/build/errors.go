@@ -22,8 +22,30 @@ func joinErrors(errs []error) error {
 			other = append(other, e)
 		}
 	}
-	if len(other) > 0 {
-		return errors.Join(append(other, all.Err())...)
+	// The same problem found for several layouts (a deck-wide one) is
+	// reported once.
+	var unique diag.List
+	seen := map[string]bool{}
+	for _, p := range all {
+		if key := p.Error(); !seen[key] {
+			seen[key] = true
+			unique = append(unique, p)
+		}
 	}
-	return all.Err()
+	if len(other) > 0 {
+		return errors.Join(append(other, unique.Err())...)
+	}
+	return unique.Err()
+}
+
+// flatten returns the leaves of a tree of joined errors.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }

@@ -53,6 +53,13 @@ func (opts PrintOptions) apply(spec *layout.Spec) error {
 	}
 	if opts.BackOffset != nil {
 		spec.BackOffset = *opts.BackOffset
+		if !spec.BacksOnPaper() {
+			return &UsageError{fmt.Sprintf("--back-offset %s,%s moves the backs of layout %s off the printable area; check it with cardgen calibrate",
+				layout.MM(spec.BackOffset.X), layout.MM(spec.BackOffset.Y), spec.Name)}
+		}
+		if spec.TrimBox && spec.BackOffset != (geom.Point{}) {
+			return &UsageError{fmt.Sprintf("layout %s puts each face on its own page for a print shop: it needs no --back-offset", spec.Name)}
+		}
 	}
 	spec.InkSaver = spec.InkSaver || opts.InkSaver
 	return nil
@@ -86,7 +93,8 @@ type UsageError struct{ Msg string }
 func (e *UsageError) Error() string { return e.Msg }
 
 // Run builds every layout asked for. It loads and checks everything first,
-// renders every PDF in memory, then writes them; on any error it writes nothing.
+// renders every PDF in memory, then writes them all at once (WriteFiles); on
+// any error it writes nothing.
 func Run(opts Options) ([]Output, error) {
 	names := opts.Layouts
 	if len(names) == 0 {
@@ -127,12 +135,22 @@ func Run(opts Options) ([]Output, error) {
 		out  Output
 		pdf  []byte
 	}
-	var jobs []job
-	for _, spec := range specs {
-		cards, err := Compose(d, spec, fam)
+	// Compose for every layout before rendering any, so that the problems
+	// of all layouts come out together.
+	composed := make([]*Cards, len(specs))
+	var errs []error
+	for i, spec := range specs {
+		composed[i], err = Compose(d, spec, fam)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
 		}
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	var jobs []job
+	for i, spec := range specs {
+		cards := composed[i]
 		base := out
 		if !single {
 			base = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", d.Name, deck.Slug(spec.Name)))
@@ -150,19 +168,22 @@ func Run(opts Options) ([]Output, error) {
 			jobs = append(jobs, job{path, Output{Path: path, Spec: spec, Cards: len(d.Personas), Pages: pages, Bytes: len(pdf)}, pdf})
 		}
 	}
+	files := map[string][]byte{}
 	for i := range jobs {
 		for j := range i {
 			if filepath.Clean(jobs[i].path) == filepath.Clean(jobs[j].path) {
-				return nil, &UsageError{fmt.Sprintf("layouts %s and %s would both write %s; give them different names", jobs[j].out.Spec.Name, jobs[i].out.Spec.Name, jobs[i].path)}
+				return nil, &UsageError{fmt.Sprintf("the layouts in %s and %s are both named %q and would both write %s; change name: in one of them",
+					jobs[j].out.Spec.Source, jobs[i].out.Spec.Source, jobs[i].out.Spec.Name, jobs[i].path)}
 			}
 		}
+		files[jobs[i].path] = jobs[i].pdf
 	}
-	var outputs []Output
-	for _, j := range jobs {
-		if err := WriteFile(j.path, j.pdf); err != nil {
-			return outputs, fmt.Errorf("cannot write %s: %w", j.path, err)
-		}
-		outputs = append(outputs, j.out)
+	if err := WriteFiles(files); err != nil {
+		return nil, err
+	}
+	outputs := make([]Output, len(jobs))
+	for i, j := range jobs {
+		outputs[i] = j.out
 	}
 	return outputs, nil
 }

@@ -247,7 +247,9 @@ func (cp *composer) footer(f *Face, errs *[]error, side string) float64 {
 	top := s.Bottom() - h
 	numW := cp.fam.Face(typeface.Bold).Width(cp.c.Number, st.Footer.Max)
 	if b, err := textfit.Fit(cp.fam, []textfit.Para{{Runs: []textfit.Run{{Text: cp.c.Number, Style: typeface.Bold}}}},
-		textfit.Spec{Width: s.W, Height: h, Max: st.Footer.Max, Min: st.Footer.Max, MaxLines: 1}); err == nil {
+		textfit.Spec{Width: s.W, Height: h, Max: st.Footer.Max, Min: st.Footer.Max, MaxLines: 1}); err != nil {
+		*errs = append(*errs, &FieldError{Card: cp.c.Persona.ID, Side: side, Field: "card number", Err: err})
+	} else {
 		cp.place(f, b, geom.R(s.X, top, s.W, h), fixed("number"), color(st.Muted), false, 1)
 	}
 	titleBox := geom.R(s.X, top, s.W-numW-3, h)
@@ -289,6 +291,7 @@ func (cp *composer) back() (Face, error) {
 		paras = append(paras, para)
 		fields = append(fields, field)
 	}
+	before := len(errs)
 	add("heading", textfit.Para{Scale: st.HeadingScale, Tag: "heading"}, cp.c.ConditionsLabel, typeface.Bold)
 	for i, cond := range p.Conditions {
 		add(fmt.Sprintf("conditions[%d]", i+1), textfit.Para{Bullet: "•", SpaceBefore: 0.3, Tag: "item"}, cond, typeface.Regular)
@@ -300,9 +303,10 @@ func (cp *composer) back() (Face, error) {
 		add("impact", textfit.Para{SpaceBefore: 0.3, Tag: "impact"}, p.Impact, typeface.Regular)
 	}
 	y := st.BackBand + st.Gap
+	parsed := len(errs) == before // every paragraph parsed: they can be fitted
 	footerTop := cp.footer(&f, &errs, "back")
 	box := geom.R(s.X, y, s.W, footerTop-st.Gap/2-y)
-	if len(errs) == 0 {
+	if parsed {
 		b, err := textfit.Fit(cp.fam, paras, textfit.Spec{Width: box.W, Height: box.H, Max: st.Body.Max, Min: st.Body.Min, Leading: st.Leading})
 		if err != nil {
 			field := "conditions"

@@ -246,6 +246,19 @@ func (s *Spec) BackOf(front geom.Rect) geom.Rect {
 	return back
 }
 
+// BacksOnPaper reports whether every back, with its bleed and shifted by the
+// back offset, lies inside the printable area.
+func (s *Spec) BacksOnPaper() bool {
+	for row := range s.Rows {
+		for col := range s.Columns {
+			if !s.Printable().Contains(s.BackOf(s.Slot(col, row)).Outset(s.Bleed)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // BackRotation is the rotation, in degrees, of a back's content relative to
 // its front's. People turn a card over left to right; when the sheet turns
 // top over bottom instead (a short-edge flip on portrait paper, a long-edge
@@ -292,7 +305,7 @@ func (s *Spec) HowToPrint() string {
 	case s.Folded():
 		return "print single-sided " + actual + "; cut out each front-and-back pair, fold it along the dashed line, glue, then cut along the crop marks"
 	case s.Duplex == DuplexNone:
-		return "print the front sheets single-sided " + actual + ", put the printed stack back in the tray so that each sheet turns on its long edge, then print the back sheets"
+		return "print the front sheets single-sided " + actual + ", put the printed stack back in the tray so that each sheet turns on its long edge and the first sheet is printed first (check with cardgen calibrate), then print the back sheets"
 	default:
 		return fmt.Sprintf("print double-sided, flip on the %s edge, %s; cut along the crop marks", s.Duplex, actual)
 	}

@@ -565,7 +565,8 @@ grid:
   columns: 1
   rows: 1
 `, []want{
-			{line: 12, col: 3, field: "grid", msg: "need 76 × 126 mm, more than the 74 × 124 mm the paper leaves inside its 1 mm margin", hint: ""},
+			// One card per sheet: the card is what does not fit, not the grid.
+			{line: 6, col: 3, field: "card", msg: "a 70 × 120 mm card with 3 mm bleed needs 76 × 126 mm, more than the 74 × 124 mm the paper leaves inside its 1 mm margin", hint: "use larger paper"},
 		}},
 		{"negative sizes", `name: neg
 paper: A4
@@ -834,6 +835,34 @@ colour: red
 // TestNaNRejected: YAML lets a value be tagged as a float explicitly; NaN
 // compares false with everything, so range checks written as
 // "v < lo || v > hi" let it through.
+// TestBackOffsetChecked: an offset that pushes backs off the paper, or one
+// on a print shop's layout, is a problem.
+func TestBackOffsetChecked(t *testing.T) {
+	a4, err := layouts.FS.ReadFile("a4.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tarot, _ := layouts.FS.ReadFile("tarot.yaml")
+	for _, tt := range []struct{ name, src, msg string }{
+		{"too far", string(a4) + "back_offset:\n  x: 40\n", "more than any printer shifts"},
+		{"off the paper", string(a4) + "back_offset:\n  y: 19\n", "the backs leave the printable area"},
+		{"print shop", string(tarot) + "back_offset:\n  x: 2\n", "need no back offset"},
+	} {
+		_, err := layout.Parse("o.yaml", []byte(tt.src))
+		if err == nil || !strings.Contains(err.Error(), tt.msg) || !strings.Contains(err.Error(), `field "back_offset"`) {
+			t.Errorf("%s: err = %v; want %q on back_offset", tt.name, err, tt.msg)
+		}
+	}
+	s, err := layout.Parse("o.yaml", append(a4, "back_offset:\n  x: 1.5\n  y: -0.5\n"...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// x_back = 210 − 30 − 70 + 1.5, y_back = 23.5 − 0.5.
+	if got := s.BackOf(s.Slot(0, 0)); !got.Equal(geom.R(111.5, 23, 70, 120)) {
+		t.Errorf("BackOf = %v", got)
+	}
+}
+
 func TestNaNRejected(t *testing.T) {
 	for _, tt := range []struct{ name, field, line string }{
 		{"safe", "safe", "safe: !!float nan\n"},

@@ -245,8 +245,18 @@ func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 		r.Add(at("gap"), "", "gap", fmt.Sprintf("the gap (%s mm) is smaller than twice the bleed (%s mm): neighbouring cards' bleeds would overlap", mm(s.Gap), mm(2*s.Bleed)),
 			fmt.Sprintf("set gap to at least %s", mm(2*s.Bleed)))
 	}
-	if !any("trim_box", "grid") && s.TrimBox && s.PerSheet() != 1 {
+	if !any("trim_box", "grid", "card", "paper") && s.TrimBox && s.GridGiven && s.PerSheet() != 1 {
 		r.Add(at("trim_box"), "", "trim_box", "a TrimBox marks one card per page, but the grid has several", "set the grid to 1 × 1 or remove trim_box")
+	}
+	if !any("trim_box") && s.TrimBox && !s.GridGiven {
+		r.Add(at("trim_box"), "", "trim_box", "a TrimBox marks one card per page, but no grid is given", "add grid: with columns: 1 and rows: 1")
+	}
+	if !any("back_offset") && (math.Abs(s.BackOffset.X) > 20 || math.Abs(s.BackOffset.Y) > 20) {
+		r.Add(at("back_offset"), "", "back_offset", fmt.Sprintf("a back offset of %s, %s mm is more than any printer shifts", mm(s.BackOffset.X), mm(s.BackOffset.Y)),
+			"measure it with cardgen calibrate; it is usually within 3 mm")
+	}
+	if !any("back_offset", "trim_box") && s.TrimBox && s.BackOffset != (geom.Point{}) {
+		r.Add(at("back_offset"), "", "back_offset", "a print shop's pages (trim_box) need no back offset: every face is centred on its own page", "remove back_offset:")
 	}
 	// Every card with its bleed must lie inside the printable area.
 	if any("paper", "card", "bleed", "margin", "grid", "gap", "orientation") {
@@ -268,8 +278,25 @@ func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 		// figures never read as equal.
 		up := func(v float64) string { return mm(math.Ceil(v*100-1e-6) / 100) }
 		down := func(v float64) string { return mm(math.Floor(v*100+1e-6) / 100) }
-		r.Add(at("grid"), "", "grid", fmt.Sprintf("%d × %d cards of %s × %s mm with %s mm bleed and %s mm gaps need %s × %s mm, more than the %s × %s mm the paper leaves inside its %s mm margin",
-			s.Columns, s.Rows, mm(s.Card.W), mm(s.Card.H), mm(s.Bleed), mm(s.Gap), up(need.W), up(need.H), down(printable.W), down(printable.H), mm(s.Margin)),
-			"use fewer columns or rows, a smaller gap or bleed, or larger paper")
+		room := fmt.Sprintf("more than the %s × %s mm the paper leaves inside its %s mm margin", down(printable.W), down(printable.H), mm(s.Margin))
+		if s.PerSheet() == 1 {
+			r.Add(at("card"), "", "card", fmt.Sprintf("a %s × %s mm card with %s mm bleed needs %s × %s mm, %s",
+				mm(s.Card.W), mm(s.Card.H), mm(s.Bleed), up(need.W), up(need.H), room),
+				"use larger paper, or a smaller card, bleed or margin")
+		} else {
+			key := "grid"
+			if !s.GridGiven {
+				key = "gap"
+			}
+			r.Add(at(key), "", key, fmt.Sprintf("%d × %d cards of %s × %s mm with %s mm bleed and %s mm gaps need %s × %s mm, %s",
+				s.Columns, s.Rows, mm(s.Card.W), mm(s.Card.H), mm(s.Bleed), mm(s.Gap), up(need.W), up(need.H), room),
+				"use fewer columns or rows, a smaller gap or bleed, or larger paper")
+		}
+		return
+	}
+	// Backs too: shifted by the back offset they must stay on the paper.
+	if !s.BacksOnPaper() {
+		r.Add(at("back_offset"), "", "back_offset", fmt.Sprintf("shifted by %s, %s mm, the backs leave the printable area", mm(s.BackOffset.X), mm(s.BackOffset.Y)),
+			"check the offset with cardgen calibrate, or use a layout with wider margins")
 	}
 }

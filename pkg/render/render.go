@@ -11,8 +11,10 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,7 +98,7 @@ func Write(w io.Writer, doc Document) error {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	_, err := w.Write(tagSubsets(buf.Bytes(), fam.Name))
+	_, err := w.Write(tagSubsets(buf.Bytes(), fam.Name, subsetTags(doc)))
 	return err
 }
 
@@ -108,11 +110,44 @@ func Write(w io.Writer, doc Document) error {
 // place without changing any byte offset of the file.
 const fontPrefix = "cg+"
 
-var subsetTags = map[typeface.Style]string{
-	typeface.Regular: "CGLATR", typeface.Bold: "CGLATB", typeface.Italic: "CGLATI", typeface.BoldItalic: "CGLATJ",
+// subsetTags names each style's subset after the characters it holds: the
+// same text gives the same tag (reproducible), different subsets different
+// tags, so that software merging files from several decks never takes one
+// subset for another.
+func subsetTags(doc Document) map[typeface.Style]string {
+	used := map[typeface.Style]map[rune]bool{}
+	for _, st := range typeface.Styles {
+		used[st] = map[rune]bool{}
+	}
+	for _, page := range doc.Plan.Pages {
+		for _, pl := range page.Cards {
+			for _, t := range doc.Faces[pl.Card][pl.Side].Text {
+				for _, p := range t.Pieces {
+					for _, r := range p.Text {
+						used[p.Style][r] = true
+					}
+				}
+			}
+		}
+	}
+	tags := map[typeface.Style]string{}
+	for _, st := range typeface.Styles {
+		runes := make([]rune, 0, len(used[st]))
+		for r := range used[st] {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		sum := sha256.Sum256([]byte(st.String() + string(runes)))
+		tag := make([]byte, 6)
+		for i := range tag {
+			tag[i] = 'A' + sum[i]%26
+		}
+		tags[st] = string(tag)
+	}
+	return tags
 }
 
-func tagSubsets(pdf []byte, family string) []byte {
+func tagSubsets(pdf []byte, family string, subsetTags map[typeface.Style]string) []byte {
 	name := func(prefix string, st typeface.Style) string { return prefix + styleNames[st] }
 	from := "/utf8" + strings.ToLower(fontPrefix+family)
 	// Longest style suffix first, so that /…B does not catch /…BI.

@@ -71,14 +71,21 @@ func TestWriteSubsetTagsAndMetadata(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := buf.String()
-	for _, want := range []string{"/BaseFont /CGLATR+Lato\n", "/BaseFont /CGLATB+LatoB\n", "/BaseFont /CGLATI+LatoI\n", "/BaseFont /CGLATJ+LatoBI\n",
-		"/FontName /CGLATR+Lato", "/Lang (fr)", "/CreationDate (D:20260101000000", "/TrimBox [8.50 8.50 206.93 348.66]"} {
+	for _, want := range []string{"/Lang (fr)", "/CreationDate (D:20260101000000", "/TrimBox [8.50 8.50 206.93 348.66]"} {
 		if !bytes.Contains(buf.Bytes(), []byte(want)) {
 			t.Errorf("the PDF lacks %q", want)
 		}
 	}
 	if bytes.Contains(buf.Bytes(), []byte("/utf8")) {
 		t.Error("an untagged font name is left")
+	}
+	// Every style's subset has a tag of six capitals, its own.
+	tags := map[string]bool{}
+	for _, m := range regexp.MustCompile(`/BaseFont /([A-Z]{6})\+Lato(B|I|BI)?\n`).FindAllStringSubmatch(pdf, -1) {
+		tags[m[1]+m[2]] = true
+	}
+	if len(tags) != 4 {
+		t.Errorf("subset tags %v; want one per style, four in all", tags)
 	}
 	// Exactly one TrimBox per page, and no other box than the MediaBox.
 	if n := len(regexp.MustCompile(`/TrimBox`).FindAllString(pdf, -1)); n != 4 {

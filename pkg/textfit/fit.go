@@ -70,8 +70,8 @@ func (e *FitError) Error() string {
 	if e.Reason != nil {
 		return fmt.Sprintf("does not fit at %.4g pt: %v", e.Min, e.Reason)
 	}
-	return fmt.Sprintf("does not fit at %.4g pt: needs %.1f mm of height, has %.1f mm; shorten it by about %.0f%%",
-		e.Min, e.Need, e.Have, 100*(1-e.Have/e.Need))
+	return fmt.Sprintf("does not fit at %.4g pt: needs %.1f mm of height, has %.1f mm (about %.0f%% too long)",
+		e.Min, e.Need, e.Have, 100*(e.Need/e.Have-1))
 }
 
 func (e *FitError) Unwrap() error { return e.Reason }
@@ -90,7 +90,10 @@ func Layout(fam *typeface.Family, paras []Para, size float64, spec Spec) (Block,
 			scale = 1
 		}
 		ps := size * scale
-		lineH := geom.PtToMM(ps) * leading
+		face := fam.Face(typeface.Regular)
+		// A line is never shorter than its glyphs are tall, whatever the
+		// leading asked for: text must not leave the box it was fitted to.
+		lineH := max(geom.PtToMM(ps)*leading, face.Ascent(ps)+face.Descent(ps))
 		indent := 0.0
 		if p.Bullet != "" {
 			indent = fam.Face(typeface.Regular).Width(p.Bullet+" ", ps)
@@ -103,7 +106,6 @@ func Layout(fam *typeface.Family, paras []Para, size float64, spec Spec) (Block,
 			return Block{}, err
 		}
 		for j, l := range lines {
-			face := fam.Face(typeface.Regular)
 			asc, desc := face.Ascent(ps), face.Descent(ps)
 			sl := SetLine{Line: l, Size: ps, X: indent, Ascent: asc, Descent: desc, Tag: p.Tag, Para: i,
 				// Centre the glyph box in the line box.

@@ -51,8 +51,12 @@ func (r *Reader) syntaxProblem(err error) diag.Problem {
 		line, _ = strconv.Atoi(m[1])
 		msg = strings.Replace(msg, m[0], "", 1)
 	}
-	return diag.Problem{File: r.File, Line: line, Msg: "YAML syntax: " + msg,
-		Hint: "check indentation and quoting on this line and the one before (a value containing \": \" needs quotes)"}
+	hint := "check indentation and quoting on this line and the one before (a value containing \": \" needs quotes)"
+	if strings.Contains(msg, "alphabetic or numeric character") || strings.Contains(msg, "did not find expected alias") {
+		// A value starting with * reads as a YAML alias.
+		hint = "a value that starts with * (such as *italic* text) must be quoted: \"*Spotify* diffuse …\""
+	}
+	return diag.Problem{File: r.File, Line: line, Msg: "YAML syntax: " + msg, Hint: hint}
 }
 
 // Add records a problem at node n (nil when the position is unknown).
