@@ -53,12 +53,12 @@ func (opts PrintOptions) apply(spec *layout.Spec) error {
 	}
 	if opts.BackOffset != nil {
 		spec.BackOffset = *opts.BackOffset
+		if spec.TrimBox && spec.BackOffset != (geom.Point{}) {
+			return &UsageError{fmt.Sprintf("layout %s puts each face on its own page for a print shop: it needs no --back-offset", spec.Name)}
+		}
 		if !spec.BacksOnPaper() {
 			return &UsageError{fmt.Sprintf("--back-offset %s,%s moves the backs of layout %s off the printable area; check it with cardgen calibrate",
 				layout.MM(spec.BackOffset.X), layout.MM(spec.BackOffset.Y), spec.Name)}
-		}
-		if spec.TrimBox && spec.BackOffset != (geom.Point{}) {
-			return &UsageError{fmt.Sprintf("layout %s puts each face on its own page for a print shop: it needs no --back-offset", spec.Name)}
 		}
 	}
 	spec.InkSaver = spec.InkSaver || opts.InkSaver

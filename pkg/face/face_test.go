@@ -182,3 +182,47 @@ func TestFitErrorNamesField(t *testing.T) {
 		t.Errorf("FieldError = %+v", fe)
 	}
 }
+
+// TestInkSaverAndCommonBack composes every card in ink-saver mode with a
+// common back: white grounds, every line inside the safe zone, and backs
+// that are the same for every card.
+func TestInkSaverAndCommonBack(t *testing.T) {
+	fam, _ := typeface.Default()
+	d, err := build.LoadDeck("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"tarot", "poker"} {
+		spec, _ := build.LoadLayout(name)
+		spec.InkSaver = true
+		spec.Backs = layout.BacksCommon
+		cards, err := build.Compose(d, spec, fam)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		safe := geom.R(0, 0, spec.Card.W, spec.Card.H).Inset(spec.Safe)
+		white := deck.RGB{R: 255, G: 255, B: 255}
+		firstBack, _ := json.Marshal(cards.Faces[0][1])
+		for i, f := range cards.Faces {
+			for side, fc := range f {
+				if fc.Fills[0].Color != white {
+					t.Errorf("%s card %d side %d: ground %v, want white", name, i+1, side, fc.Fills[0].Color)
+				}
+				for _, fill := range fc.Fills[1:] {
+					// Colour only in a thin stripe, at most 2 mm into the card.
+					if fill.Rect.Bottom() > 2+1e-9 {
+						t.Errorf("%s card %d side %d: a coloured fill reaches %.1f mm into the card", name, i+1, side, fill.Rect.Bottom())
+					}
+				}
+				for _, tx := range fc.Text {
+					if !safe.Contains(tx.Box) {
+						t.Errorf("%s card %d side %d: %q leaves the safe zone", name, i+1, side, tx.String())
+					}
+				}
+			}
+			if back, _ := json.Marshal(f[1]); string(back) != string(firstBack) {
+				t.Errorf("%s card %d: the common back differs from card 1's", name, i+1)
+			}
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package cli_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cardgen/cardgen/layouts"
+	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/cli"
+	"github.com/cardgen/cardgen/pkg/impose"
+)
+
+// TestEveryBuiltinLayout builds the default deck with every built-in layout
+// and reads it back: page count and sizes to 0.01 mm, fonts embedded and
+// subset, and for print-shop layouts a TrimBox of the card size, bleed in
+// from every edge.
+func TestEveryBuiltinLayout(t *testing.T) {
+	for _, name := range layouts.Names() {
+		t.Run(name, func(t *testing.T) {
+			spec, err := build.LoadLayout(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path, stdout := buildPDF(t, name, nil)
+			if !strings.Contains(stdout, "20 cards") {
+				t.Errorf("stdout: %s", stdout)
+			}
+			pdf := readFile(t, path)
+			validate(t, pdf)
+			pages := len(impose.Impose(spec, 20).Pages)
+			checkPages(t, pdf, pages, spec.Paper.W, spec.Paper.H)
+			checkFonts(t, pdf)
+			if spec.TrimBox {
+				for i, b := range pageBoxes(t, pdf) {
+					tb := b.Trim.Rect
+					if !near(tb.LL.X, spec.Bleed) || !near(tb.LL.Y, spec.Bleed) || !near(tb.Width(), spec.Card.W) || !near(tb.Height(), spec.Card.H) {
+						t.Errorf("page %d: TrimBox %s", i+1, rectMM(tb))
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestPrintFlags(t *testing.T) {
+	dir := t.TempDir()
+	// --split: fronts and backs in two files, 5 pages each on a4.
+	r := mustRun(t, nil, "build", "--split", "--out", dir)
+	for _, part := range []string{"fronts", "backs"} {
+		pdf := readFile(t, filepath.Join(dir, "personas-a4-"+part+".pdf"))
+		checkPages(t, pdf, 5, 210, 297)
+		if !strings.Contains(r.stdout, "personas-a4-"+part+".pdf: 20 cards, 5 pages") {
+			t.Errorf("stdout lacks the %s file:\n%s", part, r.stdout)
+		}
+	}
+	// --faces fronts on tarot: 20 pages, one per card.
+	out := filepath.Join(dir, "fronts.pdf")
+	mustRun(t, nil, "build", "--layout", "tarot", "--faces", "fronts", "--out", out)
+	checkPages(t, readFile(t, out), 20, 76, 126)
+	// --duplex, --back-offset and --ink-saver build.
+	out = filepath.Join(dir, "short.pdf")
+	mustRun(t, nil, "build", "--duplex", "short", "--back-offset", "0.5,-1", "--ink-saver", "--out", out)
+	checkPages(t, readFile(t, out), 10, 210, 297)
+	// Calibration: two pages of the layout's paper.
+	out = filepath.Join(dir, "cal.pdf")
+	mustRun(t, nil, "calibrate", "--layout", "letter", "--out", out)
+	pdf := readFile(t, out)
+	validate(t, pdf)
+	checkPages(t, pdf, 2, 215.9, 279.4)
+	checkFonts(t, pdf)
+}
+
+func TestPrintFlagErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"build", "--back-offset", "1;2"}, "give X,Y in mm"},
+		{[]string{"build", "--back-offset", "0,25"}, "between -20 and 20"},
+		{[]string{"build", "--back-offset", "0,19"}, "off the printable area"},
+		{[]string{"build", "--layout", "tarot", "--back-offset", "1,0"}, "needs no --back-offset"},
+		{[]string{"build", "--duplex", "sideways"}, "use long, short or none"},
+		{[]string{"build", "--faces", "middles"}, "use both, fronts or backs"},
+		{[]string{"build", "--layout", "a4-fold", "--duplex", "short"}, "do not apply"},
+		{[]string{"build", "--layout", "A4"}, `did you mean "a4"`},
+		{[]string{"calibrate", "--layout", "a4-fold"}, "no back side to calibrate"},
+		{[]string{"layouts", "--show", "nope"}, "unknown layout"},
+	} {
+		r := run(t, nil, append(tt.args, "--out", dir)...)
+		if tt.args[0] == "layouts" {
+			r = run(t, nil, tt.args...)
+		}
+		if r.code == cli.ExitOK || !strings.Contains(r.stderr, tt.msg) {
+			t.Errorf("cardgen %s: exit %d, stderr %q; want a failure mentioning %q", strings.Join(tt.args, " "), r.code, r.stderr, tt.msg)
+		}
+	}
+	if names := listDir(t, dir); len(names) != 0 {
+		t.Errorf("failed commands wrote %v", names)
+	}
+}
+
+func TestLayoutsShow(t *testing.T) {
+	r := mustRun(t, nil, "layouts", "--show", "a4-poker")
+	data, _ := layouts.FS.ReadFile("a4-poker.yaml")
+	if r.stdout != string(data) {
+		t.Errorf("layouts --show a4-poker printed:\n%s", r.stdout)
+	}
+}
