@@ -1,8 +1,3 @@
-// Package deck is the persona dataset: its model, the YAML loader that keeps
-// the line and column of every field, and the checks that need no font or
-// layout. Field names (id, name, role, country, country_code, category, text,
-// conditions, impact; category id, label, color; deck title, language,
-// author) are a public schema shared by every dataset format.
 package deck
 
 import (
@@ -24,10 +19,29 @@ type Deck struct {
 	// Name is a short ASCII name for output files: the source file's name
 	// without its extension ("personas").
 	Name string
+	// Dir is the folder of the dataset file, as the user gave it ("." for a
+	// file in the current folder): images are relative to it. It is "" for
+	// a deck read from an fs.FS; use OpenImage to read a persona's image
+	// whatever the deck came from.
+	Dir string
+	// Format is the format the deck was read from: "yaml", "json", "csv" or "md".
+	Format string
 
 	// lines is the source text, to locate characters within a field.
 	lines []string
+	// images opens image paths relative to the dataset's folder; nil for
+	// a deck built in code.
+	images imageOpener
+	// cells has the spreadsheet reference (such as "F5") of the CSV cell
+	// at each position.
+	cells map[Pos]string
 }
+
+// Cell returns the spreadsheet reference, such as "F5", of the CSV cell
+// whose value starts at pos (Persona.Where gives it), or "" when the deck
+// was not read from CSV. Messages about a CSV dataset may name it, as
+// spreadsheet users find cells by column letter and row number.
+func (d *Deck) Cell(pos Pos) string { return d.cells[pos] }
 
 // Locate returns where rune r first appears in the source at or after from,
 // so that a message can point at the character itself rather than at the
@@ -63,7 +77,10 @@ type Persona struct {
 	Category    string // a Category.ID
 	Text        string // first-person text, with *inline* **emphasis**
 	Conditions  []string
-	Impact      string // optional
+	Impact      string   // optional
+	Image       string   // optional: a PNG or JPEG file, relative to the dataset's folder
+	Copies      int      // how many of this card to print; 0 means 1
+	Tags        []string // optional labels, for selection and sorting by tools
 
 	// Pos is where the persona starts in its file; Fields has where each
 	// field's value is, keyed by field name ("conditions[2]" for a list item).
@@ -73,6 +90,9 @@ type Persona struct {
 
 // Pos is a 1-based line and column in a source file.
 type Pos struct{ Line, Column int }
+
+// Count returns how many copies of the card to print: Copies, or 1 when it is 0.
+func (p *Persona) Count() int { return max(p.Copies, 1) }
 
 // Where returns the position of field, or of the persona when the field has none.
 func (p *Persona) Where(field string) Pos {

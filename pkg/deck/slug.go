@@ -12,10 +12,13 @@ import (
 // Slug turns a name into a lowercase ASCII id: "Li Wei" → "li-wei",
 // "Maria Luz" → "maria-luz", "Hélène" → "helene".
 func Slug(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	plain, _, err := transform.String(t, s)
-	if err != nil {
-		plain = s
+	plain := s
+	if !isASCII(s) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		var err error
+		if plain, _, err = transform.String(t, s); err != nil {
+			plain = s
+		}
 	}
 	var b strings.Builder
 	dash := false
@@ -32,6 +35,15 @@ func Slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // IsSlug reports whether s is a valid id: lowercase ASCII letters and digits

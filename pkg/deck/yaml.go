@@ -2,12 +2,12 @@ package deck
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
 
+	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/yamldoc"
 )
 
@@ -16,49 +16,26 @@ var (
 	topFields      = []string{"deck", "categories", "personas"}
 	deckFields     = []string{"title", "language", "author"}
 	categoryFields = []string{"id", "label", "color"}
-	personaFields  = []string{"id", "name", "role", "country", "country_code", "category", "text", "conditions", "impact"}
+	personaFields  = []string{"id", "name", "role", "country", "country_code", "category", "text", "conditions", "impact", "image", "copies", "tags"}
 )
 
-// LoadFile reads a YAML dataset from the file system.
-func LoadFile(name string) (*Deck, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the dataset: %w", err)
-	}
-	return Parse(name, data)
-}
-
-// LoadFS reads a YAML dataset from fsys (the embedded default deck).
-func LoadFS(fsys fs.FS, name string) (*Deck, error) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the dataset: %w", err)
-	}
-	return Parse(name, data)
-}
-
-// Parse reads a YAML dataset. name is used in messages and for output file
-// names. Every problem found is returned at once as a diag.List; a deck is
-// returned only when there is none.
-func Parse(name string, data []byte) (*Deck, error) {
+// parseYAML reads a YAML dataset. It returns nil when the file's structure
+// cannot be read at all.
+func parseYAML(name string, data []byte) (*Deck, diag.List) {
 	r := &yamldoc.Reader{File: name}
 	doc := r.Parse(data, "start from the default deck in data/personas.yaml")
 	if doc == nil {
-		return nil, r.Problems.Err()
+		return nil, r.Problems
 	}
 	top, ok := r.Mapping(doc, "", topFields)
 	if !ok {
-		return nil, r.Problems.Err()
+		return nil, r.Problems
 	}
-	d := &Deck{Source: name, Name: nameFromPath(name), lines: strings.Split(string(data), "\n")}
+	d := &Deck{lines: strings.Split(string(data), "\n")}
 	readMeta(r, d, top)
 	readCategories(r, d, top)
 	readPersonas(r, d, top)
-	Check(d, &r.Problems)
-	if err := r.Problems.Err(); err != nil {
-		return nil, err
-	}
-	return d, nil
+	return d, r.Problems
 }
 
 func readMeta(r *yamldoc.Reader, d *Deck, top yamldoc.Fields) {
@@ -90,6 +67,9 @@ func readCategories(r *yamldoc.Reader, d *Deck, top yamldoc.Fields) {
 	if n.Kind != yamldoc.SequenceNode {
 		r.Add(n, "", "categories", "expected a list, found "+yamldoc.KindName(n), "start each category with \"- id: ...\"")
 		return
+	}
+	if len(n.Content) == 0 {
+		r.Add(n, "", "categories", "empty list", "add at least one category with id, label and color")
 	}
 	for _, item := range n.Content {
 		f, ok := r.Mapping(item, "", categoryFields)
@@ -147,7 +127,10 @@ func readPersonas(r *yamldoc.Reader, d *Deck, top yamldoc.Fields) {
 		ps.Category = r.Text(f, "category", card, true)
 		ps.Text = r.Text(f, "text", card, true)
 		ps.Impact = r.Text(f, "impact", card, false)
-		ps.Conditions = readList(r, f, "conditions", card, ps.Fields)
+		ps.Conditions = readList(r, f, "conditions", card, ps.Fields, true)
+		ps.Image = r.Text(f, "image", card, false)
+		ps.Copies = readCopies(r, f, card)
+		ps.Tags = readList(r, f, "tags", card, ps.Fields, false)
 		d.Personas = append(d.Personas, ps)
 	}
 }
@@ -166,10 +149,10 @@ func idOf(item *yamldoc.Node) string {
 	return ""
 }
 
-func readList(r *yamldoc.Reader, f yamldoc.Fields, key, card string, pos map[string]Pos) []string {
+func readList(r *yamldoc.Reader, f yamldoc.Fields, key, card string, pos map[string]Pos, required bool) []string {
 	n := f.Get(key)
-	if n == nil {
-		if !f.Misspelt[key] {
+	if n == nil || !required && n.Kind == yamldoc.ScalarNode && n.Tag == "!!null" {
+		if required && !f.Misspelt[key] {
 			r.Add(f.Node, card, key, "missing", "add "+key+": with one \"- item\" per line")
 		}
 		return nil
@@ -178,7 +161,7 @@ func readList(r *yamldoc.Reader, f yamldoc.Fields, key, card string, pos map[str
 		r.Add(n, card, key, "expected a list, found "+yamldoc.KindName(n), "write one \"- item\" per line")
 		return nil
 	}
-	if len(n.Content) == 0 {
+	if len(n.Content) == 0 && required {
 		r.Add(n, card, key, "empty list", "write at least one item")
 	}
 	var out []string
@@ -198,4 +181,23 @@ func readList(r *yamldoc.Reader, f yamldoc.Fields, key, card string, pos map[str
 		out = append(out, v)
 	}
 	return out
+}
+
+// readCopies reads the optional copies field: a whole number from 1 to MaxCopies.
+func readCopies(r *yamldoc.Reader, f yamldoc.Fields, card string) int {
+	n := f.Get("copies")
+	if n == nil {
+		return 0
+	}
+	if n.Kind == yamldoc.ScalarNode && n.Tag == "!!int" {
+		if v, err := strconv.Atoi(n.Value); err == nil && v >= 1 && v <= MaxCopies {
+			return v
+		}
+	}
+	what := "a list or mapping"
+	if n.Kind == yamldoc.ScalarNode {
+		what = strconv.Quote(n.Value)
+	}
+	r.Add(n, card, "copies", copiesMsg(what), copiesHint)
+	return 0
 }

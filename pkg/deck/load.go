@@ -1,0 +1,254 @@
+package deck
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/yamldoc"
+)
+
+// Formats are the dataset formats, by the names Load, Read and Export take.
+var Formats = []string{"yaml", "json", "csv", "md"}
+
+// MaxCopies is the largest number of copies of one card.
+const MaxCopies = 1000
+
+const copiesHint = "write a whole number from 1 to 1000, or leave it out for one copy"
+
+func copiesMsg(what string) string { return "expected a number of copies, found " + what }
+
+// FormatOf returns the format that a file name's extension stands for
+// (.yaml and .yml, .json, .csv, .md and .markdown), or "" for another one.
+func FormatOf(name string) string {
+	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/"))) {
+	case ".yaml", ".yml":
+		return "yaml"
+	case ".json":
+		return "json"
+	case ".csv":
+		return "csv"
+	case ".md", ".markdown":
+		return "md"
+	}
+	return ""
+}
+
+// ParseFormat checks a format name as a user gives it (case does not
+// matter; "yml" and "markdown" are accepted) and returns its canonical name.
+func ParseFormat(format string) (string, error) {
+	f := strings.ToLower(strings.TrimSpace(format))
+	switch f {
+	case "yml":
+		f = "yaml"
+	case "markdown":
+		f = "md"
+	}
+	for _, known := range Formats {
+		if f == known {
+			return f, nil
+		}
+	}
+	msg := fmt.Sprintf("unknown format %q: the formats are %s", format, strings.Join(Formats, ", "))
+	if s := yamldoc.Suggest(f, Formats); s != "" {
+		msg = fmt.Sprintf("unknown format %q; did you mean %q? The formats are %s", format, s, strings.Join(Formats, ", "))
+	}
+	return "", fmt.Errorf("%s", msg)
+}
+
+// formatFor returns format checked, or the format of name's extension when
+// format is "".
+func formatFor(name, format string) (string, error) {
+	if format != "" {
+		return ParseFormat(format)
+	}
+	if f := FormatOf(name); f != "" {
+		return f, nil
+	}
+	ext := path.Ext(strings.ReplaceAll(name, `\`, "/"))
+	what := "has no extension"
+	if ext != "" {
+		what = fmt.Sprintf("ends in %q", ext)
+	}
+	return "", diag.List{{File: name, Msg: "cannot tell the dataset's format: the file name " + what,
+		Hint: "name the format with --format yaml, json, csv or md, or rename the file to end in .yaml, .yml, .json, .csv, .md or .markdown"}}
+}
+
+// Load reads the dataset at path. format is "yaml", "json", "csv" or "md",
+// or "" to choose by the file's extension. Every problem found is returned
+// at once as a diag.List; a deck is returned only when there is none.
+func Load(path, format string) (*Deck, error) {
+	f, err := formatFor(path, format)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the dataset: %w", err)
+	}
+	dir := filepath.Dir(path)
+	return read(path, data, f, osImages{dir: dir}, dir)
+}
+
+// LoadFile reads a dataset from the file system, in the format its
+// extension names.
+func LoadFile(name string) (*Deck, error) { return Load(name, "") }
+
+// LoadFS reads a dataset from fsys (the embedded default deck), in the
+// format its extension names. Images are read from fsys too.
+func LoadFS(fsys fs.FS, name string) (*Deck, error) {
+	f, err := formatFor(name, "")
+	if err != nil {
+		return nil, err
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the dataset: %w", err)
+	}
+	return read(name, data, f, fsImages{fsys: fsys, dir: path.Dir(name)}, "")
+}
+
+// Read reads a dataset from data. name is used in messages, to choose the
+// format when format is "", for output file names and, for CSV and
+// Markdown, for the deck's title when the file does not give one. Images
+// are relative to name's folder on the file system.
+func Read(name string, data []byte, format string) (*Deck, error) {
+	f, err := formatFor(name, format)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(name)
+	return read(name, data, f, osImages{dir: dir}, dir)
+}
+
+// Parse reads a YAML dataset. name is used in messages and for output file
+// names. Every problem found is returned at once as a diag.List; a deck is
+// returned only when there is none.
+func Parse(name string, data []byte) (*Deck, error) { return Read(name, data, "yaml") }
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+func read(name string, data []byte, format string, images imageOpener, dir string) (*Deck, error) {
+	data = bytes.TrimPrefix(data, bomUTF8)
+	var d *Deck
+	var problems diag.List
+	switch {
+	case bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE):
+		problems.Add(diag.Problem{File: name, Line: 1, Msg: "the file is in UTF-16 (\"Unicode text\"), which cardgen does not read",
+			Hint: "save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"})
+	case format == "csv":
+		d, problems = parseCSV(name, data)
+	case !utf8.Valid(data):
+		problems.Add(notUTF8(name, data))
+	case format == "yaml":
+		d, problems = parseYAML(name, data)
+	case format == "json":
+		d, problems = parseJSON(name, data)
+	case format == "md":
+		d, problems = parseMarkdown(name, data)
+	default:
+		panic("deck: unknown format " + format)
+	}
+	if d != nil {
+		d.Source, d.Name, d.Format, d.Dir, d.images = name, nameFromPath(name), format, dir, images
+		normalise(d)
+		Check(d, &problems)
+		checkImages(d, &problems)
+		for i, p := range problems {
+			if ref := d.Cell(Pos{p.Line, p.Column}); ref != "" {
+				problems[i].Msg = "cell " + ref + ": " + p.Msg
+			}
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// notUTF8 locates the first byte of data that is not UTF-8.
+func notUTF8(name string, data []byte) diag.Problem {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return diag.Problem{File: name, Line: line, Column: col,
+				Msg:  fmt.Sprintf("the file is not UTF-8 text (byte 0x%02X)", data[i]),
+				Hint: "save it with the UTF-8 encoding (most editors offer it in \"Save as\")"}
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return diag.Problem{File: name, Msg: "the file is not UTF-8 text"}
+}
+
+// normalise applies the rules every format shares: text in NFC with the
+// spaces at line ends and outer blank lines removed (yamldoc.Clean); in
+// one-line fields (names, roles, ids, …) each line break becomes a space;
+// in text and impact, blank lines go. Nothing else is rewritten.
+func normalise(d *Deck) {
+	d.Title = oneLine(d.Title)
+	d.Language = oneLine(d.Language)
+	d.Author = oneLine(d.Author)
+	for i := range d.Categories {
+		c := &d.Categories[i]
+		c.ID, c.Label = oneLine(c.ID), oneLine(c.Label)
+	}
+	for i := range d.Personas {
+		p := &d.Personas[i]
+		for _, s := range []*string{&p.ID, &p.Name, &p.Role, &p.Country, &p.CountryCode, &p.Category, &p.Image} {
+			*s = oneLine(*s)
+		}
+		p.Text, p.Impact = multiLine(p.Text), multiLine(p.Impact)
+		for j := range p.Conditions {
+			p.Conditions[j] = oneLine(p.Conditions[j])
+		}
+		for j := range p.Tags {
+			p.Tags[j] = oneLine(p.Tags[j])
+		}
+	}
+}
+
+// oneLine cleans s and joins its lines with single spaces.
+func oneLine(s string) string {
+	s = yamldoc.Clean(strings.ReplaceAll(s, "\r", "\n"))
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var parts []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// multiLine cleans s and removes its blank lines.
+func multiLine(s string) string {
+	s = yamldoc.Clean(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
+	if !strings.Contains(s, "\n\n") {
+		return s
+	}
+	var parts []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
