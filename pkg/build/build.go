@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cardgen/cardgen/data"
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
@@ -42,12 +41,14 @@ const MinSize = 7.0
 // Creator is written as the PDF's creator.
 const Creator = "cardgen"
 
-// LoadDeck reads the dataset at path, or the embedded default deck when path is "".
+// LoadDeck reads the dataset at path, or the embedded default deck when
+// path is "", in its own language.
 func LoadDeck(path string) (*deck.Deck, error) {
-	if path == "" {
-		return deck.LoadFS(data.FS, data.Default)
+	ed, err := LoadEdition(path, "", "")
+	if err != nil {
+		return nil, err
 	}
-	return deck.LoadFile(path)
+	return ed.Deck, nil
 }
 
 // UnknownLayoutError says a layout name is neither built in nor a file.
@@ -210,7 +211,14 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 // the PDF and its number of pages.
 func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([]byte, int, error) {
 	d, spec := cards.Deck, cards.Spec
-	plan := impose.Impose(spec, len(d.Personas))
+	// Each persona is printed as many times as its copies say: the plan
+	// places card instances, each showing its persona's faces.
+	order := cardOrder(d)
+	instances := make([][2]face.Face, len(order))
+	for i, p := range order {
+		instances[i] = cards.Faces[p]
+	}
+	plan := impose.Impose(spec, len(order))
 	if faces == "fronts" || faces == "backs" {
 		keep := layout.Front
 		if faces == "backs" {
@@ -227,7 +235,7 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 	var buf bytes.Buffer
 	err := render.Write(&buf, render.Document{
 		Plan:   plan,
-		Faces:  cards.Faces,
+		Faces:  instances,
 		Family: fam,
 		Meta: render.Meta{
 			Title:    d.Title,
@@ -243,6 +251,18 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 		return nil, 0, err
 	}
 	return buf.Bytes(), len(plan.Pages), nil
+}
+
+// cardOrder lists the persona of every card to print, in order: each
+// persona as many times as its copies.
+func cardOrder(d *deck.Deck) []int {
+	var order []int
+	for i := range d.Personas {
+		for range d.Personas[i].Count() {
+			order = append(order, i)
+		}
+	}
+	return order
 }
 
 // WriteFile writes data to path through a temporary file in the same

@@ -16,7 +16,10 @@ import (
 
 // Options is what `cardgen build` is asked to do.
 type Options struct {
-	Data    string   // dataset path; "" for the embedded deck
+	Data    string // dataset path; "" for the embedded deck
+	Format  string // the dataset's format; "" to choose by its extension
+	Lang    string // the edition's language; "" for the dataset's own
+	Select  deck.Selection
 	Layouts []string // built-in names or spec paths; empty for "a4"
 	Out     string   // a .pdf path (one layout) or a directory; "" for "out"
 	Epoch   string   // SOURCE_DATE_EPOCH
@@ -117,9 +120,17 @@ func Run(opts Options) ([]Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded font: %w", err)
 	}
-	d, err := LoadDeck(opts.Data)
+	ed, err := LoadEdition(opts.Data, opts.Format, opts.Lang)
 	if err != nil {
 		return nil, err
+	}
+	d, err := deck.Select(ed.Deck, opts.Select)
+	if err != nil {
+		return nil, err
+	}
+	suffix := ""
+	if !ed.Default {
+		suffix = "-" + d.Language
 	}
 	specs, err := loadLayouts(names)
 	if err != nil {
@@ -153,7 +164,7 @@ func Run(opts Options) ([]Output, error) {
 		cards := composed[i]
 		base := out
 		if !single {
-			base = filepath.Join(out, fmt.Sprintf("%s-%s.pdf", d.Name, deck.Slug(spec.Name)))
+			base = filepath.Join(out, fmt.Sprintf("%s-%s%s.pdf", d.Name, deck.Slug(spec.Name), suffix))
 		}
 		parts := []struct{ faces, suffix string }{{opts.Print.Faces, ""}}
 		if opts.Print.Split {
@@ -165,7 +176,7 @@ func Run(opts Options) ([]Output, error) {
 				return nil, fmt.Errorf("layout %s: %w", spec.Name, err)
 			}
 			path := strings.TrimSuffix(base, filepath.Ext(base)) + part.suffix + filepath.Ext(base)
-			jobs = append(jobs, job{path, Output{Path: path, Spec: spec, Cards: len(d.Personas), Pages: pages, Bytes: len(pdf)}, pdf})
+			jobs = append(jobs, job{path, Output{Path: path, Spec: spec, Cards: len(cardOrder(d)), Pages: pages, Bytes: len(pdf)}, pdf})
 		}
 	}
 	files := map[string][]byte{}

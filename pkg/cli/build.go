@@ -11,6 +11,8 @@ import (
 func newBuildCmd(env Env) *cobra.Command {
 	var opts build.Options
 	var backOffset string
+	var df dataFlags
+	var sf selectFlags
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build print-ready PDFs of a deck",
@@ -25,10 +27,12 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
   cardgen build --layout a4 --layout tarot --out release/
   cardgen build --data my-personas.yaml --layout ./my-layout.yaml
   cardgen build --duplex short --back-offset 0.5,-1
-  cardgen build --layout a4-fold --ink-saver`,
+  cardgen build --layout a4-fold --ink-saver
+  cardgen build --lang en --category clickwork --sort name`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Epoch = env.Getenv("SOURCE_DATE_EPOCH")
+			opts.Data, opts.Format, opts.Lang, opts.Select = df.data, df.format, df.lang, sf.sel
 			if backOffset != "" {
 				p, err := build.ParseOffset(backOffset)
 				if err != nil {
@@ -46,7 +50,8 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
 	}
 	f := cmd.Flags()
 	f.StringArrayVarP(&opts.Layouts, "layout", "l", nil, "layout name (see 'cardgen layouts') or layout file; repeat for several (default a4)")
-	f.StringVarP(&opts.Data, "data", "d", "", "dataset file (YAML); default: the embedded deck")
+	df.add(f, "format")
+	sf.add(f)
 	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file (one layout) or directory (default out/<deck>-<layout>.pdf)")
 	f.StringVar(&opts.Print.Duplex, "duplex", "", "duplex flip edge: long, short, or none (all fronts, then all backs); default: the layout's")
 	f.StringVar(&backOffset, "back-offset", "", "shift every back by X,Y mm (signed), as read on 'cardgen calibrate'")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/layout"
 )
 
@@ -50,13 +51,18 @@ func newLayoutsCmd(env Env) *cobra.Command {
 }
 
 func newListCmd(env Env) *cobra.Command {
-	var data string
+	var df dataFlags
+	var sf selectFlags
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the personas of a deck",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			d, err := build.LoadDeck(data)
+			ed, err := build.LoadEdition(df.data, df.format, df.lang)
+			if err != nil {
+				return err
+			}
+			d, err := deck.Select(ed.Deck, sf.sel)
 			if err != nil {
 				return err
 			}
@@ -68,6 +74,7 @@ func newListCmd(env Env) *cobra.Command {
 			return w.Flush()
 		},
 	}
-	cmd.Flags().StringVarP(&data, "data", "d", "", "dataset file (YAML); default: the embedded deck")
+	df.add(cmd.Flags(), "format")
+	sf.add(cmd.Flags())
 	return cmd
 }
