@@ -112,6 +112,12 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]face.Face, len(d.Personas))}
 	for i := range d.Personas {
 		ps := &d.Personas[i]
+		if ps.Country == "" {
+			// Only the code is given: name the country in the deck's language.
+			named := *ps
+			named.Country = countryName(ps.CountryCode, d.Language)
+			ps = &named
+		}
 		c := face.Content{
 			Persona:         ps,
 			Category:        d.Category(ps.Category),
@@ -197,7 +203,11 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 		ps := &d.Personas[i]
 		check(ps, "name", ps.Name)
 		check(ps, "role", ps.Role)
-		check(ps, "country", ps.Country)
+		if ps.Country != "" {
+			check(ps, "country", ps.Country)
+		} else {
+			check(ps, "country_code", countryName(ps.CountryCode, d.Language))
+		}
 		check(ps, "text", ps.Text)
 		for j, c := range ps.Conditions {
 			check(ps, fmt.Sprintf("conditions[%d]", j+1), c)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"github.com/cardgen/cardgen/layouts"
+	"github.com/cardgen/cardgen/pkg/deck"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,5 +113,46 @@ func BenchmarkLoadDeck(b *testing.B) {
 		if _, err := LoadDeck(""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCountryFromCode: a persona with a country code and no country name
+// gets the name in the deck's language; one with a name keeps it.
+func TestCountryFromCode(t *testing.T) {
+	for _, tt := range []struct{ code, lang, want string }{
+		{"FR", "fr", "France"}, {"KE", "en", "Kenya"}, {"DE", "fr", "Allemagne"}, {"DE", "en", "Germany"},
+		{"CD", "fr", "Congo-Kinshasa"}, {"KR", "en", "South Korea"}, {"GB", "fr-CA", "Royaume-Uni"},
+	} {
+		if got := countryName(tt.code, tt.lang); got != tt.want {
+			t.Errorf("countryName(%s, %s) = %q, want %q", tt.code, tt.lang, got, tt.want)
+		}
+	}
+	src := `deck: {title: T, language: fr}
+categories: [{id: c, label: C, color: "#1D6A80"}]
+personas:
+  - {id: a, name: A, role: R, country_code: DE, category: c, text: T., conditions: [X]}
+  - {id: b, name: B, role: R, country: Corée, country_code: KR, category: c, text: T., conditions: [X]}
+`
+	d, err := deck.Parse("c.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, _ := typeface.Default()
+	spec, _ := LoadLayout("tarot")
+	cards, err := Compose(d, spec, fam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"Allemagne", "Corée"} {
+		found := false
+		for _, tx := range cards.Faces[i][0].Text {
+			found = found || tx.Field == "country" && tx.String() == want
+		}
+		if !found {
+			t.Errorf("card %d: no country %q on the front", i+1, want)
+		}
+	}
+	if d.Personas[0].Country != "" {
+		t.Error("Compose changed the deck")
 	}
 }

@@ -8,7 +8,10 @@
 // categories (id, label, color as #RRGGBB) and personas. A persona has:
 //
 //	id            unique lowercase slug, such as maria-luz
-//	name, role, country
+//	name, role
+//	country       as printed; in YAML and JSON it may be left out when
+//	              country_code is given: cards then name the country in the
+//	              deck's language (from CLDR: "Congo-Kinshasa" for CD in French)
 //	country_code  ISO 3166-1 alpha-2, such as CD
 //	category      the id of a category
 //	text          first-person text; *italic*, **bold**, \* for a literal asterisk

@@ -447,7 +447,9 @@ func parseJSON(name string, data []byte) (*Deck, diag.List) {
 			ps.ID = r.text(f, "id", card, true)
 			ps.Name = r.text(f, "name", card, true)
 			ps.Role = r.text(f, "role", card, true)
-			ps.Country = r.text(f, "country", card, true)
+			// The country's name may be left out when its code is given: it
+			// then comes from the code, in the edition's language.
+			ps.Country = r.text(f, "country", card, f.vals["country_code"] == nil)
 			ps.CountryCode = r.text(f, "country_code", card, true)
 			ps.Category = r.text(f, "category", card, true)
 			ps.Text = r.text(f, "text", card, true)

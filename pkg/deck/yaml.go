@@ -122,7 +122,9 @@ func readPersonas(r *yamldoc.Reader, d *Deck, top yamldoc.Fields) {
 		ps.ID = r.Text(f, "id", card, true)
 		ps.Name = r.Text(f, "name", card, true)
 		ps.Role = r.Text(f, "role", card, true)
-		ps.Country = r.Text(f, "country", card, true)
+		// The country's name may be left out when its code is given: it
+		// then comes from the code, in the edition's language.
+		ps.Country = r.Text(f, "country", card, f.Get("country_code") == nil)
 		ps.CountryCode = r.Text(f, "country_code", card, true)
 		ps.Category = r.Text(f, "category", card, true)
 		ps.Text = r.Text(f, "text", card, true)
