@@ -135,7 +135,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 		}
 		cards.Faces[i] = [2]face.Face{front, back}
 	}
-	if err := problems.Err(); err != nil {
+	if err := problems.Unique().Err(); err != nil {
 		return nil, err
 	}
 	return cards, nil
@@ -148,15 +148,28 @@ func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error
 			problems.Add(diag.Problem{File: d.Source, Line: ps.Pos.Line, Card: ps.ID, Msg: e.Error()})
 			continue
 		}
-		field := fe.Field
-		pos := ps.Where(strings.Fields(field)[0])
 		hint := "shorten the text, or use a layout with larger cards"
 		var tl *textfit.TooLongError
 		if errors.As(fe.Err, &tl) {
 			hint = "shorten the word, or write a hyphen where it may break"
 		}
-		problems.Add(diag.Problem{File: d.Source, Line: pos.Line, Column: pos.Column, Card: ps.ID, Field: field,
-			Msg: fmt.Sprintf("on the %s of a %s card (layout %s): %v", fe.Side, cardSize(spec), spec.Name, fe.Err), Hint: hint})
+		p := diag.Problem{File: d.Source, Card: ps.ID, Field: fe.Field, Hint: hint,
+			Msg: fmt.Sprintf("on the %s of a %s card (layout %s): %v", fe.Side, cardSize(spec), spec.Name, fe.Err)}
+		pos := ps.Where(strings.Fields(fe.Field)[0])
+		// The deck's title and a category's label are set on every card of
+		// theirs: name the field where it is written, once (Unique).
+		switch fe.Field {
+		case "deck title":
+			pos, p.Card, p.Field = d.Fields["title"], "", "title"
+			p.Msg = fmt.Sprintf("in the footer of a %s card (layout %s): %v", cardSize(spec), spec.Name, fe.Err)
+		case "category":
+			if c := d.Category(ps.Category); c != nil {
+				pos, p.Card, p.Field = c.Pos, "", "label"
+				p.Msg = fmt.Sprintf("category %q, in the band of a %s card (layout %s): %v", c.ID, cardSize(spec), spec.Name, fe.Err)
+			}
+		}
+		p.Line, p.Column = pos.Line, pos.Column
+		problems.Add(p)
 	}
 }
 

@@ -1,8 +1,10 @@
 package build
 
 import (
+	"errors"
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/diag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,5 +156,55 @@ personas:
 	}
 	if d.Personas[0].Country != "" {
 		t.Error("Compose changed the deck")
+	}
+}
+
+// TestDeckWideProblemsOnce: a title too long for the footer is one problem,
+// at the title's line, not one per card and side.
+func TestDeckWideProblemsOnce(t *testing.T) {
+	src := `deck:
+  title: "Les visages cachés de l'intelligence artificielle et de ses travailleurs invisibles"
+  language: fr
+categories: [{id: c, label: C, color: "#1D6A80"}]
+personas:
+  - {id: a, name: A, role: R, country_code: DE, category: c, text: T., conditions: [X]}
+  - {id: b, name: B, role: R, country_code: DE, category: c, text: T., conditions: [X]}
+`
+	d, err := deck.Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, _ := typeface.Default()
+	spec, _ := LoadLayout("a4")
+	_, err = Compose(d, spec, fam)
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || l[0].Line != 2 || l[0].Field != "title" || l[0].Card != "" {
+		t.Fatalf("problems: %v", err)
+	}
+}
+
+// TestMissingGlyphLocatedInItsField: a character written as an escape is
+// reported at its field, not at a later literal occurrence elsewhere.
+func TestMissingGlyphLocatedInItsField(t *testing.T) {
+	src := "deck: {title: T, language: fr}\n" +
+		"categories: [{id: c, label: C, color: \"#1D6A80\"}]\n" +
+		"personas:\n" +
+		"  - id: a\n    name: A\n    role: R\n    country_code: DE\n    category: c\n" +
+		"    text: \"Escaped \\u2603 here.\"\n    conditions: [X]\n" +
+		"  - id: b\n    name: B\n    role: R\n    country_code: DE\n    category: c\n" +
+		"    text: Literal ☃ there.\n    conditions: [X]\n"
+	d, err := deck.Parse("g.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fam, _ := typeface.Default()
+	spec, _ := LoadLayout("a4")
+	_, err = Compose(d, spec, fam)
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 2 {
+		t.Fatalf("problems: %v", err)
+	}
+	if l[0].Card != "a" || l[0].Line != 9 || l[1].Card != "b" || l[1].Line != 16 || l[1].Column != 19 {
+		t.Errorf("positions: %v", err)
 	}
 }

@@ -24,14 +24,7 @@ func joinErrors(errs []error) error {
 	}
 	// The same problem found for several layouts (a deck-wide one) is
 	// reported once.
-	var unique diag.List
-	seen := map[string]bool{}
-	for _, p := range all {
-		if key := p.Error(); !seen[key] {
-			seen[key] = true
-			unique = append(unique, p)
-		}
-	}
+	unique := all.Unique()
 	if len(other) > 0 {
 		return errors.Join(append(other, unique.Err())...)
 	}

@@ -26,6 +26,9 @@ type Deck struct {
 	Dir string
 	// Format is the format the deck was read from: "yaml", "json", "csv" or "md".
 	Format string
+	// Fields has where the deck's own fields (title, language, author) are,
+	// where the format says.
+	Fields map[string]Pos
 
 	// lines is the source text, to locate characters within a field.
 	lines []string
@@ -47,7 +50,28 @@ func (d *Deck) Cell(pos Pos) string { return d.cells[pos] }
 // so that a message can point at the character itself rather than at the
 // start of a multi-line field. It returns from when r is not found.
 func (d *Deck) Locate(r rune, from Pos) Pos {
-	for i := max(from.Line-1, 0); i < len(d.lines); i++ {
+	// Search the field's own lines only: up to the next field the deck knows
+	// of. A character written as an escape (\u2603) is not in the text as
+	// such; it must not be found in some later persona.
+	end := len(d.lines)
+	later := func(p Pos) {
+		if p.Line > from.Line && p.Line-1 < end {
+			end = p.Line - 1
+		}
+	}
+	for _, p := range d.Fields {
+		later(p)
+	}
+	for _, c := range d.Categories {
+		later(c.Pos)
+	}
+	for i := range d.Personas {
+		later(d.Personas[i].Pos)
+		for _, p := range d.Personas[i].Fields {
+			later(p)
+		}
+	}
+	for i := max(from.Line-1, 0); i < end; i++ {
 		col := 0
 		for _, c := range d.lines[i] {
 			col++

@@ -377,6 +377,10 @@ func parseJSON(name string, data []byte) (*Deck, diag.List) {
 	if n := top.vals["deck"]; n == nil {
 		r.add(root.pos, "", "deck", "missing", `add "deck": {"title": "…", "language": "fr"}`)
 	} else if f, ok := r.object(n, "", "deck", deckFields); ok {
+		d.Fields = map[string]Pos{}
+		for key, v := range f.vals {
+			d.Fields[key] = v.pos
+		}
 		d.Title = r.text(f, "title", "", true)
 		d.Language = r.text(f, "language", "", true)
 		d.Author = r.text(f, "author", "", false)

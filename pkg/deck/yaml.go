@@ -48,6 +48,10 @@ func readMeta(r *yamldoc.Reader, d *Deck, top yamldoc.Fields) {
 	if !ok {
 		return
 	}
+	d.Fields = map[string]Pos{}
+	for key, v := range f.Values {
+		d.Fields[key] = Pos{v.Line, v.Column}
+	}
 	d.Title = r.Text(f, "title", "", true)
 	d.Language = r.Text(f, "language", "", true)
 	d.Author = r.Text(f, "author", "", false)

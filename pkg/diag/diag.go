@@ -70,5 +70,19 @@ func (l List) Err() error {
 	return out
 }
 
+// Unique returns l without repeats: a problem found several times (for
+// every card, or for every layout) is reported once, where it first came.
+func (l List) Unique() List {
+	var out List
+	seen := map[string]bool{}
+	for _, p := range l {
+		if key := p.Error(); !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Add appends a problem.
 func (l *List) Add(p Problem) { *l = append(*l, p) }
