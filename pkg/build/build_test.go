@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
@@ -206,5 +207,38 @@ func TestMissingGlyphLocatedInItsField(t *testing.T) {
 	}
 	if l[0].Card != "a" || l[0].Line != 9 || l[1].Card != "b" || l[1].Line != 16 || l[1].Column != 19 {
 		t.Errorf("positions: %v", err)
+	}
+}
+
+// bigDeck is the default deck repeated to n distinct personas (ids made unique).
+func bigDeck(tb testing.TB, n int) *deck.Deck {
+	tb.Helper()
+	d, err := LoadDeck("")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	big := *d
+	big.Personas = make([]deck.Persona, n)
+	for i := range n {
+		p := d.Personas[i%len(d.Personas)]
+		p.ID = fmt.Sprintf("%s-%d", p.ID, i)
+		big.Personas[i] = p
+	}
+	return &big
+}
+
+// BenchmarkBuild1000 composes and renders 1,000 distinct cards on A4.
+func BenchmarkBuild1000(b *testing.B) {
+	fam, _ := typeface.Default()
+	d := bigDeck(b, 1000)
+	spec, _ := LoadLayout("a4")
+	for b.Loop() {
+		cards, err := Compose(d, spec, fam)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := Render(cards, fam, DefaultDate, "both"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
