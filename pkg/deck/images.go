@@ -143,8 +143,15 @@ func checkImage(d *Deck, img string) (msg, hint string) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return fmt.Sprintf("%q is a folder, not an image", img), "name a PNG or JPEG file"
 	}
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxImageBytes {
+		return fmt.Sprintf("%q is %.1f MB, more than the %d MB an image may be", img, float64(fi.Size())/1e6, MaxImageBytes>>20),
+			"save a smaller copy: 300 pixels per inch of card is plenty"
+	}
 	cfg, format, err := image.DecodeConfig(f)
 	switch {
+	case err == nil && float64(cfg.Width)*float64(cfg.Height) > MaxImagePixels:
+		return fmt.Sprintf("%q is %d × %d pixels, more than the %.0f million an image may have", img, cfg.Width, cfg.Height, MaxImagePixels/1e6),
+			"save a smaller copy: 300 pixels per inch of card is plenty"
 	case err != nil:
 		return fmt.Sprintf("%q is not a PNG or JPEG image", img), "save the picture as PNG or JPEG"
 	case format != "png" && format != "jpeg":

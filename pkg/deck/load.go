@@ -20,6 +20,17 @@ var Formats = []string{"yaml", "json", "csv", "md"}
 // MaxCopies is the largest number of copies of one card.
 const MaxCopies = 1000
 
+// Limits on what a dataset may ask for, so that a wrong file ends in a clear
+// message rather than a machine swapping: far above any real deck (the
+// default deck is 20 KB; 10,000 cards build in about 5 s).
+const (
+	MaxFileSize    = 16 << 20 // bytes of a dataset file
+	MaxPersonas    = 20000    // personas in a deck
+	MaxCards       = 50000    // cards to print, copies included
+	MaxImageBytes  = 20 << 20 // bytes of an image file
+	MaxImagePixels = 40e6     // pixels of an image (a 40-megapixel photo)
+)
+
 const copiesHint = "write a whole number from 1 to 1000, or leave it out for one copy"
 
 func copiesMsg(what string) string { return "expected a number of copies, found " + what }
@@ -88,12 +99,20 @@ func Load(path, format string) (*Deck, error) {
 	if err != nil {
 		return nil, err
 	}
+	if fi, err := os.Stat(path); err == nil && fi.Size() > MaxFileSize {
+		return nil, tooBig(path, fi.Size())
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the dataset: %w", err)
 	}
 	dir := filepath.Dir(path)
 	return read(path, data, f, osImages{dir: dir}, dir)
+}
+
+func tooBig(name string, size int64) error {
+	return diag.List{{File: name, Msg: fmt.Sprintf("the file is %.1f MB, more than the %d MB a dataset may be", float64(size)/1e6, MaxFileSize>>20),
+		Hint: "is it the right file? Split a very large deck into several files"}}
 }
 
 // LoadFile reads a dataset from the file system, in the format its
@@ -139,6 +158,9 @@ var (
 )
 
 func read(name string, data []byte, format string, images imageOpener, dir string) (*Deck, error) {
+	if len(data) > MaxFileSize {
+		return nil, tooBig(name, int64(len(data)))
+	}
 	data = bytes.TrimPrefix(data, bomUTF8)
 	var d *Deck
 	var problems diag.List
@@ -162,6 +184,7 @@ func read(name string, data []byte, format string, images imageOpener, dir strin
 	if d != nil {
 		d.Source, d.Name, d.Format, d.Dir, d.images = name, nameFromPath(name), format, dir, images
 		normalise(d)
+		checkCounts(d, &problems)
 		Check(d, &problems)
 		checkImages(d, &problems)
 		for i, p := range problems {
@@ -251,4 +274,23 @@ func multiLine(s string) string {
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// checkCounts enforces MaxPersonas and MaxCards.
+func checkCounts(d *Deck, problems *diag.List) {
+	if len(d.Personas) > MaxPersonas {
+		problems.Add(diag.Problem{File: d.Source, Field: "personas",
+			Msg:  fmt.Sprintf("%d personas, more than the %d a deck may have", len(d.Personas), MaxPersonas),
+			Hint: "split the deck into several files"})
+		return
+	}
+	cards := 0
+	for i := range d.Personas {
+		cards += d.Personas[i].Count()
+	}
+	if cards > MaxCards {
+		problems.Add(diag.Problem{File: d.Source, Field: "copies",
+			Msg:  fmt.Sprintf("the copies add up to %d cards, more than the %d one build may print", cards, MaxCards),
+			Hint: "lower the copies, or build the deck several times"})
+	}
 }
