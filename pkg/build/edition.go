@@ -157,3 +157,17 @@ func sameDeck(base, ed *deck.Deck) error {
 	}
 	return nil
 }
+
+// Languages lists the editions of the dataset at path (the embedded deck
+// when ""): its own language first, then the others found beside it.
+func Languages(path string) []string {
+	base, err := loadDataset(path, "", "")
+	if err != nil {
+		return nil
+	}
+	out := []string{base.Language}
+	for _, e := range editionFiles(path) {
+		out = append(out, e.tag.String())
+	}
+	return out
+}
