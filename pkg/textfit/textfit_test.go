@@ -234,3 +234,38 @@ func TestBreakAfterClosingQuote(t *testing.T) {
 		t.Errorf("first line %q, want %q", lines[0].Text(), head)
 	}
 }
+
+// FuzzFit: any text, any box: Fit returns a block whose every line lies in
+// the box, at a size in the range, or a FitError; it never panics or hangs.
+func FuzzFit(f *testing.F) {
+	fam := family(f)
+	f.Add("Je démonte des vieux smartphones, pour récupérer des «\u202Fterres rares\u202F».", 62.0, 40.0)
+	f.Add("*a* **b** \\* c\nd", 10.0, 5.0)
+	f.Add("", 1.0, 1.0)
+	f.Fuzz(func(t *testing.T, s string, w, h float64) {
+		if !(w >= 1 && w <= 300 && h >= 1 && h <= 300) || len(s) > 2000 {
+			return
+		}
+		rs, err := ParseInline(s, typeface.Regular)
+		if err != nil {
+			return
+		}
+		spec := Spec{Width: w, Height: h, Max: 12, Min: 7, Leading: 1.3}
+		b, err := Fit(fam, []Para{{Runs: rs}}, spec)
+		if err != nil {
+			var fe *FitError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %v is not a FitError", err)
+			}
+			return
+		}
+		if b.Size < spec.Min || b.Size > spec.Max || b.Height > h+1e-9 {
+			t.Fatalf("size %.2f, height %.2f for a %.1f × %.1f box", b.Size, b.Height, w, h)
+		}
+		for _, l := range b.Lines {
+			if box := l.Box(); box.X < -1e-9 || box.Right() > w+1e-9 || box.Y < -1e-9 || box.Bottom() > h+1e-9 {
+				t.Fatalf("line %q at %v leaves the %.1f × %.1f box", l.Text(), box, w, h)
+			}
+		}
+	})
+}
