@@ -290,10 +290,10 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 		Faces:  instances,
 		Family: fam,
 		Meta: render.Meta{
-			Title:    d.Title,
+			Title:    textfit.Plain(typo.For(d.Language)(d.Title)),
 			Author:   d.Author,
-			Subject:  fmt.Sprintf("%d cards, layout %s: %s", len(d.Personas), spec.Name, spec.Description),
-			Keywords: "cards, " + spec.Name,
+			Subject:  labels.Printer(d.Language).Sprintf(labels.Subject, len(order), spec.Name),
+			Keywords: labels.Printer(d.Language).Sprintf(labels.Keywords, spec.Name),
 			Creator:  Creator,
 			Lang:     d.Language,
 			Date:     date,

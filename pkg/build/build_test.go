@@ -242,3 +242,25 @@ func BenchmarkBuild1000(b *testing.B) {
 		}
 	}
 }
+
+// TestProgress: a long build reports its stages; a short one says nothing.
+func TestProgress(t *testing.T) {
+	var buf strings.Builder
+	dir := t.TempDir()
+	if _, err := Run(Options{Out: dir, Progress: &buf}); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("a 20-card build reported progress: %q", buf.String())
+	}
+	defer func(n int) { progressFrom = n }(progressFrom)
+	progressFrom = 1
+	if _, err := Run(Options{Out: dir, Progress: &buf}); err != nil {
+		t.Fatal(err)
+	}
+	for _, stage := range []string{"composing 20 cards for layout a4", "rendering layout a4", "writing 1 file(s)"} {
+		if !strings.Contains(buf.String(), stage) {
+			t.Errorf("no %q in:\n%s", stage, buf.String())
+		}
+	}
+}

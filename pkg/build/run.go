@@ -2,11 +2,13 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/geom"
@@ -24,7 +26,14 @@ type Options struct {
 	Out     string   // a .pdf path (one layout) or a directory; "" for "out"
 	Epoch   string   // SOURCE_DATE_EPOCH
 	Print   PrintOptions
+	// Progress, when not nil, receives a line per stage of a long build
+	// (the CLI passes its standard error when that is a terminal).
+	Progress io.Writer
 }
+
+// progressFrom is the number of cards from which a build reports progress:
+// about a second of work.
+var progressFrom = 2000
 
 // PrintOptions override what the layout specs say.
 type PrintOptions struct {
@@ -150,7 +159,14 @@ func Run(opts Options) ([]Output, error) {
 	// of all layouts come out together.
 	composed := make([]*Cards, len(specs))
 	var errs []error
+	start := time.Now()
+	say := func(format string, args ...any) {
+		if opts.Progress != nil && len(cardOrder(d)) >= progressFrom {
+			fmt.Fprintf(opts.Progress, "cardgen: %5.1f s  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
+		}
+	}
 	for i, spec := range specs {
+		say("composing %d cards for layout %s", len(d.Personas), spec.Name)
 		composed[i], err = Compose(d, spec, fam)
 		if err != nil {
 			errs = append(errs, err)
@@ -171,6 +187,7 @@ func Run(opts Options) ([]Output, error) {
 			parts = []struct{ faces, suffix string }{{"fronts", "-fronts"}, {"backs", "-backs"}}
 		}
 		for _, part := range parts {
+			say("rendering layout %s", spec.Name)
 			pdf, pages, err := Render(cards, fam, date, part.faces)
 			if err != nil {
 				return nil, fmt.Errorf("layout %s: %w", spec.Name, err)
@@ -189,6 +206,7 @@ func Run(opts Options) ([]Output, error) {
 		}
 		files[jobs[i].path] = jobs[i].pdf
 	}
+	say("writing %d file(s)", len(files))
 	if err := WriteFiles(files); err != nil {
 		return nil, err
 	}

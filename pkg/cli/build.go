@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -33,6 +35,9 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Epoch = env.Getenv("SOURCE_DATE_EPOCH")
 			opts.Data, opts.Format, opts.Lang, opts.Select = df.data, df.format, df.lang, sf.sel
+			if isTerminal(env.Stderr) {
+				opts.Progress = env.Stderr
+			}
 			if backOffset != "" {
 				p, err := build.ParseOffset(backOffset)
 				if err != nil {
@@ -69,4 +74,14 @@ func humanBytes(n int) string {
 		return fmt.Sprintf("%d KB", (n+512)>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// isTerminal reports whether w is a terminal (not a file or a pipe).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

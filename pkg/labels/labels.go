@@ -25,6 +25,10 @@ const (
 	CalibrationBack = "Back side: read X and Y where the crosses of the front show through."
 	EdgeLong        = "long"
 	EdgeShort       = "short"
+
+	// PDF metadata.
+	Subject  = "%d cards, layout %s"
+	Keywords = "cards, %s"
 )
 
 // translations are the French messages, by key.
@@ -43,6 +47,8 @@ var translations = map[language.Tag]map[string]string{
 		CalibrationBack: "Verso : lisez X et Y là où les croix du recto apparaissent par transparence.",
 		EdgeLong:        "long",
 		EdgeShort:       "court",
+		Subject:         "%d cartes, mise en page %s",
+		Keywords:        "cartes, %s",
 	},
 }
 
@@ -52,7 +58,7 @@ var (
 	matcher   = language.NewMatcher(supported)
 )
 
-var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort}
+var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort, Subject, Keywords}
 
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
