@@ -90,11 +90,13 @@ func Date(epoch string) (time.Time, error) {
 	return time.Unix(n, 0).UTC(), nil
 }
 
-// Cards is a deck composed for one layout: both faces of every card.
+// Cards is a deck composed for one layout: both faces of every card, and
+// the pictures they show.
 type Cards struct {
-	Deck  *deck.Deck
-	Spec  *layout.Spec
-	Faces [][2]face.Face
+	Deck   *deck.Deck
+	Spec   *layout.Spec
+	Faces  [][2]face.Face
+	Images map[string]render.Image
 }
 
 // Compose checks that every character of d is in the font and composes every
@@ -111,7 +113,11 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	geo := face.Geometry{W: spec.Card.W, H: spec.Card.H, Bleed: spec.Bleed, Safe: spec.Safe}
 	style := face.DefaultStyle.Scaled(spec.Card.W, spec.Card.H, MinSize)
 	style.InkSaver = spec.InkSaver
-	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]face.Face, len(d.Personas))}
+	refs, images, err := prepareImages(d, spec)
+	if err != nil {
+		return nil, err
+	}
+	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]face.Face, len(d.Personas)), Images: images}
 	// Everything the printer (not safe to share) makes, made here, once.
 	conditions, impact := p.Sprintf(labels.Conditions), p.Sprintf(labels.Impact)
 	numbers := make([]string, len(d.Personas))
@@ -139,6 +145,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 			ImpactLabel:     impact,
 			Typeset:         typeset,
 			CommonBack:      spec.Backs == layout.BacksCommon,
+			Image:           refs[i],
 		}
 		front, back, err := face.Compose(c, geo, fam, style)
 		if err != nil {
@@ -289,6 +296,7 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 		Plan:   plan,
 		Faces:  instances,
 		Family: fam,
+		Images: cards.Images,
 		Meta: render.Meta{
 			Title:    textfit.Plain(typo.For(d.Language)(d.Title)),
 			Author:   d.Author,

@@ -43,7 +43,7 @@ func TestBuildA4(t *testing.T) {
 	checkFonts(t, pdf)
 
 	info := pdfInfo(t, pdf)
-	if info.Title != "Les visages cachés de l'IA" {
+	if info.Title != "Les visages cachés de l’IA" {
 		t.Errorf("title %q", info.Title)
 	}
 	if info.Creator != "cardgen" {

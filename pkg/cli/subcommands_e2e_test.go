@@ -24,7 +24,9 @@ func TestBadInputEverySubcommand(t *testing.T) {
 		{"build layout", func(out string) []string { return []string{"build", "--layout", badLayout, "--out", out} }, badLayout},
 		{"validate", func(string) []string { return []string{"validate", "--data", badData} }, badData},
 		{"validate layout", func(string) []string { return []string{"validate", "--layout", badLayout} }, badLayout},
-		{"export", func(out string) []string { return []string{"export", "--data", badData, "--format", "csv", "--out", out} }, badData},
+		{"export", func(out string) []string {
+			return []string{"export", "--data", badData, "--format", "csv", "--out", out}
+		}, badData},
 		{"list", func(string) []string { return []string{"list", "--data", badData} }, badData},
 		{"calibrate", func(out string) []string { return []string{"calibrate", "--layout", badLayout, "--out", out} }, badLayout},
 	} {

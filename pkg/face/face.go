@@ -16,11 +16,26 @@ import (
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
 
-// Face is one side of a card, ready to paint in order: fills, rules, text.
+// Face is one side of a card, ready to paint in order: fills, images,
+// rules, text.
 type Face struct {
-	Fills []Fill
-	Rules []Rule
-	Text  []Text
+	Fills  []Fill
+	Images []ImageBox
+	Rules  []Rule
+	Text   []Text
+}
+
+// ImageBox is where a picture goes: Key names it (see Content.Image).
+type ImageBox struct {
+	Key  string
+	Rect geom.Rect
+}
+
+// ImageRef describes a persona's picture to compose around: a key the
+// renderer knows it by, and its size in pixels for its proportions.
+type ImageRef struct {
+	Key  string
+	W, H int
 }
 
 // Fill is a filled rectangle.
@@ -81,6 +96,9 @@ type Content struct {
 	Title    string // the deck's title
 	// Headings of the back.
 	ConditionsLabel, ImpactLabel string
+	// Image, when not nil, is the persona's picture, set on the front
+	// between the rule and the first-person text.
+	Image *ImageRef
 	// CommonBack asks for one back design for every card: the deck's title
 	// in a frame, with nothing that tells one card from another.
 	CommonBack bool
@@ -230,11 +248,35 @@ func (cp *composer) front() (Face, error) {
 	y += st.Gap
 
 	footerTop := cp.footer(&f, &errs, "front")
-	box := geom.R(s.X, y, s.W, footerTop-st.Gap/2-y)
-	if b, err := cp.fit("front", "text", p.Text, typeface.Regular, st.Body, box, 0, st.Leading); err != nil {
+	bottom := footerTop - st.Gap/2
+	// With a picture: as wide as the safe zone allows at its proportions,
+	// but no more than a share of the room, so that the text keeps enough;
+	// a smaller share if the text does not fit beside the larger one.
+	shares := []float64{0}
+	if cp.c.Image != nil && cp.c.Image.W > 0 && cp.c.Image.H > 0 {
+		shares = []float64{0.45, 0.3, 0.2}
+	}
+	var err error
+	for _, share := range shares {
+		ty, img := y, geom.Rect{}
+		if share > 0 {
+			ratio := float64(cp.c.Image.W) / float64(cp.c.Image.H)
+			h := min(s.W/ratio, share*(bottom-y))
+			img = geom.R(s.X+(s.W-h*ratio)/2, y, h*ratio, h)
+			ty = img.Bottom() + st.Gap
+		}
+		box := geom.R(s.X, ty, s.W, bottom-ty)
+		var b textfit.Block
+		if b, err = cp.fit("front", "text", p.Text, typeface.Regular, st.Body, box, 0, st.Leading); err == nil {
+			if share > 0 {
+				f.Images = append(f.Images, ImageBox{Key: cp.c.Image.Key, Rect: img})
+			}
+			cp.place(&f, b, box, fixed("text"), color(st.Ink), true, 0)
+			break
+		}
+	}
+	if err != nil {
 		errs = append(errs, err)
-	} else {
-		cp.place(&f, b, box, fixed("text"), color(st.Ink), true, 0)
 	}
 	return f, errors.Join(errs...)
 }

@@ -41,6 +41,14 @@ type Document struct {
 	Faces  [][2]face.Face // per card: front, back
 	Family *typeface.Family
 	Meta   Meta
+	// Images are the pictures the faces' ImageBoxes name, by key.
+	Images map[string]Image
+}
+
+// Image is a picture ready to embed: PNG or JPEG bytes.
+type Image struct {
+	Type string // "PNG" or "JPG"
+	Data []byte
 }
 
 var styleNames = map[typeface.Style]string{
@@ -77,6 +85,20 @@ func Write(w io.Writer, doc Document) error {
 		// font": check now, while we know which one it was.
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("font %s %s: %w", fam.Name, st, err)
+		}
+	}
+	// Register pictures in a fixed order (their widths are all different,
+	// which keeps fpdf's image table in a fixed order too).
+	keys := make([]string, 0, len(doc.Images))
+	for k := range doc.Images {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		img := doc.Images[k]
+		pdf.RegisterImageOptionsReader(k, fpdf.ImageOptions{ImageType: img.Type}, bytes.NewReader(img.Data))
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("image %s: %w", k, err)
 		}
 	}
 	for _, page := range doc.Plan.Pages {
@@ -172,6 +194,10 @@ func paint(pdf *fpdf.Fpdf, family string, f face.Face, pl impose.Placement) {
 		setFill(pdf, fill.Color)
 		r := fill.Rect.Translate(ox, oy)
 		pdf.Rect(r.X, r.Y, r.W, r.H, "F")
+	}
+	for _, img := range f.Images {
+		r := img.Rect.Translate(ox, oy)
+		pdf.ImageOptions(img.Key, r.X, r.Y, r.W, r.H, false, fpdf.ImageOptions{}, 0, "")
 	}
 	for _, rule := range f.Rules {
 		setDraw(pdf, rule.Color)
