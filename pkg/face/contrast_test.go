@@ -1,0 +1,91 @@
+package face_test
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/layout"
+	"github.com/cardgen/cardgen/pkg/typeface"
+)
+
+// luminance is the WCAG 2 relative luminance of c.
+func luminance(c deck.RGB) float64 {
+	ch := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+}
+
+// contrast is the WCAG 2 contrast ratio of two colours.
+func contrast(a, b deck.RGB) float64 {
+	la, lb := luminance(a), luminance(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+func TestContrastFormula(t *testing.T) {
+	black, white := deck.RGB{}, deck.RGB{R: 255, G: 255, B: 255}
+	if r := contrast(black, white); math.Abs(r-21) > 1e-9 {
+		t.Errorf("black on white: %.2f, want 21", r)
+	}
+	if r := contrast(white, white); r != 1 {
+		t.Errorf("white on white: %.2f", r)
+	}
+}
+
+// TestTextContrast: every line of text on every card of the default deck,
+// in normal and ink-saver modes, with per-card and common backs, against
+// the fill under it, reaches the WCAG 2 AA ratio of 4.5:1. The palette a
+// teacher's new categories take colours from is checked the same way.
+func TestTextContrast(t *testing.T) {
+	fam, _ := typeface.Default()
+	d, err := build.LoadDeck("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// New categories in CSV and Markdown decks take the palette's colours.
+	for i, c := range deck.Palette {
+		d.Categories = append(d.Categories, deck.Category{ID: fmt.Sprintf("palette-%d", i), Label: "Palette", Color: c})
+		p := d.Personas[0]
+		p.ID, p.Category = fmt.Sprintf("palette-%d", i), fmt.Sprintf("palette-%d", i)
+		d.Personas = append(d.Personas, p)
+	}
+	checked := 0
+	for _, ink := range []bool{false, true} {
+		for _, backs := range []layout.Backs{layout.BacksDetails, layout.BacksCommon} {
+			spec, _ := build.LoadLayout("tarot")
+			spec.InkSaver, spec.Backs = ink, backs
+			cards, err := build.Compose(d, spec, fam)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, faces := range cards.Faces {
+				for side, f := range faces {
+					for _, tx := range f.Text {
+						// The background is the last fill under the line.
+						var bg deck.RGB
+						for _, fill := range f.Fills {
+							if fill.Rect.Contains(tx.Box) {
+								bg = fill.Color
+							}
+						}
+						checked++
+						if r := contrast(tx.Color, bg); r < 4.5 {
+							t.Errorf("ink saver %v, %s backs, card %s side %d: %q %v on %v: %.2f:1",
+								ink, backs, d.Personas[i].ID, side, tx.String(), tx.Color, bg, r)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 2000 {
+		t.Errorf("checked only %d lines", checked)
+	}
+}
