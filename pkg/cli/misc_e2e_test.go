@@ -1,6 +1,10 @@
 package cli_test
 
 import (
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -42,5 +46,31 @@ func TestCompletion(t *testing.T) {
 		if r := mustRun(t, nil, "completion", shell); !strings.Contains(r.stdout, "cardgen") {
 			t.Errorf("completion %s: %q", shell, r.stdout[:min(80, len(r.stdout))])
 		}
+	}
+}
+
+// TestPreview writes trimmed PNGs of the faces asked for, at the size the
+// resolution gives (70 × 120 mm at 100 dpi: 276 × 472 pixels).
+func TestPreview(t *testing.T) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftoppm is not installed; CI must install poppler-utils")
+		}
+		t.Skip("pdftoppm (poppler-utils) is not installed")
+	}
+	dir := t.TempDir()
+	r := mustRun(t, nil, "preview", "--only", "hao,lucia", "--dpi", "100", "--out", dir)
+	want := []string{"hao-back.png", "hao-front.png", "lucia-back.png", "lucia-front.png"}
+	if got := listDir(t, dir); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("files %v, want %v (stdout %s)", got, want, r.stdout)
+	}
+	f, err := os.Open(filepath.Join(dir, "lucia-front.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 276 || cfg.Height != 472 {
+		t.Errorf("lucia-front.png: %d × %d, %v; want 276 × 472", cfg.Width, cfg.Height, err)
 	}
 }
