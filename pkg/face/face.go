@@ -12,6 +12,7 @@ import (
 
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/icons"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
@@ -21,8 +22,15 @@ import (
 type Face struct {
 	Fills  []Fill
 	Images []ImageBox
+	Shapes []Shape
 	Rules  []Rule
 	Text   []Text
+}
+
+// Shape is a filled polygon, such as part of a category icon.
+type Shape struct {
+	Points []geom.Point
+	Color  deck.RGB
 }
 
 // ImageBox is where a picture goes: Key names it (see Content.Image).
@@ -185,6 +193,22 @@ func (cp *composer) fit(side, field, text string, style typeface.Style, r Range,
 	return b, nil
 }
 
+// icon draws the category's icon, if it has one, at the right end of box,
+// as tall as the box (at most IconMax), and returns the width it takes
+// with the gap before it.
+func (cp *composer) icon(f *Face, box geom.Rect, c deck.RGB) float64 {
+	ic, ok := icons.For(cp.c.Category.ID)
+	if !ok {
+		return 0
+	}
+	side := min(box.H, cp.st.IconMax)
+	at := geom.R(box.Right()-side, box.Y+(box.H-side)/2, side, side)
+	for _, sh := range ic.In(at) {
+		f.Shapes = append(f.Shapes, Shape{Points: sh, Color: c})
+	}
+	return side + cp.st.Gap
+}
+
 // band draws the coloured band at the top of a face, from the bleed edge to
 // height mm below the trim, and returns the colour of text set on it. In
 // ink-saver mode the band is white, with a thin stripe at the top and a rule
@@ -211,6 +235,7 @@ func (cp *composer) front() (Face, error) {
 
 	// The category label, centred vertically in the band's safe part.
 	labelBox := geom.R(s.X, s.Y, s.W, st.FrontBand-s.Y-st.BandPadding)
+	labelBox.W -= cp.icon(&f, labelBox, onBand)
 	if b, err := cp.fit("front", "category", cp.c.Category.Label, typeface.Bold, st.Label, labelBox, 2, 1.15); err != nil {
 		errs = append(errs, err)
 	} else {
@@ -312,6 +337,7 @@ func (cp *composer) back() (Face, error) {
 	var errs []error
 	onBand := cp.band(&f, st.BackBand)
 	nameBox := geom.R(s.X, s.Y, s.W, st.BackBand-s.Y-st.BandPadding)
+	nameBox.W -= cp.icon(&f, nameBox, onBand)
 	if b, err := cp.fit("back", "name", p.Name, typeface.Bold, st.BackName, nameBox, 1, 1.2); err != nil {
 		errs = append(errs, err)
 	} else {

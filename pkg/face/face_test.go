@@ -73,6 +73,21 @@ func TestTextInSafeZone(t *testing.T) {
 						t.Errorf("%s: %q at %.2f pt is too small to read", where, tx.String(), tx.Size)
 					}
 				}
+				// Icons stay in the safe zone, clear of the text.
+				for _, sh := range f.Shapes {
+					for _, p := range sh.Points {
+						if !safe.Contains(geom.R(p.X, p.Y, 0, 0)) {
+							t.Errorf("%s: icon point %v leaves the safe zone", where, p)
+						}
+					}
+					for _, tx := range f.Text {
+						for _, p := range sh.Points {
+							if tx.Box.Contains(geom.R(p.X, p.Y, 0, 0)) {
+								t.Errorf("%s: the icon runs into %q", where, tx.String())
+							}
+						}
+					}
+				}
 				// No two lines overlap.
 				for a := range f.Text {
 					for b := a + 1; b < len(f.Text); b++ {

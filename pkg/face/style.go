@@ -19,6 +19,7 @@ type Style struct {
 	BandPadding         float64 // mm between band text and the band's bottom
 	Gap                 float64 // mm between blocks
 	RuleWidth           float64 // mm
+	IconMax             float64 // mm, the largest a category icon is drawn
 
 	Ink, Muted, OnBand deck.RGB
 	// Tint is how much of the category colour the background takes (0–1).
@@ -48,6 +49,7 @@ var DefaultStyle = Style{
 	BandPadding:  1.5,
 	Gap:          3,
 	RuleWidth:    0.3,
+	IconMax:      8,
 	Ink:          deck.RGB{R: 0x22, G: 0x22, B: 0x22},
 	Muted:        deck.RGB{R: 0x4D, G: 0x4D, B: 0x4D},
 	OnBand:       deck.RGB{R: 0xFF, G: 0xFF, B: 0xFF},
@@ -74,6 +76,7 @@ func (s Style) Scaled(w, h, minimum float64) Style {
 	out.Body, out.BackName, out.Footer = scale(s.Body), scale(s.BackName), scale(s.Footer)
 	out.FrontBand, out.BackBand, out.Gap = s.FrontBand*kh, s.BackBand*kh, max(s.Gap*kh, 2)
 	out.BandPadding = s.BandPadding * kh
+	out.IconMax = s.IconMax * k
 	return out
 }
 

@@ -199,6 +199,14 @@ func paint(pdf *fpdf.Fpdf, family string, f face.Face, pl impose.Placement) {
 		r := img.Rect.Translate(ox, oy)
 		pdf.ImageOptions(img.Key, r.X, r.Y, r.W, r.H, false, fpdf.ImageOptions{}, 0, "")
 	}
+	for _, sh := range f.Shapes {
+		setFill(pdf, sh.Color)
+		pts := make([]fpdf.PointType, len(sh.Points))
+		for i, p := range sh.Points {
+			pts[i] = fpdf.PointType{X: ox + p.X, Y: oy + p.Y}
+		}
+		pdf.Polygon(pts, "F")
+	}
 	for _, rule := range f.Rules {
 		setDraw(pdf, rule.Color)
 		pdf.SetLineWidth(rule.Width)

@@ -1,0 +1,54 @@
+package icons
+
+import (
+	"testing"
+
+	"github.com/cardgen/cardgen/data"
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/geom"
+)
+
+// TestEveryDefaultCategoryHasAnIcon, and every icon fills the unit square
+// without leaving it.
+func TestEveryDefaultCategoryHasAnIcon(t *testing.T) {
+	d, err := deck.LoadFS(data.FS, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range d.Categories {
+		if _, ok := For(c.ID); !ok {
+			t.Errorf("category %q has no icon", c.ID)
+		}
+	}
+	unit := geom.R(0, 0, 1, 1)
+	for _, name := range Names() {
+		ic, _ := For(name)
+		var x0, y0, x1, y1 = 1.0, 1.0, 0.0, 0.0
+		for _, sh := range ic {
+			if len(sh) < 3 {
+				t.Errorf("%s: a shape of %d points", name, len(sh))
+			}
+			for _, p := range sh {
+				if !unit.Contains(geom.R(p.X, p.Y, 0, 0)) {
+					t.Errorf("%s: point %v outside the unit square", name, p)
+				}
+				x0, y0, x1, y1 = min(x0, p.X), min(y0, p.Y), max(x1, p.X), max(y1, p.Y)
+			}
+		}
+		if max(x1-x0, y1-y0) < 0.75 || min(x1-x0, y1-y0) < 0.3 {
+			t.Errorf("%s spans only %.2f × %.2f of its square", name, x1-x0, y1-y0)
+		}
+	}
+}
+
+func TestIn(t *testing.T) {
+	ic, _ := For("moderation")
+	box := geom.R(10, 20, 8, 6) // not square: the icon is 6 × 6, centred
+	for _, sh := range ic.In(box) {
+		for _, p := range sh {
+			if !geom.R(11, 20, 6, 6).Contains(geom.R(p.X, p.Y, 0, 0)) {
+				t.Errorf("point %v outside the centred 6 × 6 square", p)
+			}
+		}
+	}
+}
