@@ -74,3 +74,26 @@ func TestPreview(t *testing.T) {
 		t.Errorf("lucia-front.png: %d × %d, %v; want 276 × 472", cfg.Width, cfg.Height, err)
 	}
 }
+
+// TestGuide: the facilitator's sheet is one page of the paper asked for,
+// valid, with every font embedded and subset, in both languages.
+func TestGuide(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		file string
+		w, h float64
+	}{
+		{[]string{"guide", "--out", dir}, "personas-guide.pdf", 210, 297},
+		{[]string{"guide", "--lang", "en", "--paper", "letter", "--out", dir}, "personas-guide-en.pdf", 215.9, 279.4},
+	} {
+		mustRun(t, nil, tt.args...)
+		pdf := readFile(t, filepath.Join(dir, tt.file))
+		validate(t, pdf)
+		checkPages(t, pdf, 1, tt.w, tt.h)
+		checkFonts(t, pdf)
+	}
+	if r := run(t, nil, "guide", "--paper", "A5", "--out", dir); r.code != 2 {
+		t.Errorf("--paper A5: exit %d", r.code)
+	}
+}

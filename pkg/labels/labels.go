@@ -29,6 +29,11 @@ const (
 	// PDF metadata.
 	Subject  = "%d cards, layout %s"
 	Keywords = "cards, %s"
+
+	// The facilitator's sheet.
+	GuideTitle   = "Facilitator's sheet"
+	GuideMap     = "Where the hidden work of AI happens: %d personas in %d countries"
+	GuidePersona = "%s, %s"
 )
 
 // translations are the French messages, by key.
@@ -49,6 +54,9 @@ var translations = map[language.Tag]map[string]string{
 		EdgeShort:       "court",
 		Subject:         "%d cartes, mise en page %s",
 		Keywords:        "cartes, %s",
+		GuideTitle:      "Fiche d'animation",
+		GuideMap:        "Où se fait le travail caché de l'IA : %d personas dans %d pays",
+		GuidePersona:    "%s, %s",
 	},
 }
 
@@ -58,7 +66,7 @@ var (
 	matcher   = language.NewMatcher(supported)
 )
 
-var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort, Subject, Keywords}
+var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort, Subject, Keywords, GuideTitle, GuideMap, GuidePersona}
 
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
