@@ -186,11 +186,19 @@ func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error
 		}
 		hint := "shorten the text, or use a layout with larger cards"
 		var tl *textfit.TooLongError
-		if errors.As(fe.Err, &tl) {
+		var fit *textfit.FitError
+		switch {
+		case errors.As(fe.Err, &tl):
 			hint = "shorten the word, or write a hyphen where it may break"
+		case !errors.As(fe.Err, &fit):
+			hint = "" // not a matter of size: the message says what to do
 		}
 		p := diag.Problem{File: d.Source, Card: ps.ID, Field: fe.Field, Hint: hint,
 			Msg: fmt.Sprintf("on the %s of a %s card (layout %s): %v", fe.Side, cardSize(spec), spec.Name, fe.Err)}
+		if hint == "" {
+			// The same mistake on every layout: say it once, without one.
+			p.Msg = fe.Err.Error()
+		}
 		pos := ps.Where(strings.Fields(fe.Field)[0])
 		// The deck's title and a category's label are set on every card of
 		// theirs: name the field where it is written, once (Unique).

@@ -34,6 +34,11 @@ type Edition struct {
 // en), or the dataset itself when lang is "". A language the deck lacks is
 // an error that lists the editions it has.
 func LoadEdition(path, format, lang string) (*Edition, error) {
+	if format != "" {
+		if _, err := deck.ParseFormat(format); err != nil {
+			return nil, err
+		}
+	}
 	base, err := loadDataset(path, format, "")
 	if err != nil {
 		return nil, err

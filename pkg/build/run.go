@@ -54,6 +54,12 @@ func (opts PrintOptions) apply(spec *layout.Spec) error {
 	if spec.Folded() && (opts.Duplex != "" || opts.BackOffset != nil || opts.Split || opts.Faces == "fronts" || opts.Faces == "backs") {
 		return &UsageError{fmt.Sprintf("layout %s prints each back beside its front for folding: --duplex, --back-offset, --faces and --split do not apply to it", spec.Name)}
 	}
+	if spec.TrimBox && opts.Duplex != "" {
+		return &UsageError{fmt.Sprintf("layout %s puts each face on its own page for a print shop, which pairs them itself: --duplex does not apply to it", spec.Name)}
+	}
+	if opts.Split && (opts.Faces == "fronts" || opts.Faces == "backs") {
+		return &UsageError{"--split writes both fronts and backs, each in its own file: leave out --faces, or leave out --split"}
+	}
 	switch opts.Duplex {
 	case "":
 	case "long", "short":
@@ -94,6 +100,7 @@ func ParseOffset(s string) (geom.Point, error) {
 type Output struct {
 	Path  string
 	Spec  *layout.Spec
+	Faces string // "both", "fronts" or "backs": which sides the file holds
 	Cards int
 	Pages int
 	Bytes int
@@ -193,7 +200,7 @@ func Run(opts Options) ([]Output, error) {
 				return nil, fmt.Errorf("layout %s: %w", spec.Name, err)
 			}
 			path := strings.TrimSuffix(base, filepath.Ext(base)) + part.suffix + filepath.Ext(base)
-			jobs = append(jobs, job{path, Output{Path: path, Spec: spec, Cards: len(cardOrder(d)), Pages: pages, Bytes: len(pdf)}, pdf})
+			jobs = append(jobs, job{path, Output{Path: path, Spec: spec, Faces: part.faces, Cards: len(cardOrder(d)), Pages: pages, Bytes: len(pdf)}, pdf})
 		}
 	}
 	files := map[string][]byte{}

@@ -60,7 +60,10 @@ func BackPoint(spec *layout.Spec, pt geom.Point) geom.Point {
 // Sheet returns the plan and the faces of the two pages, in the language lang.
 func Sheet(spec *layout.Spec, fam *typeface.Family, lang string, typeset func(string) string) (impose.Plan, [][2]face.Face, error) {
 	if spec.Folded() {
-		return impose.Plan{}, nil, fmt.Errorf("layout %s folds its backs behind its fronts: there is no back side to calibrate", spec.Name)
+		return impose.Plan{}, nil, fmt.Errorf("layout %s folds its backs behind its fronts: there is no back side to calibrate; print it single-sided as it is", spec.Name)
+	}
+	if spec.TrimBox || spec.Paper.W < 150 || spec.Paper.H < 150 {
+		return impose.Plan{}, nil, fmt.Errorf("layout %s is for a print shop, which places its backs itself: calibrate the sheet layout you print at school instead (a4, letter, a3, …)", spec.Name)
 	}
 	if spec.Duplex == layout.DuplexNone {
 		// The user turns the stack by hand as for a long-edge flip; measure that.

@@ -47,8 +47,8 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
 			}
 			outputs, err := build.Run(opts)
 			for _, o := range outputs {
-				fmt.Fprintf(env.Stdout, "%s: %d cards, %d pages of %s, %s — %s\n",
-					o.Path, o.Cards, o.Pages, o.Spec.Paper, humanBytes(o.Bytes), o.Spec.HowToPrint())
+				fmt.Fprintf(env.Stdout, "%s: %s, %s of %s, %s — %s\n",
+					o.Path, plural(o.Cards, "card"), plural(o.Pages, "page"), o.Spec.Paper, humanBytes(o.Bytes), o.Spec.HowToPrint(o.Faces))
 			}
 			return err
 		},
@@ -84,4 +84,12 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// plural writes n and a noun, with an s when n is not 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -44,7 +44,7 @@ to pass to 'cardgen build --back-offset X,Y'. The instructions are on the sheet.
 	f := cmd.Flags()
 	f.StringVarP(&opts.Layout, "layout", "l", "a4", "layout whose paper and duplex edge to calibrate")
 	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file or directory (default out/calibrate-<layout>.pdf)")
-	f.StringVar(&opts.Print.Duplex, "duplex", "", "duplex flip edge: long or short; default: the layout's")
+	f.StringVar(&opts.Print.Duplex, "duplex", "", "duplex flip edge: long or short (none: the stack turned by hand, as long); default: the layout's")
 	f.StringVar(&backOffset, "back-offset", "", "shift the back by X,Y mm, to check a correction")
 	f.StringVar(&opts.Lang, "lang", "", "language of the instructions (fr, en); default: the default deck's")
 	return cmd

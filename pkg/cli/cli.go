@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/deck"
 )
 
 // Exit codes.
@@ -50,16 +51,18 @@ func Main(args []string, env Env) int {
 	var ue usageError
 	var bue *build.UsageError
 	var ule *build.UnknownLayoutError
+	var se *deck.SelectError
+	var fe *deck.FormatError
 	// Cobra reports an unknown subcommand with a plain error; its text is
 	// the only way to tell it apart.
 	unknownCmd := strings.HasPrefix(err.Error(), "unknown command ")
-	if unknownCmd || errors.As(err, &ue) || errors.As(err, &bue) || errors.As(err, &ule) {
+	if unknownCmd || errors.As(err, &ue) || errors.As(err, &bue) || errors.As(err, &ule) || errors.As(err, &se) || errors.As(err, &fe) || errors.Is(err, deck.ErrEmptySelection) {
 		code = ExitUsage
 	}
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
 		fmt.Fprintln(env.Stderr, "cardgen: "+line)
 	}
-	if code == ExitUsage {
+	if code == ExitUsage && (unknownCmd || errors.As(err, &ue)) {
 		fmt.Fprintln(env.Stderr, "cardgen: run 'cardgen help' for usage")
 	}
 	return code

@@ -2,7 +2,9 @@ package deck
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -70,8 +72,13 @@ func ParseFormat(format string) (string, error) {
 	if s := yamldoc.Suggest(f, Formats); s != "" {
 		msg = fmt.Sprintf("unknown format %q; did you mean %q? The formats are %s", format, s, strings.Join(Formats, ", "))
 	}
-	return "", fmt.Errorf("%s", msg)
+	return "", &FormatError{Msg: msg}
 }
+
+// FormatError says a format name is unknown: bad usage of --format.
+type FormatError struct{ Msg string }
+
+func (e *FormatError) Error() string { return e.Msg }
 
 // formatFor returns format checked, or the format of name's extension when
 // format is "".
@@ -99,11 +106,12 @@ func Load(path, format string) (*Deck, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fi, err := os.Stat(path); err == nil && fi.Size() > MaxFileSize {
-		return nil, tooBig(path, fi.Size())
-	}
-	data, err := os.ReadFile(path)
+	data, err := ReadLimited(path, MaxFileSize)
 	if err != nil {
+		var big *TooBigError
+		if errors.As(err, &big) {
+			return nil, tooBig(path, big.Size)
+		}
 		return nil, fmt.Errorf("cannot read the dataset: %w", err)
 	}
 	dir := filepath.Dir(path)
@@ -293,4 +301,31 @@ func checkCounts(d *Deck, problems *diag.List) {
 			Msg:  fmt.Sprintf("the copies add up to %d cards, more than the %d one build may print", cards, MaxCards),
 			Hint: "lower the copies, or build the deck several times"})
 	}
+}
+
+// TooBigError says a file is larger than it may be.
+type TooBigError struct{ Size int64 }
+
+func (e *TooBigError) Error() string { return fmt.Sprintf("%d bytes", e.Size) }
+
+// ReadLimited reads at most max bytes of the file at path: a larger file,
+// or an endless one (a device, a pipe), is a TooBigError rather than a
+// process that fills the memory.
+func ReadLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > max {
+		return nil, &TooBigError{Size: fi.Size()}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, &TooBigError{Size: int64(len(data))}
+	}
+	return data, nil
 }

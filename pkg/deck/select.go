@@ -66,7 +66,7 @@ func Select(d *Deck, sel Selection) (*Deck, error) {
 				continue
 			}
 			if !slices.Contains(known, v) {
-				e := &SelectError{What: what, Value: v}
+				e := &SelectError{What: what, Value: v, Hint: "run cardgen list to see the ids"}
 				if s := yamldoc.Suggest(v, known); s != "" {
 					e.Hint = fmt.Sprintf("did you mean %q?", s)
 				} else if what == "category" {

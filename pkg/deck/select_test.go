@@ -33,7 +33,7 @@ func TestSelect(t *testing.T) {
 		{"category and exclude", deck.Selection{Categories: []string{"extraction", "moderation"}, Exclude: []string{"koffi"}}, "hao,maria-luz"},
 		{"only and category", deck.Selection{Only: []string{"hao", "kim"}, Categories: []string{"creation"}}, "kim"},
 		{"sort by name", deck.Selection{Categories: []string{"clickwork"}, Sort: "name"}, "akinyi,amina,arjun,carlos,fara,li-wei,raj,sana,sofia"},
-		{"unknown ids", deck.Selection{Only: []string{"kofi", "zzz"}, Exclude: []string{"wlater"}}, `unknown persona "kofi"; did you mean "koffi"?` + "\n" + `unknown persona "zzz"` + "\n" + `unknown persona "wlater"; did you mean "walter"?`},
+		{"unknown ids", deck.Selection{Only: []string{"kofi", "zzz"}, Exclude: []string{"wlater"}}, `unknown persona "kofi"; did you mean "koffi"?` + "\n" + `unknown persona "zzz"; run cardgen list to see the ids` + "\n" + `unknown persona "wlater"; did you mean "walter"?`},
 		{"unknown category", deck.Selection{Categories: []string{"extration"}}, `unknown category "extration"; did you mean "extraction"?`},
 		{"unknown sort", deck.Selection{Sort: "nmae"}, `unknown sort "nmae"; did you mean "name"?`},
 		{"empty", deck.Selection{Only: []string{"hao"}, Exclude: []string{"hao"}}, "the selection leaves no persona (only hao; exclude hao)"},

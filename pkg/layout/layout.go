@@ -295,13 +295,18 @@ func (s Side) String() string {
 	return "front"
 }
 
-// HowToPrint tells a person how to print a PDF made with this layout.
-func (s *Spec) HowToPrint() string {
+// HowToPrint tells a person how to print a PDF made with this layout that
+// holds faces: "both" (or ""), "fronts" or "backs".
+func (s *Spec) HowToPrint(faces string) string {
 	const actual = `at actual size (100 %), not "fit to page"`
 	switch {
 	case s.TrimBox:
 		return fmt.Sprintf("for a print shop: one face per page, %s × %s mm cards with %s mm bleed, TrimBox set",
 			mm(s.Card.W), mm(s.Card.H), mm(s.Bleed))
+	case faces == "fronts":
+		return "the front sheets only: print single-sided " + actual + "; cut along the crop marks"
+	case faces == "backs":
+		return "the back sheets only (no crop marks: cut along the fronts'): print them on the back of the printed fronts, " + actual
 	case s.Folded():
 		return "print single-sided " + actual + "; cut out each front-and-back pair, fold it along the dashed line, glue, then cut along the crop marks"
 	case s.Duplex == DuplexNone:

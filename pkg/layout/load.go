@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"math"
@@ -23,11 +24,32 @@ var (
 
 // LoadFile reads a spec from a file.
 func LoadFile(name string) (*Spec, error) {
-	data, err := os.ReadFile(name)
+	data, err := readLimited(name, MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the layout: %w", err)
 	}
 	return Parse(name, data)
+}
+
+// MaxFileSize is the largest a layout file may be: a real one is about 2 KB.
+const MaxFileSize = 1 << 20
+
+// readLimited reads at most max bytes of a file, so that a device or a pipe
+// given by mistake cannot fill the memory.
+func readLimited(name string, max int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s is more than the %d KB a layout file may be; is it the right file?", name, max>>10)
+	}
+	return data, nil
 }
 
 // LoadFS reads a spec from fsys.

@@ -75,6 +75,14 @@ func segments(runs []Run) []segment {
 			text, seg, state = seg[i:]+text, seg[:i], -1
 			must = false
 		}
+		// A word that starts with a hyphen (an option such as --back-offset,
+		// a negative -0.5) is not broken inside: Unicode 15.1's LB20.1 keeps
+		// a word-initial hyphen with what follows; uniseg follows 15.0.
+		for strings.HasPrefix(seg, "-") && !must && len(text) > 0 && !endsInSpace(seg) {
+			var more string
+			more, text, must, state = uniseg.FirstLineSegmentInString(text, state)
+			seg += more
+		}
 		var s segment
 		s.hard = must && len(text) > 0
 		start := offset
@@ -88,6 +96,11 @@ func segments(runs []Run) []segment {
 		segs = append(segs, s)
 	}
 	return segs
+}
+
+func endsInSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // afterClosingQuote returns the index just after the spaces that follow a

@@ -269,3 +269,21 @@ func FuzzFit(f *testing.F) {
 		}
 	})
 }
+
+// TestWordInitialHyphen: an option such as --back-offset stays whole, while
+// an ordinary hyphenated word may still break after its hyphen.
+func TestWordInitialHyphen(t *testing.T) {
+	fam := family(t)
+	text := "cardgen build --back-offset 1.5,-0.5 now"
+	for w := 15.0; w <= 80; w += 0.5 {
+		lines, err := Break(fam, runs(text), 9, w)
+		if err != nil {
+			continue
+		}
+		for _, l := range lines {
+			if s := l.Text(); strings.HasSuffix(s, "--back-") || strings.HasSuffix(s, "--") || s == "offset" {
+				t.Errorf("width %.1f: the option is broken: %q", w, s)
+			}
+		}
+	}
+}
