@@ -105,10 +105,10 @@ type Cards struct {
 func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, error) {
 	var problems diag.List
 	typeset := typo.For(d.Language)
+	// Characters the font lacks are reported with the cards that do not
+	// fit, in one pass: a missing glyph measures nothing, which does no harm
+	// to the fitting of the rest.
 	checkCoverage(d, fam, typeset, &problems)
-	if len(problems) > 0 {
-		return nil, problems.Err()
-	}
 	p := labels.Printer(d.Language)
 	geo := face.Geometry{W: spec.Card.W, H: spec.Card.H, Bleed: spec.Bleed, Safe: spec.Safe}
 	style := face.DefaultStyle.Scaled(spec.Card.W, spec.Card.H, MinSize)

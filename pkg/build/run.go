@@ -11,9 +11,11 @@ import (
 	"time"
 
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/typeface"
+	"github.com/cardgen/cardgen/pkg/typo"
 )
 
 // Options is what `cardgen build` is asked to do.
@@ -136,9 +138,12 @@ func Run(opts Options) ([]Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded font: %w", err)
 	}
-	ed, err := LoadEdition(opts.Data, opts.Format, opts.Lang)
-	if err != nil {
-		return nil, err
+	// The dataset and the layouts are read before either is judged, so
+	// that the problems of both come out together.
+	ed, deckErr := LoadEdition(opts.Data, opts.Format, opts.Lang)
+	specs, layoutErr := loadLayouts(names)
+	if deckErr != nil {
+		return nil, joinErrors(slices.DeleteFunc([]error{deckErr, layoutErr}, func(e error) bool { return e == nil }))
 	}
 	d, err := deck.Select(ed.Deck, opts.Select)
 	if err != nil {
@@ -147,10 +152,6 @@ func Run(opts Options) ([]Output, error) {
 	suffix := ""
 	if !ed.Default {
 		suffix = "-" + d.Language
-	}
-	specs, err := loadLayouts(names)
-	if err != nil {
-		return nil, err
 	}
 	for _, spec := range specs {
 		if err := opts.Print.apply(spec); err != nil {
@@ -178,6 +179,17 @@ func Run(opts Options) ([]Output, error) {
 		if err != nil {
 			errs = append(errs, err)
 		}
+	}
+	if len(specs) == 0 {
+		// No layout to compose for: still check the characters.
+		var problems diag.List
+		checkCoverage(d, fam, typo.For(d.Language), &problems)
+		if err := problems.Err(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if layoutErr != nil {
+		errs = append(errs, layoutErr)
 	}
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
@@ -237,7 +249,9 @@ func loadLayouts(names []string) ([]*layout.Spec, error) {
 		specs = append(specs, spec)
 	}
 	if len(errs) > 0 {
-		return nil, joinErrors(errs)
+		// The layouts that did load are returned too: the deck can still be
+		// checked against them, so that every problem comes out at once.
+		return specs, joinErrors(errs)
 	}
 	return specs, nil
 }

@@ -3,10 +3,13 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/typeface"
+	"github.com/cardgen/cardgen/pkg/typo"
 )
 
 // ValidateOptions is what `cardgen validate` is asked to check.
@@ -26,13 +29,10 @@ func Validate(opts ValidateOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ed, err := LoadEdition(opts.Data, opts.Format, opts.Lang)
-	if err != nil {
-		return "", err
-	}
-	specs, err := loadLayouts(dedupe(names))
-	if err != nil {
-		return "", err
+	ed, deckErr := LoadEdition(opts.Data, opts.Format, opts.Lang)
+	specs, layoutErr := loadLayouts(dedupe(names))
+	if deckErr != nil {
+		return "", joinErrors(slices.DeleteFunc([]error{deckErr, layoutErr}, func(e error) bool { return e == nil }))
 	}
 	var errs []error
 	var checked []string
@@ -41,6 +41,16 @@ func Validate(opts ValidateOptions) (string, error) {
 			errs = append(errs, err)
 		}
 		checked = append(checked, spec.Name)
+	}
+	if len(specs) == 0 {
+		var problems diag.List
+		checkCoverage(ed.Deck, fam, typo.For(ed.Deck.Language), &problems)
+		if err := problems.Err(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if layoutErr != nil {
+		errs = append(errs, layoutErr)
 	}
 	if len(errs) > 0 {
 		return "", joinErrors(errs)

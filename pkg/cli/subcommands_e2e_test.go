@@ -52,3 +52,26 @@ func TestBadInputEverySubcommand(t *testing.T) {
 		})
 	}
 }
+
+// TestProblemsOfEveryKindAtOnce: a character the font lacks and a text too
+// long for its card, in one dataset, and a bad layout file beside it: one
+// run reports all of them.
+func TestProblemsOfEveryKindAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	src := strings.Replace(string(readFile(t, fixture("mini.yaml"))), "Rythme difficile", "Rythme 🙂 difficile", 1)
+	long := strings.Repeat("Je travaille beaucoup trop longtemps chaque jour. ", 60)
+	src = strings.Replace(src, "      J'annote des images", "      "+long+" J'annote des images", 1)
+	data := filepath.Join(dir, "both.yaml")
+	if err := os.WriteFile(data, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, nil, "validate", "--data", data, "--layout", "a4", "--layout", fixture("bad/layout-gap.yaml"))
+	for _, want := range []string{"U+1F642", `field "text"`, "layout-gap.yaml", "twice the bleed"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("no %q in:\n%s", want, r.stderr)
+		}
+	}
+	if r.code != cli.ExitInput {
+		t.Errorf("exit %d", r.code)
+	}
+}
