@@ -18,6 +18,7 @@ func Check(d *Deck, problems *diag.List) {
 		pos := ps.Where(field)
 		problems.Add(diag.Problem{File: d.Source, Line: pos.Line, Column: pos.Column, Card: ps.ID, Field: field, Msg: msg, Hint: hint})
 	}
+	checkColours(d, problems)
 	seen := map[string]int{}
 	for i := range d.Personas {
 		ps := &d.Personas[i]

@@ -30,3 +30,26 @@ func TestLimits(t *testing.T) {
 		t.Errorf("deep JSON: %v", err)
 	}
 }
+
+// TestCategoryColourLegible: a colour too light for white text is a problem
+// with a darker suggestion that passes; the default colours and the palette pass.
+func TestCategoryColourLegible(t *testing.T) {
+	src := "deck: {title: T, language: fr}\ncategories:\n  - {id: c, label: C, color: \"#FFFF00\"}\npersonas:\n  - {id: a, name: A, role: R, country_code: FR, category: c, text: T., conditions: [X]}\n"
+	_, err := deck.Read("y.yaml", []byte(src), "yaml")
+	if err == nil || !strings.Contains(err.Error(), "too light") || !strings.Contains(err.Error(), "y.yaml:3:5") {
+		t.Fatalf("err = %v", err)
+	}
+	hint := err.Error()[strings.Index(err.Error(), "such as ")+len("such as "):]
+	c, perr := deck.ParseRGB(strings.TrimSpace(hint))
+	if perr != nil || deck.Contrast(c, deck.RGB{R: 255, G: 255, B: 255}) < deck.MinContrast {
+		t.Errorf("suggested %q is not legible", hint)
+	}
+	for _, c := range deck.Palette {
+		if r := deck.Contrast(c, deck.RGB{R: 255, G: 255, B: 255}); r < deck.MinContrast {
+			t.Errorf("palette colour %v: %.2f", c, r)
+		}
+	}
+	if r := deck.Contrast(deck.RGB{}, deck.RGB{R: 255, G: 255, B: 255}); r < 20.99 || r > 21.01 {
+		t.Errorf("black on white: %.2f, want 21", r)
+	}
+}
