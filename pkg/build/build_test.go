@@ -264,3 +264,31 @@ func TestProgress(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCompose1000 is the composition alone: typography, line breaking
+// and fitting of 1,000 distinct cards.
+func BenchmarkCompose1000(b *testing.B) {
+	fam, _ := typeface.Default()
+	d := bigDeck(b, 1000)
+	spec, _ := LoadLayout("a4")
+	for b.Loop() {
+		if _, err := Compose(d, spec, fam); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkImposeRender1000 is imposing and rendering 1,000 composed cards.
+func BenchmarkImposeRender1000(b *testing.B) {
+	fam, _ := typeface.Default()
+	spec, _ := LoadLayout("a4")
+	cards, err := Compose(bigDeck(b, 1000), spec, fam)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := Render(cards, fam, DefaultDate, "both"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -165,3 +165,14 @@ func TestCutLines(t *testing.T) {
 		t.Errorf("longest cut line %.3f mm", longest)
 	}
 }
+
+// BenchmarkImpose10000 places 10,000 cards on A4 sheets with their marks.
+func BenchmarkImpose10000(b *testing.B) {
+	s, err := layout.LoadFS(layouts.FS, "a4.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		impose.Impose(s, 10000)
+	}
+}
