@@ -581,7 +581,7 @@ grid:
   rows: 2
 gap: 10
 `, []want{
-			{line: 4, col: 3, field: "card", msg: "the card width must be more than 0 and at most 2000 mm, not -70", exactMsg: true},
+			{line: 4, col: 10, field: "card.width", msg: "the card width must be more than 0 and at most 2000 mm, not -70", exactMsg: true},
 			{line: 6, col: 8, field: "bleed", msg: "the bleed must be from 0 to 100 mm, not -3", exactMsg: true},
 			{line: 8, col: 9, field: "margin", msg: "the printer margin must be from 0 to 100 mm, not -1", exactMsg: true},
 		}},
@@ -599,7 +599,7 @@ grid:
   columns: 1
   rows: 1
 `, []want{
-			{line: 3, col: 3, field: "paper", msg: "the paper height must be more than 0 and at most 2000 mm, not 0", exactMsg: true},
+			{line: 4, col: 11, field: "paper.height", msg: "the paper height must be more than 0 and at most 2000 mm, not 0", exactMsg: true},
 		}},
 		{"unknown paper A44", `name: a44
 paper: A44
@@ -727,9 +727,9 @@ marks:
   offset: 25
   width: 3
 `, []want{
-			{line: 13, col: 3, field: "marks.length", msg: "the mark length must be more than 0 and at most 50 mm, not 0", exactMsg: true},
-			{line: 13, col: 3, field: "marks.offset", msg: "the mark offset must be from 0 to 20 mm, not 25", exactMsg: true},
-			{line: 13, col: 3, field: "marks.width", msg: "the mark width must be more than 0 and at most 2 mm, not 3", exactMsg: true},
+			{line: 14, col: 11, field: "marks.length", msg: "the mark length must be more than 0 and at most 50 mm, not 0", exactMsg: true},
+			{line: 15, col: 11, field: "marks.offset", msg: "the mark offset must be from 0 to 20 mm, not 25", exactMsg: true},
+			{line: 16, col: 10, field: "marks.width", msg: "the mark width must be more than 0 and at most 2 mm, not 3", exactMsg: true},
 		}},
 		{"marks style", `name: marks
 paper: A4
@@ -895,4 +895,21 @@ func TestFitMessageNumbers(t *testing.T) {
 	checkProblems(t, "b.yaml", err, []want{
 		{line: 12, col: 3, field: "grid", msg: "need 156 × 126 mm, more than the 155.99 × 490 mm the paper leaves inside its 5 mm margin", exactMsg: false},
 	})
+}
+
+// TestIndependentProblemsTogether: a wrong mark style does not hide a wrong
+// mark length, nor a wrong card the gap's; each points at its own line.
+func TestIndependentProblemsTogether(t *testing.T) {
+	src := "name: lb\npaper: A4\ncard:\n  width: 70\n  height: -120\nbleed: 3\nsafe: 4\nmargin: 5\ngrid: {columns: 2, rows: 2}\ngap: 2\nmarks:\n  style: dotted\n  length: -1\n"
+	_, err := layout.Parse("lb.yaml", []byte(src))
+	for _, want := range []string{
+		`lb.yaml:5:11: field "card.height"`,
+		`lb.yaml:10:6: field "gap": the gap (2 mm) is smaller than twice the bleed`,
+		`lb.yaml:12:10: field "marks.style"`,
+		`lb.yaml:13:11: field "marks.length"`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("no %q in:\n%v", want, err)
+		}
+	}
 }

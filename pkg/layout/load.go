@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/cardgen/cardgen/pkg/geom"
@@ -207,24 +208,48 @@ func (s *Spec) chooseOrientation() {
 	}
 }
 
+var didYouMean = regexp.MustCompile(`did you mean "([^"]+)"`)
+
 // check validates the numbers, alone and together, in mm. A check whose
 // inputs already have a problem is skipped, so that one mistake gives one
 // message, but every independent problem is still reported in this pass.
 func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
-	bad := map[string]bool{}
+	bad := map[string]bool{}   // fields with a problem, and their parents
+	exact := map[string]bool{} // fields with a problem of their own
 	for _, p := range r.Problems {
 		bad[strings.SplitN(p.Field, ".", 2)[0]] = true
-		bad[p.Field] = true
-	}
-	at := func(key string) *yamldoc.Node {
-		if n := f.Get(key); n != nil {
-			return n
+		bad[p.Field], exact[p.Field] = true, true
+		// A misspelt key stands for the field it was taken for: that one
+		// was not read, and must not be judged by its default.
+		if m := didYouMean.FindStringSubmatch(p.Hint); m != nil && p.Msg == "unknown field" {
+			prefix := ""
+			if i := strings.LastIndexByte(p.Field, '.'); i >= 0 {
+				prefix = p.Field[:i+1]
+			}
+			exact[prefix+m[1]] = true
 		}
-		return f.Node
 	}
-	readBad := maps.Clone(bad) // problems found while reading
+	// at finds the node of a field, "marks.length" included, to point at it;
+	// the nearest enclosing node when the field is not written.
+	at := func(key string) *yamldoc.Node {
+		top, rest, nested := strings.Cut(key, ".")
+		n := f.Get(top)
+		if n == nil {
+			return f.Node
+		}
+		if nested && n.Kind == yamldoc.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == rest {
+					return n.Content[i+1]
+				}
+			}
+		}
+		return n
+	}
+	readExact := maps.Clone(exact) // problems found while reading
 	inRange := func(key string, v, lo, hi float64, loOpen bool, what string) {
-		if readBad[key] || readBad[strings.SplitN(key, ".", 2)[0]] {
+		top, _, _ := strings.Cut(key, ".")
+		if readExact[key] || readExact[top] {
 			return
 		}
 		ok := v >= lo && v <= hi && !(loOpen && v == lo)
@@ -235,14 +260,14 @@ func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 			} else {
 				bound += " to"
 			}
-			r.Add(at(strings.SplitN(key, ".", 2)[0]), "", key, fmt.Sprintf("%s must be %s %s mm, not %v", what, bound, mm(hi), v), "")
+			r.Add(at(key), "", key, fmt.Sprintf("%s must be %s %s mm, not %v", what, bound, mm(hi), v), "")
 			bad[key], bad[strings.SplitN(key, ".", 2)[0]] = true, true
 		}
 	}
-	inRange("paper", s.Paper.W, 0, 2000, true, "the paper width")
-	inRange("paper", s.Paper.H, 0, 2000, true, "the paper height")
-	inRange("card", s.Card.W, 0, 2000, true, "the card width")
-	inRange("card", s.Card.H, 0, 2000, true, "the card height")
+	inRange("paper.width", s.Paper.W, 0, 2000, true, "the paper width")
+	inRange("paper.height", s.Paper.H, 0, 2000, true, "the paper height")
+	inRange("card.width", s.Card.W, 0, 2000, true, "the card width")
+	inRange("card.height", s.Card.H, 0, 2000, true, "the card height")
 	inRange("bleed", s.Bleed, 0, 100, false, "the bleed")
 	inRange("safe", s.Safe, 0, 100, false, "the safe margin")
 	inRange("margin", s.Margin, 0, 100, false, "the printer margin")
@@ -285,7 +310,7 @@ func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 		return
 	}
 	if !s.GridGiven && s.PerSheet() == 0 {
-		r.Add(f.Node, "", "card", fmt.Sprintf("no %s × %s mm card with %s mm bleed fits inside the %s mm margin of %s paper",
+		r.Add(at("card"), "", "card", fmt.Sprintf("no %s × %s mm card with %s mm bleed fits inside the %s mm margin of %s paper",
 			mm(s.Card.W), mm(s.Card.H), mm(s.Bleed), mm(s.Margin), s.Paper), "use larger paper or a smaller card, bleed or margin")
 		return
 	}
