@@ -47,6 +47,11 @@ func darkened(c RGB) RGB {
 // white text (the card's band) or to be read on the light card (headings).
 func checkColours(d *Deck, problems *diag.List) {
 	for _, c := range d.Categories {
+		if near := d.near[c.ID]; near != "" {
+			problems.Add(diag.Problem{File: d.Source, Line: c.Pos.Line, Column: c.Pos.Column, Field: "category",
+				Msg:  fmt.Sprintf("%q would make a new category, very close to the existing %q", c.Label, near),
+				Hint: fmt.Sprintf("did you mean %q? For a new category, choose a name less like it", near)})
+		}
 		if r := Contrast(c.Color, white); r < MinContrast {
 			problems.Add(diag.Problem{File: d.Source, Line: c.Pos.Line, Column: c.Pos.Column, Field: "color",
 				Msg: fmt.Sprintf("category %q: %s is too light to read: white text on it, and it as text on the card, have a contrast of %.1f:1, less than the %.1f:1 legible text needs",

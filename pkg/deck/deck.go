@@ -30,6 +30,9 @@ type Deck struct {
 	// where the format says.
 	Fields map[string]Pos
 
+	// near has, for each category a flat dataset created from a new name,
+	// the existing category that name is one or two letters from: likely a typo.
+	near map[string]string
 	// lines is the source text, to locate characters within a field.
 	lines []string
 	// images opens image paths relative to the dataset's folder; nil for

@@ -282,7 +282,25 @@ func (cs categories) resolve(name string, pos Pos) string {
 	if id == "" {
 		return ""
 	}
+	// A new name one or two letters from an existing category is more
+	// likely a typo than a new category: remember it, Check reports it.
+	var known []string
+	label := map[string]string{}
+	for _, c := range append(BuiltinCategories(), cs.d.Categories...) {
+		known = append(known, c.ID, Slug(c.Label))
+		label[c.ID], label[Slug(c.Label)] = c.Label, c.Label
+	}
+	near := ""
+	if len(id) > 4 {
+		near = label[yamldoc.Suggest(id, known)]
+	}
 	cs.d.Categories = append(cs.d.Categories, Category{ID: id, Label: name, Color: cs.nextColor(), Pos: pos})
+	if near != "" {
+		if cs.d.near == nil {
+			cs.d.near = map[string]string{}
+		}
+		cs.d.near[id] = near
+	}
 	return id
 }
 

@@ -53,3 +53,16 @@ func TestCategoryColourLegible(t *testing.T) {
 		t.Errorf("black on white: %.2f, want 21", r)
 	}
 }
+
+// TestMisspeltCategory: in a flat dataset a name one or two letters from an
+// existing category is reported with a "did you mean", not made a new one.
+func TestMisspeltCategory(t *testing.T) {
+	src := "nom;rôle;pays;texte;conditions;catégorie\nAna;Mineuse;Chili;Je travaille.;Dur;extractoin\nBo;R;France;T.;X;Éducation populaire\n"
+	_, err := deck.Read("c.csv", []byte(src), "csv")
+	if err == nil || !strings.Contains(err.Error(), `c.csv:2:`) || !strings.Contains(err.Error(), `did you mean "Extraction de matières premières"?`) {
+		t.Errorf("err = %v", err)
+	}
+	if strings.Contains(err.Error(), "Éducation") {
+		t.Errorf("a new category far from any other was refused: %v", err)
+	}
+}
