@@ -23,11 +23,21 @@ type Face struct {
 	Fills  []Fill
 	Images []ImageBox
 	Shapes []Shape
+	Icons  []Icon
 	Rules  []Rule
 	Text   []Text
 }
 
-// Shape is a filled polygon, such as part of a category icon.
+// Icon is a category icon (package icons) drawn in Rect in one colour. It
+// is kept whole, not as shapes, so that the renderer can draw each icon
+// once and place it on every card.
+type Icon struct {
+	Name  string
+	Rect  geom.Rect
+	Color deck.RGB
+}
+
+// Shape is a filled polygon.
 type Shape struct {
 	Points []geom.Point
 	Color  deck.RGB
@@ -197,15 +207,11 @@ func (cp *composer) fit(side, field, text string, style typeface.Style, r Range,
 // as tall as the box (at most IconMax), and returns the width it takes
 // with the gap before it.
 func (cp *composer) icon(f *Face, box geom.Rect, c deck.RGB) float64 {
-	ic, ok := icons.For(cp.c.Category.ID)
-	if !ok {
+	if _, ok := icons.For(cp.c.Category.ID); !ok {
 		return 0
 	}
 	side := min(box.H, cp.st.IconMax)
-	at := geom.R(box.Right()-side, box.Y+(box.H-side)/2, side, side)
-	for _, sh := range ic.In(at) {
-		f.Shapes = append(f.Shapes, Shape{Points: sh, Color: c})
-	}
+	f.Icons = append(f.Icons, Icon{Name: cp.c.Category.ID, Rect: geom.R(box.Right()-side, box.Y+(box.H-side)/2, side, side), Color: c})
 	return side + cp.st.Gap
 }
 

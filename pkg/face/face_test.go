@@ -74,17 +74,13 @@ func TestTextInSafeZone(t *testing.T) {
 					}
 				}
 				// Icons stay in the safe zone, clear of the text.
-				for _, sh := range f.Shapes {
-					for _, p := range sh.Points {
-						if !safe.Contains(geom.R(p.X, p.Y, 0, 0)) {
-							t.Errorf("%s: icon point %v leaves the safe zone", where, p)
-						}
+				for _, ic := range f.Icons {
+					if !safe.Contains(ic.Rect) {
+						t.Errorf("%s: icon %v leaves the safe zone", where, ic.Rect)
 					}
 					for _, tx := range f.Text {
-						for _, p := range sh.Points {
-							if tx.Box.Contains(geom.R(p.X, p.Y, 0, 0)) {
-								t.Errorf("%s: the icon runs into %q", where, tx.String())
-							}
+						if tx.Box.Overlaps(ic.Rect) {
+							t.Errorf("%s: the icon runs into %q", where, tx.String())
 						}
 					}
 				}

@@ -138,7 +138,7 @@ func fit(ic Icon) Icon {
 func drop() Shape {
 	// A circle at the bottom drawn up into a point at the top.
 	var s Shape
-	const n = 40
+	const n = 16
 	for i := 0; i <= n; i++ {
 		t := math.Pi * float64(i) / n // 0 … π: the lower half of the outline, then up
 		x := 0.5 + 0.3*math.Cos(t)
@@ -154,7 +154,7 @@ var icons = map[string]Icon{
 	// A pickaxe: a crescent head across a handle, turned on the diagonal.
 	"extraction": fit(rotate(Icon{
 		rect(0.45, 0.22, 0.1, 0.74),
-		crescent(0.5, 0.78, 0.58, -math.Pi*0.83, -math.Pi*0.17, 0.13, 32),
+		crescent(0.5, 0.78, 0.58, -math.Pi*0.83, -math.Pi*0.17, 0.13, 14),
 	}, -math.Pi/4)),
 	// A chip: a square body with three pins on each side.
 	"manufacturing": func() Icon {
