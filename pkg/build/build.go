@@ -40,6 +40,18 @@ var DefaultDate = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // is hard to read in the hand, so a card that would need less is an error.
 const MinSize = 7.0
 
+// MinSizeLarge is the smallest body text on tarot-size cards and larger
+// (70 mm wide or more), which students read across a table.
+const MinSizeLarge = 7.5
+
+// MinBody is the smallest body text for cards w mm wide.
+func MinBody(w float64) float64 {
+	if w >= 70-1e-9 {
+		return MinSizeLarge
+	}
+	return MinSize
+}
+
 // Creator is written as the PDF's creator.
 const Creator = "cardgen"
 
@@ -112,6 +124,8 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	p := labels.Printer(d.Language)
 	geo := face.Geometry{W: spec.Card.W, H: spec.Card.H, Bleed: spec.Bleed, Safe: spec.Safe}
 	style := face.DefaultStyle.Scaled(spec.Card.W, spec.Card.H, MinSize)
+	style.Body.Min = max(style.Body.Min, MinBody(spec.Card.W))
+	style.Body.Max = max(style.Body.Max, style.Body.Min)
 	style.InkSaver = spec.InkSaver
 	refs, images, err := prepareImages(d, spec)
 	if err != nil {

@@ -76,7 +76,7 @@ func TestBadDatasets(t *testing.T) {
 		{"bad-country.yaml", "country_code: XX", []string{`persona "fara"`, `field "country_code"`, `"XX"`}},
 		{"bad-color.yaml", `"#12345"`, []string{`field "color"`, "#12345", "#RRGGBB"}},
 		{"yaml-syntax.yaml", "Microtravailleuse: annotatrice", []string{"YAML"}},
-		{"too-long.yaml", "text: >-", []string{`persona "fara"`, `field "text"`, "7 pt"}},
+		{"too-long.yaml", "text: >-", []string{`persona "fara"`, `field "text"`, "7.5 pt"}},
 		{"emoji.yaml", "entraîner \U0001F642", []string{`persona "fara"`, `field "text"`, "U+1F642"}},
 		{"cjk.yaml", "Rythme \u4e2d", []string{`persona "fara"`, "conditions", "U+4E2D"}},
 	} {

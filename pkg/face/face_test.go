@@ -66,8 +66,8 @@ func TestTextInSafeZone(t *testing.T) {
 					if !safe.Contains(tx.Box) {
 						t.Errorf("%s: %q at %v leaves the safe zone %v", where, tx.String(), tx.Box, safe)
 					}
-					if tx.Body && tx.Size < 7-1e-9 {
-						t.Errorf("%s: body text %q at %.2f pt, below 7 pt", where, tx.String(), tx.Size)
+					if min := build.MinBody(spec.Card.W); tx.Body && tx.Size < min-1e-9 {
+						t.Errorf("%s: body text %q at %.2f pt, below %.1f pt", where, tx.String(), tx.Size, min)
 					}
 					if tx.Size < 7-1e-9 {
 						t.Errorf("%s: %q at %.2f pt is too small to read", where, tx.String(), tx.Size)
