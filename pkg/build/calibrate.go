@@ -65,15 +65,21 @@ func Calibrate(opts CalibrateOptions) (Output, error) {
 	if err != nil {
 		return Output{}, err
 	}
-	path := opts.Out
-	if path == "" {
-		path = "out"
-	}
-	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-		path = filepath.Join(path, fmt.Sprintf("calibrate-%s.pdf", deck.Slug(spec.Name)))
-	}
+	path := outPath(opts.Out, fmt.Sprintf("calibrate-%s.pdf", deck.Slug(spec.Name)))
 	if err := WriteFile(path, buf.Bytes()); err != nil {
 		return Output{}, err
 	}
 	return Output{Path: path, Spec: spec, Pages: len(plan.Pages), Bytes: buf.Len()}, nil
+}
+
+// outPath is where a single-file command writes: out itself when it names a
+// .pdf file, else the file name in the directory out ("out" when empty).
+func outPath(out, name string) string {
+	if out == "" {
+		out = "out"
+	}
+	if strings.EqualFold(filepath.Ext(out), ".pdf") {
+		return out
+	}
+	return filepath.Join(out, name)
 }

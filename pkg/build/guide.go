@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -91,17 +90,11 @@ func Guide(opts GuideOptions) (Output, error) {
 	if err != nil {
 		return Output{}, err
 	}
-	path := opts.Out
-	if path == "" {
-		path = "out"
+	suffix := ""
+	if !ed.Default {
+		suffix = "-" + d.Language
 	}
-	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-		suffix := ""
-		if !ed.Default {
-			suffix = "-" + d.Language
-		}
-		path = filepath.Join(path, fmt.Sprintf("%s-guide%s.pdf", d.Name, suffix))
-	}
+	path := outPath(opts.Out, fmt.Sprintf("%s-guide%s.pdf", d.Name, suffix))
 	if err := WriteFile(path, buf.Bytes()); err != nil {
 		return Output{}, err
 	}

@@ -200,17 +200,8 @@ func TestMarkdownSource(t *testing.T) {
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
-// luminance is WCAG's relative luminance.
-func luminance(c deck.RGB) float64 {
-	lin := func(v uint8) float64 {
-		x := float64(v) / 255
-		if x <= 0.03928 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
-}
+// luminance is WCAG's relative luminance (package deck's).
+func luminance(c deck.RGB) float64 { return c.Luminance() }
 
 // lab converts to CIE L*a*b* (D65), to measure how far apart colours look.
 func lab(c deck.RGB) [3]float64 {

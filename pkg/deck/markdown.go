@@ -2,6 +2,7 @@ package deck
 
 import (
 	"fmt"
+	"github.com/cardgen/cardgen/pkg/yamldoc"
 	"regexp"
 	"strings"
 	"unicode"
@@ -258,7 +259,7 @@ func segments(b mdBlock, fields []flatField, vote *languageVote, strict bool) []
 		}
 		if m := mdKeyRe.FindStringSubmatch(l.text); m != nil && len(strings.Fields(m[1])) <= 3 && unicode.IsLetter([]rune(m[1])[0]) {
 			s := suggestField(fields, m[1])
-			near := s != "" && len(keyFold(m[1])) >= 4 && editDistance(keyFold(m[1]), keyFold(s)) <= 1
+			near := s != "" && len(keyFold(m[1])) >= 4 && yamldoc.Distance(keyFold(m[1]), keyFold(s)) <= 1
 			if strict || near {
 				hint := "the keys here are " + fieldNames(fields)
 				if s != "" {
