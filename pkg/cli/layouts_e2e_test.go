@@ -50,6 +50,16 @@ func TestPrintFlags(t *testing.T) {
 	for _, part := range []string{"fronts", "backs"} {
 		pdf := readFile(t, filepath.Join(dir, "personas-a4-"+part+".pdf"))
 		checkPages(t, pdf, 5, 210, 297)
+		// The fronts file holds fronts only, the backs file backs only.
+		var text strings.Builder
+		for _, lines := range pdfLines(t, pdf) {
+			text.WriteString(strings.Join(lines, "\n"))
+		}
+		hasBacks := strings.Contains(text.String(), "Conditions de travail")
+		hasFronts := strings.Contains(text.String(), "Extractrice de terres rares")
+		if (part == "fronts") != hasFronts || (part == "backs") != hasBacks {
+			t.Errorf("%s file: fronts %v, backs %v", part, hasFronts, hasBacks)
+		}
 		if !strings.Contains(r.stdout, "personas-a4-"+part+".pdf: 20 cards, 5 pages") {
 			t.Errorf("stdout lacks the %s file:\n%s", part, r.stdout)
 		}
