@@ -23,7 +23,7 @@ var (
 // cannot be read at all.
 func parseYAML(name string, data []byte) (*Deck, diag.List) {
 	r := &yamldoc.Reader{File: name}
-	doc := r.Parse(data, "start from the default deck in data/personas.yaml")
+	doc := r.Parse(data, "start from cardgen export --format yaml")
 	if doc == nil {
 		return nil, r.Problems
 	}
