@@ -127,7 +127,12 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	style.Body.Min = max(style.Body.Min, MinBody(spec.Card.W))
 	style.Body.Max = max(style.Body.Max, style.Body.Min)
 	style.InkSaver = spec.InkSaver
-	refs, images, err := prepareImages(d, spec)
+	refs, images, err := prepareImages(d, spec, func(ps *deck.Persona) deck.RGB {
+		if c := d.Category(ps.Category); c != nil {
+			return style.Background(c.Color)
+		}
+		return style.Background(deck.RGB{})
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -24,13 +24,14 @@ import (
 const ImageDPI = 300
 
 // prepareImages reads every persona's picture once and readies it for the
-// PDF: alpha flattened on white (no transparency in print files), scaled to
+// PDF: alpha flattened on the card's background (no transparency in print
+// files), scaled to
 // at most ImageDPI at the widest it can be printed, and re-encoded (JPEG
 // stays JPEG, PNG stays PNG). Every picture gets a pixel width no other has:
 // the PDF library writes images of equal width in map order, which would
 // make the bytes differ from one build to the next; a picture one pixel
 // narrower is invisible, a changing file is not.
-func prepareImages(d *deck.Deck, spec *layout.Spec) (map[int]*face.ImageRef, map[string]render.Image, error) {
+func prepareImages(d *deck.Deck, spec *layout.Spec, background func(*deck.Persona) deck.RGB) (map[int]*face.ImageRef, map[string]render.Image, error) {
 	refs := map[int]*face.ImageRef{}
 	images := map[string]render.Image{}
 	var keys []string
@@ -66,7 +67,10 @@ func prepareImages(d *deck.Deck, spec *layout.Spec) (map[int]*face.ImageRef, map
 		used[w] = true
 		h := max(1, int(math.Round(float64(b.Dy())*float64(w)/float64(b.Dx()))))
 		dst := image.NewRGBA(image.Rect(0, 0, w, h))
-		xdraw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, xdraw.Src)
+		// Transparent parts show the card's own background (of the first
+		// persona with this picture), as they would on screen.
+		bg := background(ps)
+		xdraw.Draw(dst, dst.Bounds(), image.NewUniform(color.RGBA{bg.R, bg.G, bg.B, 255}), image.Point{}, xdraw.Src)
 		xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, b, xdraw.Over, nil)
 		var buf bytes.Buffer
 		img := render.Image{Type: "PNG"}
