@@ -43,7 +43,7 @@ func TestScalesWhereCrossesLand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"a4", "letter", "a3"} {
+	for _, name := range []string{"a4", "letter", "a3", "a4-poker", "letter-poker"} {
 		for _, duplex := range []layout.Duplex{layout.DuplexLong, layout.DuplexShort} {
 			for _, off := range []geom.Point{{}, {X: 1.5, Y: -0.5}} {
 				s := spec(t, name)
@@ -111,5 +111,34 @@ func TestFoldHasNoBackToCalibrate(t *testing.T) {
 	fam, _ := typeface.Default()
 	if _, _, err := Sheet(spec(t, "a4-fold"), fam, "fr", typo.French); err == nil {
 		t.Error("a fold layout was calibrated")
+	}
+}
+
+// TestEveryLayoutCalibratesOrSaysWhy: every built-in layout either gives a
+// sheet whose marks and text stay in the printable area, or an error that
+// says what to do (print-shop and fold layouts).
+func TestEveryLayoutCalibratesOrSaysWhy(t *testing.T) {
+	fam, _ := typeface.Default()
+	for _, name := range layouts.Names() {
+		s := spec(t, name)
+		_, faces, err := Sheet(s, fam, "en", typo.English)
+		if err != nil {
+			if !s.TrimBox && !s.Folded() {
+				t.Errorf("%s: %v", name, err)
+			}
+			continue
+		}
+		for side, f := range faces[0] {
+			for _, tx := range f.Text {
+				if !s.Printable().Contains(tx.Box) {
+					t.Errorf("%s side %d: %q leaves the printable area", name, side, tx.String())
+				}
+			}
+			for _, r := range f.Rules {
+				if !s.Printable().Contains(r.Seg.Bounds()) {
+					t.Errorf("%s side %d: a mark at %v leaves the printable area", name, side, r.Seg)
+				}
+			}
+		}
 	}
 }
