@@ -58,7 +58,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("infinite number in %+v", *s)
 			}
 		}
-		if s.Paper.W <= 0 || s.Paper.H <= 0 || s.Card.W <= 0 || s.Card.H <= 0 {
+		if s.Paper.W <= 0 || s.Paper.H <= 0 || s.Card.W < layout.MinCard || s.Card.H < layout.MinCard {
 			t.Fatalf("non-positive size in %+v", *s)
 		}
 		if s.Bleed < 0 || s.Safe < 0 || s.Margin < 0 || s.Gap < 0 {

@@ -156,14 +156,21 @@ func (s *Spec) region() geom.Rect {
 	return p
 }
 
+// MaxGrid is the most columns, and the most rows, of a grid, given or
+// computed.
+const MaxGrid = 100
+
 // fitCount is how many cards of length card, with bleed around each and gap
-// between trims, fit in room.
+// between trims, fit in room: worked out, not counted, and at most MaxGrid.
 func fitCount(room, card, bleed, gap float64) int {
-	if card <= 0 {
+	if !(card > 0) || !(card+gap > 0) {
 		return 0
 	}
-	n := int(math.Floor((room-2*bleed+gap)/(card+gap) + 1e-9))
-	return max(n, 0)
+	n := math.Floor((room-2*bleed+gap)/(card+gap) + 1e-9)
+	if !(n >= 0) { // negative or NaN
+		return 0
+	}
+	return int(min(n, MaxGrid))
 }
 
 // computeGrid sets the grid to the most cards that fit the front region.
@@ -247,16 +254,16 @@ func (s *Spec) BackOf(front geom.Rect) geom.Rect {
 }
 
 // BacksOnPaper reports whether every back, with its bleed and shifted by the
-// back offset, lies inside the printable area.
+// back offset, lies inside the printable area. BackOf mirrors and shifts the
+// whole sheet at once, so the backs of the first and last slots bound all
+// the others: two checks, whatever the size of the grid.
 func (s *Spec) BacksOnPaper() bool {
-	for row := range s.Rows {
-		for col := range s.Columns {
-			if !s.Printable().Contains(s.BackOf(s.Slot(col, row)).Outset(s.Bleed)) {
-				return false
-			}
-		}
+	if s.Columns < 1 || s.Rows < 1 {
+		return true
 	}
-	return true
+	p := s.Printable()
+	return p.Contains(s.BackOf(s.Slot(0, 0)).Outset(s.Bleed)) &&
+		p.Contains(s.BackOf(s.Slot(s.Columns-1, s.Rows-1)).Outset(s.Bleed))
 }
 
 // BackRotation is the rotation, in degrees, of a back's content relative to

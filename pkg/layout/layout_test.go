@@ -581,7 +581,7 @@ grid:
   rows: 2
 gap: 10
 `, []want{
-			{line: 4, col: 10, field: "card.width", msg: "the card width must be more than 0 and at most 2000 mm, not -70", exactMsg: true},
+			{line: 4, col: 10, field: "card.width", msg: "the card width must be from 30 to 2000 mm, not -70", exactMsg: true, hint: "at least 30 mm each way"},
 			{line: 6, col: 8, field: "bleed", msg: "the bleed must be from 0 to 100 mm, not -3", exactMsg: true},
 			{line: 8, col: 9, field: "margin", msg: "the printer margin must be from 0 to 100 mm, not -1", exactMsg: true},
 		}},

@@ -32,12 +32,22 @@ func LoadFile(name string) (*Spec, error) {
 	return Parse(name, data)
 }
 
+// MinCard is the shortest side of a card, in mm: cardgen's faces need room
+// for a name, a category band and some text (they are composed for cards
+// from 40 × 40 mm to 300 × 300 mm).
+const MinCard = 30.0
+
 // MaxFileSize is the largest a layout file may be: a real one is about 2 KB.
 const MaxFileSize = 1 << 20
 
-// readLimited reads at most max bytes of a file, so that a device or a pipe
-// given by mistake cannot fill the memory.
+// readLimited reads at most max bytes of a regular file, so that a device, a
+// folder or a pipe given by mistake can neither fill the memory nor block.
 func readLimited(name string, max int64) ([]byte, error) {
+	if fi, err := os.Stat(name); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a layout file", name, kindOf(fi.Mode()))
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -51,6 +61,21 @@ func readLimited(name string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is more than the %d KB a layout file may be; is it the right file?", name, max>>10)
 	}
 	return data, nil
+}
+
+// kindOf names a kind of file that is not a regular one.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // LoadFS reads a spec from fsys.
@@ -142,8 +167,8 @@ func sub(r *yamldoc.Reader, f yamldoc.Fields, key string, known []string, requir
 
 func count(r *yamldoc.Reader, f yamldoc.Fields, key string) int {
 	v := r.Number(f, key, "", true, 1)
-	if v != float64(int(v)) || v < 1 || v > 100 {
-		r.Add(f.Get(key), "", f.Path+key, fmt.Sprintf("%s must be a whole number from 1 to 100, not %v", key, v), "")
+	if v != float64(int(v)) || v < 1 || v > MaxGrid {
+		r.Add(f.Get(key), "", f.Path+key, fmt.Sprintf("%s must be a whole number from 1 to %d, not %v", key, MaxGrid, v), "")
 		return 1
 	}
 	return int(v)
@@ -247,7 +272,7 @@ func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 		return n
 	}
 	readExact := maps.Clone(exact) // problems found while reading
-	inRange := func(key string, v, lo, hi float64, loOpen bool, what string) {
+	inRange := func(key string, v, lo, hi float64, loOpen bool, what, hint string) {
 		top, _, _ := strings.Cut(key, ".")
 		if readExact[key] || readExact[top] {
 			return
@@ -260,22 +285,23 @@ func check(r *yamldoc.Reader, s *Spec, f yamldoc.Fields) {
 			} else {
 				bound += " to"
 			}
-			r.Add(at(key), "", key, fmt.Sprintf("%s must be %s %s mm, not %v", what, bound, mm(hi), v), "")
+			r.Add(at(key), "", key, fmt.Sprintf("%s must be %s %s mm, not %v", what, bound, mm(hi), v), hint)
 			bad[key], bad[strings.SplitN(key, ".", 2)[0]] = true, true
 		}
 	}
-	inRange("paper.width", s.Paper.W, 0, 2000, true, "the paper width")
-	inRange("paper.height", s.Paper.H, 0, 2000, true, "the paper height")
-	inRange("card.width", s.Card.W, 0, 2000, true, "the card width")
-	inRange("card.height", s.Card.H, 0, 2000, true, "the card height")
-	inRange("bleed", s.Bleed, 0, 100, false, "the bleed")
-	inRange("safe", s.Safe, 0, 100, false, "the safe margin")
-	inRange("margin", s.Margin, 0, 100, false, "the printer margin")
-	inRange("gap", s.Gap, 0, 100, false, "the gap")
+	inRange("paper.width", s.Paper.W, 0, 2000, true, "the paper width", "")
+	inRange("paper.height", s.Paper.H, 0, 2000, true, "the paper height", "")
+	const why = "a card needs room for a name, a band and text: at least 30 mm each way (a poker card is 63 × 88 mm)"
+	inRange("card.width", s.Card.W, MinCard, 2000, false, "the card width", why)
+	inRange("card.height", s.Card.H, MinCard, 2000, false, "the card height", why)
+	inRange("bleed", s.Bleed, 0, 100, false, "the bleed", "")
+	inRange("safe", s.Safe, 0, 100, false, "the safe margin", "")
+	inRange("margin", s.Margin, 0, 100, false, "the printer margin", "")
+	inRange("gap", s.Gap, 0, 100, false, "the gap", "")
 	if s.Marks.Style != "none" {
-		inRange("marks.length", s.Marks.Length, 0, 50, true, "the mark length")
-		inRange("marks.offset", s.Marks.Offset, 0, 20, false, "the mark offset")
-		inRange("marks.width", s.Marks.Width, 0, 2, true, "the mark width")
+		inRange("marks.length", s.Marks.Length, 0, 50, true, "the mark length", "")
+		inRange("marks.offset", s.Marks.Offset, 0, 20, false, "the mark offset", "")
+		inRange("marks.width", s.Marks.Width, 0, 2, true, "the mark width", "")
 	}
 	any := func(keys ...string) bool {
 		for _, k := range keys {
