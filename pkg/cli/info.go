@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -17,27 +18,21 @@ func newLayoutsCmd(env Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "layouts",
 		Short: "List the built-in layouts, or print one to copy and edit",
+		Long: `List the built-in layouts, or print one with --show: every field, defaults
+included, as a layout file to copy and edit. --show also takes a layout file,
+to see what its base: and the defaults make of it.`,
 		Example: `  cardgen layouts
-  cardgen layouts --show a4 > my-layout.yaml   # edit it, then: cardgen build --layout ./my-layout.yaml`,
+  cardgen layouts --show a4 > my-layout.yaml   # edit it, then: cardgen build --layout ./my-layout.yaml
+  cardgen layouts --show ./my-layout.yaml      # the layout as cardgen reads it`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if show != "" {
-				file, ok := layouts.File(show)
-				if !ok {
-					return &build.UnknownLayoutError{Name: show}
-				}
-				data, err := layouts.FS.ReadFile(file)
-				if err != nil {
-					return err
-				}
-				_, err = env.Stdout.Write(data)
-				return err
+				return showLayout(env, show)
 			}
 			w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "NAME\tCARD\tSHEET\tCARDS/SHEET\tDESCRIPTION")
 			for _, name := range layouts.Names() {
-				file, _ := layouts.File(name)
-				s, err := layout.LoadFS(layouts.FS, file)
+				s, err := layout.Builtin(name)
 				if err != nil {
 					return err
 				}
@@ -46,8 +41,28 @@ func newLayoutsCmd(env Env) *cobra.Command {
 			return w.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&show, "show", "", "print the spec of a built-in layout")
+	cmd.Flags().StringVar(&show, "show", "", "print a layout (built-in name or file) with every field, defaults included")
 	return cmd
+}
+
+// showLayout prints a layout resolved: its bases merged, defaults written
+// out, under the comment its own file starts with.
+func showLayout(env Env, nameOrPath string) error {
+	s, err := build.LoadLayout(nameOrPath)
+	if err != nil {
+		return err
+	}
+	var data []byte
+	if s.FromFile {
+		data, err = os.ReadFile(s.Source)
+	} else {
+		data, err = layouts.FS.ReadFile(s.Source)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = env.Stdout.Write(s.YAML(layout.LeadingComment(data)))
+	return err
 }
 
 func newListCmd(env Env) *cobra.Command {

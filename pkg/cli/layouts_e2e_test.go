@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -111,10 +113,73 @@ func TestPrintFlagErrors(t *testing.T) {
 	}
 }
 
+// TestLayoutsShow: layouts --show prints every field of a built-in, defaults
+// included, as a file that loads back as the same spec; building with that
+// file gives the built-in's PDF, byte for byte.
 func TestLayoutsShow(t *testing.T) {
-	r := mustRun(t, nil, "layouts", "--show", "a4-poker")
-	data, _ := layouts.FS.ReadFile("a4-poker.yaml")
-	if r.stdout != string(data) {
-		t.Errorf("layouts --show a4-poker printed:\n%s", r.stdout)
+	dir := t.TempDir()
+	for _, name := range layouts.Names() {
+		r := mustRun(t, nil, "layouts", "--show", name)
+		for _, field := range []string{"name:", "paper:", "card:", "bleed:", "safe:", "margin:", "grid:", "gap:", "marks:", "  style:", "  length:",
+			"  offset:", "  width:", "duplex:", "order:", "fold:", "backs:", "ink_saver:", "trim_box:", "back_offset:"} {
+			if !strings.Contains(r.stdout, "\n"+field) {
+				t.Errorf("layouts --show %s lacks %s:\n%s", name, field, r.stdout)
+			}
+		}
+		file := filepath.Join(dir, "copy-of-"+name+".yaml")
+		if err := os.WriteFile(file, []byte(r.stdout), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want, err := build.LoadLayout(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := build.LoadLayout(file)
+		if err != nil {
+			t.Fatalf("the shown %s does not load: %v", name, err)
+		}
+		if got.Source != file || !got.FromFile || got.Stem != "copy-of-"+name || got.FileLabel() != "copy-of-"+name {
+			t.Errorf("%s copy: source %q, from file %v, stem %q, label %q", name, got.Source, got.FromFile, got.Stem, got.FileLabel())
+		}
+		got.Source, got.FromFile, got.Stem = want.Source, want.FromFile, want.Stem
+		if *got != *want {
+			t.Errorf("%s shown and loaded back:\n %+v\nwant\n %+v", name, *got, *want)
+		}
+		// Showing the copy prints it again.
+		if again := mustRun(t, nil, "layouts", "--show", file); again.stdout != r.stdout {
+			t.Errorf("layouts --show of the copy of %s differs:\n%s\n---\n%s", name, r.stdout, again.stdout)
+		}
+	}
+	for _, name := range []string{"a3", "poker"} { // a computed grid; a chain of bases
+		builtin, _ := buildPDF(t, name, nil)
+		copied := filepath.Join(dir, name+".pdf")
+		mustRun(t, nil, "build", "--layout", filepath.Join(dir, "copy-of-"+name+".yaml"), "--out", copied)
+		if !bytes.Equal(readFile(t, builtin), readFile(t, copied)) {
+			t.Errorf("%s: the shown copy builds a different PDF", name)
+		}
+	}
+}
+
+// TestLayoutsShowFile: --show takes a file too, and prints what its base
+// and the defaults make of it; a broken one says where.
+func TestLayoutsShowFile(t *testing.T) {
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "mine.yaml")
+	if err := os.WriteFile(mine, []byte("# My layout.\nbase: a4-poker\nmarks: {style: crop}\nduplex: short\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := mustRun(t, nil, "layouts", "--show", mine)
+	for _, want := range []string{"# My layout.\n", "\nname: mine ", "\nbleed: 1.5 ", "\n  offset: 0.3 ", "\n  length: 5 ", "\nduplex: short "} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("layouts --show mine.yaml lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("base: a4\ncard: {width: 400}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, nil, "layouts", "--show", bad)
+	if want := bad + ":2:7: field \"card\": a 400 × 120 mm card does not fit on A4 210 × 297 mm paper"; r.code == cli.ExitOK || !strings.Contains(r.stderr, want) {
+		t.Errorf("layouts --show bad.yaml: exit %d, stderr %q; want %q", r.code, r.stderr, want)
 	}
 }

@@ -18,6 +18,7 @@ import (
 // their ranges and every card with its bleed, front and back, inside the
 // printable area.
 func FuzzParse(f *testing.F) {
+	f.Add([]byte("paper: A4\ncard: {width: 70, height: 120}\n"))
 	for _, name := range []string{"a4.yaml", "tarot.yaml"} {
 		data, err := layouts.FS.ReadFile(name)
 		if err != nil {
@@ -29,6 +30,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("name: x\npaper: {width: 76, height: 126}\ncard: {width: 70, height: 120}\nbleed: 3\nsafe: 4\nmargin: 0\ngrid: {columns: 1, rows: 1}\ntrim_box: true\nduplex: none\n"))
 	f.Add([]byte("name: x\nbleeed: 3\npaper: A44\n"))
 	f.Add([]byte("a: &a [*a]\n"))
+	f.Add([]byte("base: a4-poker\nbleed: 3\nmarks: {length: 2}\n"))
+	f.Add([]byte("base: tarot\npaper: A4\ngrid: auto\n"))
+	f.Add([]byte("paper: A5\ncard: {width: 300, height: 400}\n"))
 	f.Add([]byte(""))
 
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -42,7 +46,8 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("error %T %q is not a non-empty diag.List", err, err)
 			}
 			for _, p := range l {
-				if p.File != "fuzz.yaml" || p.Msg == "" || p.Line < 0 || p.Column < 0 {
+				// A problem may lie in a base the input names.
+				if p.File == "" || p.Msg == "" || p.Line < 0 || p.Column < 0 {
 					t.Fatalf("bad problem %#v", p)
 				}
 			}
@@ -87,6 +92,16 @@ func FuzzParse(f *testing.F) {
 			}
 		default:
 			t.Fatalf("marks style %q", s.Marks.Style)
+		}
+		// What layouts --show writes loads back as the same spec.
+		back, err := layout.Parse("shown.yaml", s.YAML(""))
+		if err != nil {
+			t.Fatalf("the shown spec does not load: %v\n%s", err, s.YAML(""))
+		}
+		b, w := *back, *s
+		b.Source, b.Stem, w.Source, w.Stem = "", "", "", ""
+		if b != w {
+			t.Fatalf("shown and loaded back:\n %+v\nwant\n %+v", b, w)
 		}
 		printable := s.Printable()
 		if printable.W <= 0 || printable.H <= 0 {

@@ -1,8 +1,3 @@
-// Package layout is the print layout spec: paper, card size, bleed, safe
-// margin, grid, gap, crop marks, duplex edge and page order, all in
-// millimetres. Specs are YAML files, readable and editable by a person; the
-// built-in ones are embedded (package layouts). Load checks every field and
-// reports all problems at once, each with its line.
 package layout
 
 import (
@@ -46,8 +41,30 @@ type Spec struct {
 	// does not print its back side where it should (see cardgen calibrate).
 	BackOffset geom.Point
 
-	// Source is the file the spec was read from.
+	// Source is the file the spec was read from: a path for a user's file,
+	// "a4.yaml" for a built-in.
 	Source string
+	// FromFile is true for a layout read from a user's file (LoadFile,
+	// Parse), false for a built-in one (Builtin, LoadFS).
+	FromFile bool
+	// Stem is Source's base name without its extension: "mine" for
+	// ./layouts/mine.yaml. Name defaults to it.
+	Stem string
+}
+
+// FileLabel is what names this layout in output file names: a built-in's
+// name, or the stem of the user's file ("mine" for ./mine.yaml, whatever
+// its name: field says). A file whose stem is a built-in's name gets
+// "-custom" appended, so that a custom layout never writes over the
+// built-in's file.
+func (s *Spec) FileLabel() string {
+	if !s.FromFile {
+		return s.Name
+	}
+	if IsBuiltin(s.Stem) {
+		return s.Stem + "-custom"
+	}
+	return s.Stem
 }
 
 // Size is a width and a height in mm.

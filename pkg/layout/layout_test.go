@@ -58,7 +58,7 @@ func TestLoadBuiltinSpecs(t *testing.T) {
 			Marks:  layout.Marks{Style: "crop", Length: 5, Offset: 0.5, Width: 0.2},
 			Duplex: layout.DuplexLong, Order: layout.Alternate, TrimBox: false,
 			Orientation: "portrait", GridGiven: true, Fold: layout.FoldNone, Backs: layout.BacksDetails,
-			Source: "a4.yaml",
+			Source: "a4.yaml", Stem: "a4",
 		}},
 		{"tarot.yaml", layout.Spec{
 			Name:        "tarot",
@@ -66,12 +66,16 @@ func TestLoadBuiltinSpecs(t *testing.T) {
 			Paper:       layout.Paper{Name: "", Size: layout.Size{W: 76, H: 126}},
 			Card:        layout.Size{W: 70, H: 120},
 			Bleed:       3, Safe: 4, Margin: 0,
-			Columns: 1, Rows: 1, Gap: 0,
-			// marks: {style: none} keeps the optional fields' defaults.
-			Marks:  layout.Marks{Style: "none", Offset: 1, Width: 0.25},
+			// The gap defaults to twice the bleed plus 4 mm; it does not
+			// matter with one card per sheet.
+			Columns: 1, Rows: 1, Gap: 10,
+			// marks: {style: none} keeps the other fields' defaults.
+			Marks:  layout.Marks{Style: "none", Length: 5, Offset: 0.5, Width: 0.2},
 			Duplex: layout.DuplexNone, Order: layout.Alternate, TrimBox: true,
-			GridGiven: true, Fold: layout.FoldNone, Backs: layout.BacksDetails,
-			Source: "tarot.yaml",
+			// No orientation: given: the paper's own, written out.
+			Orientation: "portrait",
+			GridGiven:   true, Fold: layout.FoldNone, Backs: layout.BacksDetails,
+			Source: "tarot.yaml", Stem: "tarot",
 		}},
 	}
 	for _, tt := range tests {
@@ -114,10 +118,10 @@ func TestLoadFileTestdata(t *testing.T) {
 		Safe:    3,
 		Margin:  6.35,
 		Columns: 3, Rows: 2, Gap: 6.35,
-		Marks:  layout.Marks{Style: "crop", Length: 4, Offset: 1, Width: 0.25},
+		Marks:  layout.Marks{Style: "crop", Length: 4, Offset: 0.5, Width: 0.2},
 		Duplex: layout.DuplexShort, Order: layout.Alternate,
 		Orientation: "landscape", GridGiven: true, Fold: layout.FoldNone, Backs: layout.BacksDetails,
-		Source: "testdata/letter-poker.yaml",
+		Source: "testdata/letter-poker.yaml", FromFile: true, Stem: "letter-poker",
 	}
 	if *s != want {
 		t.Errorf("LoadFile =\n %+v\nwant\n %+v", *s, want)
@@ -298,37 +302,6 @@ func TestPaperAndOrientation(t *testing.T) {
 	}
 }
 
-func TestDefaults(t *testing.T) {
-	const head = "name: d\npaper: A4\ncard:\n  width: 70\n  height: 120\nbleed: 3\nsafe: 4\nmargin: 5\ngrid:\n  columns: 2\n  rows: 2\ngap: 10\n"
-	tests := []struct {
-		name   string
-		extra  string
-		marks  layout.Marks
-		duplex layout.Duplex
-		order  layout.Order
-	}{
-		{"no marks", "", layout.Marks{Style: "none"}, layout.DuplexLong, layout.Alternate},
-		{"marks without style are crop marks", "marks:\n  length: 4\n", layout.Marks{Style: "crop", Length: 4, Offset: 1, Width: 0.25}, layout.DuplexLong, layout.Alternate},
-		{"marks none need no length", "marks:\n  style: none\n", layout.Marks{Style: "none", Offset: 1, Width: 0.25}, layout.DuplexLong, layout.Alternate},
-		{"short edge", "duplex: short\n", layout.Marks{Style: "none"}, layout.DuplexShort, layout.Alternate},
-		// With no duplex unit, all fronts come first, then all backs.
-		{"single-sided", "duplex: none\n", layout.Marks{Style: "none"}, layout.DuplexNone, layout.FrontsThenBacks},
-		{"single-sided, alternate", "duplex: none\norder: alternate\n", layout.Marks{Style: "none"}, layout.DuplexNone, layout.Alternate},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s, err := layout.Parse("d.yaml", []byte(head+tt.extra))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s.Marks != tt.marks || s.Duplex != tt.duplex || s.Order != tt.order || s.TrimBox {
-				t.Errorf("marks %+v, duplex %q, order %q, trim box %v; want %+v, %q, %q, false",
-					s.Marks, s.Duplex, s.Order, s.TrimBox, tt.marks, tt.duplex, tt.order)
-			}
-		})
-	}
-}
-
 // TestFitBoundary: a 2 × 1 grid of 70 × 120 cards with 3 mm bleed and a
 // 10 mm gap needs 156 × 126 mm; with a 5 mm margin the paper must be at
 // least 166 × 136 mm.
@@ -493,33 +466,6 @@ grid:
 gap: 4
 `, []want{
 			{line: 12, col: 6, field: "gap", msg: "the gap (4 mm) is smaller than twice the bleed (6 mm): neighbouring cards' bleeds would overlap", exactMsg: true, hint: "set gap to at least 6"},
-		}},
-		{"bleed missing", `name: nobleed
-paper: A4
-card:
-  width: 70
-  height: 120
-safe: 4
-margin: 5
-grid:
-  columns: 1
-  rows: 1
-`, []want{
-			{line: 1, col: 1, field: "bleed", msg: "missing", exactMsg: true, hint: "add bleed: followed by a number"},
-		}},
-		{"gap missing with several cards", `name: gap
-paper: A4
-card:
-  width: 70
-  height: 120
-bleed: 0
-safe: 4
-margin: 5
-grid:
-  columns: 2
-  rows: 1
-`, []want{
-			{line: 1, col: 1, field: "gap", msg: "missing", exactMsg: true, hint: "add gap:"},
 		}},
 		{"too wide", `name: wide
 paper: A4

@@ -1,0 +1,23 @@
+// Package layout is the print layout spec: paper, card size, bleed, safe
+// margin, grid, gap, crop marks, duplex edge and page order, all in
+// millimetres. Specs are YAML files, readable and editable by a person; the
+// built-in ones are embedded (package layouts).
+//
+// A file gives only what differs: paper: and card: are required, every
+// other field has a default that suits a school printer (3 mm bleed, 4 mm
+// safe margin, 5 mm printer margin, crop marks, duplex on the long edge, the
+// most cards that fit; see Defaults). A file may start from another spec
+// with base: (a built-in's name, or a path relative to the file) and
+// override only the fields it writes; nested mappings such as marks: merge
+// field by field, paper: is replaced whole, and name: and description: are
+// never inherited.
+//
+// Load checks every field and reports all problems at once, each with the
+// file, line and column where it is written (for a field inherited from a
+// built-in, the base: line that brought it in). Every step is arithmetic in
+// the size of the grid, never a loop over slots: cards are at least MinCard
+// on each side and grids at most MaxGrid × MaxGrid.
+//
+// (*Spec).YAML writes a resolved spec back as a file that sets every field,
+// defaults included; loading it gives the same spec.
+package layout
