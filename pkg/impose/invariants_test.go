@@ -16,27 +16,30 @@ import (
 // shifted by the offset (duplex only).
 func expectedBack(s *layout.Spec, front geom.Rect) geom.Rect {
 	W, H := s.Paper.W, s.Paper.H
-	var leftRight bool
-	switch s.Fold {
-	case layout.FoldHorizontal:
-		leftRight = false
-	case layout.FoldVertical:
-		leftRight = true
-	default:
-		// Portrait: the long edge is vertical, a long-edge turn mirrors
-		// left-right; landscape the other way round. No duplex: turned by
-		// hand as on the long edge.
-		long := s.Duplex != layout.DuplexShort
-		leftRight = long == (W <= H)
-	}
 	b := geom.R(front.X, H-front.Y-front.H, front.W, front.H)
-	if leftRight {
+	if turnsLeftRight(s) {
 		b = geom.R(W-front.X-front.W, front.Y, front.W, front.H)
 	}
 	if !s.Folded() {
 		b = b.Translate(s.BackOffset.X, s.BackOffset.Y)
 	}
 	return b
+}
+
+// turnsLeftRight reports whether the sheet turns about a vertical axis
+// (left over right), worked out from the fold or the duplex edge.
+func turnsLeftRight(s *layout.Spec) bool {
+	switch s.Fold {
+	case layout.FoldHorizontal:
+		return false
+	case layout.FoldVertical:
+		return true
+	}
+	// Portrait: the long edge is vertical, a long-edge turn mirrors
+	// left-right; landscape the other way round. No duplex: turned by hand
+	// as on the long edge.
+	long := s.Duplex != layout.DuplexShort
+	return long == (s.Paper.W <= s.Paper.H)
 }
 
 // checkInvariants checks a plan: every back where expectedBack says, every
@@ -77,11 +80,22 @@ func checkInvariants(t *testing.T, name string, s *layout.Spec, n int) {
 		if want := expectedBack(s, f); !b.Trim.Equal(want) {
 			t.Errorf("%s: back of card %d at %v, want %v", name, card, b.Trim, want)
 		}
-		if s.Fold == layout.FoldHorizontal {
+		switch s.Fold {
+		case layout.FoldHorizontal:
 			y := s.Paper.H / 2
 			if !geom.R(b.Trim.X, 2*y-b.Trim.Bottom(), b.Trim.W, b.Trim.H).Equal(f) {
 				t.Errorf("%s: card %d does not fold onto its front", name, card)
 			}
+		case layout.FoldVertical:
+			x := s.Paper.W / 2
+			if !geom.R(2*x-b.Trim.Right(), b.Trim.Y, b.Trim.W, b.Trim.H).Equal(f) {
+				t.Errorf("%s: card %d does not fold onto its front", name, card)
+			}
+		}
+		// A back reads upright in the hand, turned over left to right: its
+		// content turns by 180° exactly when the sheet turns top over bottom.
+		if want := map[bool]int{true: 0, false: 180}[turnsLeftRight(s)]; b.Rotation != want {
+			t.Errorf("%s: back of card %d turned %d°, want %d°", name, card, b.Rotation, want)
 		}
 	}
 }
