@@ -98,7 +98,8 @@ func Impose(spec *layout.Spec, n int) Plan {
 // the extensions of every cut line, in the margins and gutters, that keep
 // spec.Marks.Offset clear of every card's bleed and stay inside the printable
 // area. No mark is longer than spec.Marks.Length; where a gutter is no wider
-// than that, one mark spans it.
+// than that, one mark spans it. The cut lines are swept in order, each
+// looking only at the cards that cross it: O(n log n) for n cards.
 func CropMarks(spec *layout.Spec, cards []Placement) []geom.Segment {
 	var xs, ys []float64
 	for _, c := range cards {
@@ -106,41 +107,78 @@ func CropMarks(spec *layout.Spec, cards []Placement) []geom.Segment {
 		ys = append(ys, c.Trim.Y, c.Trim.Bottom())
 	}
 	printable := spec.Printable()
+	clear := spec.Marks.Offset + spec.Marks.Width/2
 	var marks []geom.Segment
+	vertical := newSweep(cards, clear, true)
 	for _, x := range unique(xs) {
-		for _, iv := range markIntervals(spec, cards, x, true, printable.Y, printable.Bottom()) {
+		for _, iv := range markIntervals(spec, vertical.blocked(x), printable.Y, printable.Bottom()) {
 			marks = append(marks, geom.Segment{A: geom.Point{X: x, Y: iv[0]}, B: geom.Point{X: x, Y: iv[1]}})
 		}
 	}
+	horizontal := newSweep(cards, clear, false)
 	for _, y := range unique(ys) {
-		for _, iv := range markIntervals(spec, cards, y, false, printable.X, printable.Right()) {
+		for _, iv := range markIntervals(spec, horizontal.blocked(y), printable.X, printable.Right()) {
 			marks = append(marks, geom.Segment{A: geom.Point{X: iv[0], Y: y}, B: geom.Point{X: iv[1], Y: y}})
 		}
 	}
 	return marks
 }
 
-// markIntervals returns the marks along the line at position pos (x = pos for
-// a vertical line, else y = pos), between lo and hi.
-func markIntervals(spec *layout.Spec, cards []Placement, pos float64, vertical bool, lo, hi float64) [][2]float64 {
+// extent is a card's bleed, grown by the marks' clearance, seen from lines
+// of one direction: across them (a0..a1) and along them (along0..along1).
+type extent struct{ a0, a1, along0, along1 float64 }
+
+// sweep finds, for lines taken in increasing position, the cards each one
+// crosses.
+type sweep struct {
+	byStart []extent // every card, by a0
+	next    int      // the first card of byStart not yet active
+	active  []extent // cards that began before the last line and may cross it
+}
+
+func newSweep(cards []Placement, clear float64, vertical bool) *sweep {
+	sw := &sweep{byStart: make([]extent, 0, len(cards))}
+	for _, c := range cards {
+		b := c.Bleed.Outset(clear)
+		e := extent{b.Y, b.Bottom(), b.X, b.Right()}
+		if vertical {
+			e = extent{b.X, b.Right(), b.Y, b.Bottom()}
+		}
+		sw.byStart = append(sw.byStart, e)
+	}
+	slices.SortFunc(sw.byStart, func(a, b extent) int { return cmp.Compare(a.a0, b.a0) })
+	return sw
+}
+
+// blocked returns the stretches along the line at pos (increasing from one
+// call to the next) that cards crossing it, with bleed and clearance, block.
+func (sw *sweep) blocked(pos float64) [][2]float64 {
+	for sw.next < len(sw.byStart) && sw.byStart[sw.next].a0 < pos {
+		sw.active = append(sw.active, sw.byStart[sw.next])
+		sw.next++
+	}
+	// Cards that end at or before pos cross no later line either.
+	kept := sw.active[:0]
+	for _, e := range sw.active {
+		if e.a1 > pos {
+			kept = append(kept, e)
+		}
+	}
+	sw.active = kept
+	out := make([][2]float64, len(kept))
+	for i, e := range kept {
+		out[i] = [2]float64{e.along0, e.along1}
+	}
+	return out
+}
+
+// markIntervals returns the marks along one line between lo and hi, given
+// the stretches of it that cards block.
+func markIntervals(spec *layout.Spec, blocked [][2]float64, lo, hi float64) [][2]float64 {
 	m := spec.Marks
 	if m.Style == "cut" {
 		// Cut lines run the whole length of every margin and gutter.
 		m.Length = math.Inf(1)
-	}
-	clear := m.Offset + m.Width/2
-	// The stretches of the line that cards (with bleed and offset) block.
-	var blocked [][2]float64
-	for _, c := range cards {
-		b := c.Bleed.Outset(clear)
-		// a0..a1: the card's extent across the line; along0..along1: along it.
-		a0, a1, along0, along1 := b.Y, b.Bottom(), b.X, b.Right()
-		if vertical {
-			a0, a1, along0, along1 = b.X, b.Right(), b.Y, b.Bottom()
-		}
-		if pos > a0 && pos < a1 {
-			blocked = append(blocked, [2]float64{along0, along1})
-		}
 	}
 	slices.SortFunc(blocked, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
 	// Walk the free stretches; a mark goes next to each blocked end.

@@ -251,3 +251,82 @@ func TestImposeDenseSheetFast(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestCropMarksSweep: the sweep finds the marks that looking at every card
+// on every cut line finds (the way CropMarks worked before), for every
+// built-in, the card-size layouts and partial sheets.
+func TestCropMarksSweep(t *testing.T) {
+	var specs []*layout.Spec
+	for _, name := range []string{"a3", "a4", "a4-fold", "a4-poker", "letter-poker"} {
+		specs = append(specs, builtin(t, name))
+	}
+	for _, c := range cardSizes {
+		for _, sh := range sheets {
+			for _, extra := range []string{"", "marks: cut\n", "fold: vertical\n", "bleed: 0\ngap: 0\n", "gap: 6.5\nmarks: {length: 2}\n"} {
+				if s, err := layout.Parse("m.yaml", fmt.Appendf(nil, "%scard: {width: %v, height: %v}\n%s", sh.yaml, c.W, c.H, extra)); err == nil {
+					specs = append(specs, s)
+				}
+			}
+		}
+	}
+	compared := 0
+	for _, s := range specs {
+		for _, n := range []int{1, s.PerSheet() - 1, s.PerSheet()} {
+			if n < 1 {
+				continue
+			}
+			page := impose.Impose(s, n).Pages[0]
+			got, want := page.Marks, bruteCropMarks(s, page.Cards)
+			if len(got) != len(want) {
+				t.Errorf("%v on %v, %d cards: %d marks; want %d", s.Card, s.Paper, n, len(got), len(want))
+				continue
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("%v on %v, %d cards: mark %d is %v; want %v", s.Card, s.Paper, n, i, got[i], want[i])
+				}
+			}
+			compared++
+		}
+	}
+	if compared < 100 {
+		t.Errorf("only %d pages compared", compared)
+	}
+}
+
+// bruteCropMarks is CropMarks with every card looked at on every cut line.
+func bruteCropMarks(spec *layout.Spec, cards []impose.Placement) []geom.Segment {
+	var xs, ys []float64
+	for _, c := range cards {
+		xs = append(xs, c.Trim.X, c.Trim.Right())
+		ys = append(ys, c.Trim.Y, c.Trim.Bottom())
+	}
+	clear := spec.Marks.Offset + spec.Marks.Width/2
+	crossing := func(pos float64, vertical bool) [][2]float64 {
+		var blocked [][2]float64
+		for _, c := range cards {
+			b := c.Bleed.Outset(clear)
+			a0, a1, along0, along1 := b.Y, b.Bottom(), b.X, b.Right()
+			if vertical {
+				a0, a1, along0, along1 = b.X, b.Right(), b.Y, b.Bottom()
+			}
+			if pos > a0 && pos < a1 {
+				blocked = append(blocked, [2]float64{along0, along1})
+			}
+		}
+		return blocked
+	}
+	p := spec.Printable()
+	var marks []geom.Segment
+	for _, x := range impose.Unique(xs) {
+		for _, iv := range impose.MarkIntervals(spec, crossing(x, true), p.Y, p.Bottom()) {
+			marks = append(marks, geom.Segment{A: geom.Point{X: x, Y: iv[0]}, B: geom.Point{X: x, Y: iv[1]}})
+		}
+	}
+	for _, y := range impose.Unique(ys) {
+		for _, iv := range impose.MarkIntervals(spec, crossing(y, false), p.X, p.Right()) {
+			marks = append(marks, geom.Segment{A: geom.Point{X: iv[0], Y: y}, B: geom.Point{X: iv[1], Y: y}})
+		}
+	}
+	return marks
+}

@@ -1,0 +1,7 @@
+package impose
+
+// For the tests of package impose_test.
+var (
+	Unique        = unique
+	MarkIntervals = markIntervals
+)
