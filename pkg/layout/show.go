@@ -29,7 +29,7 @@ func (s *Spec) YAML(header string) []byte {
 # millimetres. A file of your own needs only paper: and card:, or base: and
 # the fields that differ, such as:
 #   base: ` + example + `
-#   duplex: short
+#   ink_saver: true
 # then: cardgen build --layout ./my-layout.yaml
 `)
 	line := func(text, comment string) {
