@@ -9,11 +9,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/cardgen/cardgen/layouts"
@@ -172,20 +170,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 		}
 		cards.Faces[i] = [2]face.Face{front, back}
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				compose(i)
-			}
-		})
-	}
-	for i := range d.Personas {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	eachParallel(len(d.Personas), compose, func(i int) string { return fmt.Sprintf("composing persona %q", d.Personas[i].ID) })
 	for _, l := range cardProblems {
 		problems = append(problems, l...)
 	}
