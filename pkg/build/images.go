@@ -230,11 +230,8 @@ func resample(src image.Image, w, h int, bg color.RGBA) *image.RGBA {
 }
 
 // encodePNG writes an opaque RGB PNG: without an alpha channel, the PDF
-// gets no soft mask and no transparency group.
+// gets no soft mask and no transparency group. (image/png writes an RGBA
+// image whose alpha is 255 everywhere, as resample makes them, as RGB.)
 func encodePNG(w io.Writer, src *image.RGBA) error {
-	b := src.Bounds()
-	rgb := image.NewNRGBA(b)
-	copy(rgb.Pix, src.Pix)
-	// NRGBA with alpha 255 everywhere is encoded as RGB by image/png.
-	return (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(w, rgb)
+	return (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(w, src)
 }
