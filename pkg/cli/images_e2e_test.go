@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -109,27 +108,6 @@ func TestThinImages(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
 		t.Error("a failed build created its output folder")
-	}
-}
-
-// TestImageNamedPipe: an image: naming a named pipe is refused at once,
-// saying what it is (it blocked forever).
-func TestImageNamedPipe(t *testing.T) {
-	t.Parallel()
-	dir := t.TempDir()
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.png"), 0o644); err != nil {
-		t.Skip("no named pipes here:", err)
-	}
-	data := csvDeck(t, dir, "pipe.png")
-	done := make(chan result)
-	go func() { done <- run(t, nil, "validate", "--data", data) }()
-	select {
-	case r := <-done:
-		if r.code != cli.ExitInput || !strings.Contains(r.stderr, `"pipe.png" is a named pipe (FIFO), not an image file`) {
-			t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("cardgen validate still waits on a named pipe after 10 s")
 	}
 }
 

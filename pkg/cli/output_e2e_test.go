@@ -1,7 +1,10 @@
+//go:build unix
+
 package cli_test
 
-// Places to write that must not be harmed (issue 15): devices, named
-// pipes, links to them, read-only files. Each test failed before its fix.
+// Special files (issue 15): places to write that must not be harmed
+// (devices, named pipes, links to them, read-only files), and a picture that
+// is a named pipe. Each test failed before its fix.
 
 import (
 	"io/fs"
@@ -113,5 +116,26 @@ func TestReadOnlyOutput(t *testing.T) {
 	}
 	if got := listDir(t, dir); !slices.Equal(got, []string{"private.yaml", "ro.pdf"}) {
 		t.Errorf("the folder holds %q", got)
+	}
+}
+
+// TestImageNamedPipe: an image: naming a named pipe is refused at once,
+// saying what it is (it blocked forever).
+func TestImageNamedPipe(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.png"), 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	data := csvDeck(t, dir, "pipe.png")
+	done := make(chan result)
+	go func() { done <- run(t, nil, "validate", "--data", data) }()
+	select {
+	case r := <-done:
+		if r.code != cli.ExitInput || !strings.Contains(r.stderr, `"pipe.png" is a named pipe (FIFO), not an image file`) {
+			t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("cardgen validate still waits on a named pipe after 10 s")
 	}
 }
