@@ -83,13 +83,17 @@ func allocated(f func()) uint64 {
 
 // TestThinImages: pictures of 1 × 40,000,000 and 40,000,000 × 1 pixels,
 // within the pixel limit, are refused from their header by validate and
-// build, at once and in little memory (they took 1.8 and 2.6 GB).
+// build, at once and in little memory (they took 1.8 and 2.6 GB); so is a
+// JPEG of 65,000 × 8.
 func TestThinImages(t *testing.T) {
 	// Not parallel: it measures allocation.
 	dir := t.TempDir()
 	zeroPNG(t, filepath.Join(dir, "thin.png"), 1, 40_000_000)
 	zeroPNG(t, filepath.Join(dir, "wide.png"), 40_000_000, 1)
-	for _, img := range []string{"thin.png", "wide.png"} {
+	var thinJPEG bytes.Buffer
+	jpeg.Encode(&thinJPEG, image.NewGray(image.Rect(0, 0, 65_000, 8)), nil)
+	os.WriteFile(filepath.Join(dir, "wide.jpg"), thinJPEG.Bytes(), 0o644)
+	for _, img := range []string{"thin.png", "wide.png", "wide.jpg"} {
 		data := csvDeck(t, dir, img)
 		for _, args := range [][]string{
 			{"validate", "--data", data},
