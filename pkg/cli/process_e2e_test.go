@@ -35,16 +35,27 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-// TestSignalDuringWrite interrupts cardgen once its temporary files are
-// written (a test hook holds it there): it removes them and the folders it
-// created, says so in one line and exits 130 for SIGINT, 143 for SIGTERM.
-// (It left .deck.pdf.NNN.tmp behind.)
-func TestSignalDuringWrite(t *testing.T) {
-	if testing.Short() || runtime.GOOS == "windows" {
-		t.Skip("builds the binary and sends it signals")
+// TestProcess runs the tests that need cardgen as a process, with one
+// binary.
+func TestProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it; skipped with -short")
 	}
 	t.Parallel()
 	bin := buildBinary(t)
+	t.Run("signal during write", func(t *testing.T) { testSignalDuringWrite(t, bin) })
+	t.Run("reproducible with pictures", func(t *testing.T) { testReproducibleWithPictures(t, bin) })
+}
+
+// testSignalDuringWrite interrupts cardgen once its temporary files are
+// written (a test hook holds it there): it removes them and the folders it
+// created, says so in one line and exits 130 for SIGINT, 143 for SIGTERM.
+// (It left .deck.pdf.NNN.tmp behind.)
+func testSignalDuringWrite(t *testing.T, bin string) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no signals to send")
+	}
+	t.Parallel()
 	for _, c := range []struct {
 		sig  syscall.Signal
 		code int
@@ -90,17 +101,13 @@ func TestSignalDuringWrite(t *testing.T) {
 	}
 }
 
-// TestReproducibleWithPictures builds a deck with several pictures (PNG
+// testReproducibleWithPictures builds a deck with several pictures (PNG
 // with transparency, JPEG, grey, some of the same width) in separate
 // processes: the PDFs are the same, byte for byte. (6 builds gave 5
 // different PDFs: the picture templates' resources were written in map
 // order.)
-func TestReproducibleWithPictures(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs it 6 times")
-	}
+func testReproducibleWithPictures(t *testing.T, bin string) {
 	t.Parallel()
-	bin := buildBinary(t)
 	dir := t.TempDir()
 	pictures := []string{"a.png", "b.jpg", "c.png", "d.jpg", "e.png"}
 	for i, p := range pictures {
