@@ -336,16 +336,12 @@ func cardOrder(d *deck.Deck) []int {
 	return order
 }
 
-// WriteFile writes one file safely: see package fileout.
-//
-// Deprecated: use fileout.WriteFile; this forwards to it until its last
-// callers move.
+// WriteFile writes one file safely: see package fileout. It forwards to
+// fileout.WriteFile until its last callers move there, then goes.
 func WriteFile(path string, data []byte) error { return fileout.WriteFile(path, data) }
 
-// WriteFiles writes several files as one: see fileout.Write.
-//
-// Deprecated: use fileout.Write; this forwards to it until its last callers
-// move.
+// WriteFiles writes several files as one: see package fileout. It forwards
+// to fileout.Write until its last callers move there, then goes.
 func WriteFiles(files map[string][]byte) error {
 	return fileout.Write(outFiles(files), fileout.Options{})
 }
