@@ -51,13 +51,13 @@ func TestPanicIsReportedAsBug(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	env := Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
 	root := NewRoot(env)
-	root.AddCommand(&cobra.Command{Use: "boom", RunE: func(*cobra.Command, []string) error {
-		var m map[string]int
-		m["card"] = 1 // assignment to entry in nil map
+	root.AddCommand(&cobra.Command{Use: "boom", RunE: func(_ *cobra.Command, args []string) error {
+		var cards []string
+		_ = cards[len(args)] // index out of range
 		return nil
 	}})
 	code := execute(root, []string{"boom"}, env)
-	want := "cardgen: this is a bug in cardgen, please report it: assignment to entry in nil map (at cli/exit_test.go:"
+	want := "cardgen: this is a bug in cardgen, please report it: runtime error: index out of range [0] with length 0 (at cli/exit_test.go:"
 	if code != ExitInput || !strings.HasPrefix(stderr.String(), want) || strings.Count(stderr.String(), "\n") != 1 {
 		t.Errorf("exit %d, stderr %q; want 1 and one line starting %q", code, stderr.String(), want)
 	}
