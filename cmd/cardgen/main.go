@@ -3,9 +3,12 @@ package main
 
 import (
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/cardgen/cardgen/pkg/cli"
+	"github.com/cardgen/cardgen/pkg/fileout"
 )
 
 func main() {
@@ -20,5 +23,14 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(400 << 20)
 	}
+	// Ctrl-C or SIGTERM: remove the temporary files of a write under way
+	// (or let its renames finish), say so in one line, and exit 130 or 143.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-signals
+		fileout.Abort()
+		os.Exit(cli.Exit(&cli.InterruptedError{Signal: sig}, os.Stderr))
+	}()
 	os.Exit(cli.Main(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
 }

@@ -1,27 +1,24 @@
 // Package build turns a dataset and layouts into PDF bytes and writes them
 // safely. It runs every check before rendering anything, renders every
-// layout in memory before writing any file, and writes each file to a
-// temporary name beside its target before renaming it into place: a failed
-// build leaves no partial PDF and never touches an earlier one.
+// layout in memory before writing any file, and writes them all at once
+// with package fileout: a failed build leaves no partial PDF and never
+// touches an earlier one.
 package build
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/fileout"
 	"github.com/cardgen/cardgen/pkg/impose"
 	"github.com/cardgen/cardgen/pkg/labels"
 	"github.com/cardgen/cardgen/pkg/layout"
@@ -173,20 +170,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 		}
 		cards.Faces[i] = [2]face.Face{front, back}
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				compose(i)
-			}
-		})
-	}
-	for i := range d.Personas {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	eachParallel(len(d.Personas), compose, func(i int) string { return fmt.Sprintf("composing persona %q", d.Personas[i].ID) })
 	for _, l := range cardProblems {
 		problems = append(problems, l...)
 	}
@@ -352,64 +336,22 @@ func cardOrder(d *deck.Deck) []int {
 	return order
 }
 
-// WriteFile writes data to path through a temporary file in the same
-// directory, renamed into place once complete: readers see the old file or
-// the new one, never a partial one.
-func WriteFile(path string, data []byte) error {
-	return WriteFiles(map[string][]byte{path: data})
+// WriteFile writes one file safely: see package fileout. It forwards to
+// fileout.WriteFile until its last callers move there, then goes.
+func WriteFile(path string, data []byte) error { return fileout.WriteFile(path, data) }
+
+// WriteFiles writes several files as one: see package fileout. It forwards
+// to fileout.Write until its last callers move there, then goes.
+func WriteFiles(files map[string][]byte) error {
+	return fileout.Write(outFiles(files), fileout.Options{})
 }
 
-// WriteFiles writes several files as one: each to a temporary file beside
-// its target, all of them complete and synced before the first is renamed
-// into place. If any cannot be written, none is replaced and no temporary
-// file is left. (Only a failure of rename itself, after the others succeeded,
-// could leave some files new and some old: on one file system that needs a
-// disk that fails between two renames.)
-func WriteFiles(files map[string][]byte) (err error) {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
+// outFiles lists files for fileout, in the order of their paths.
+func outFiles(files map[string][]byte) []fileout.File {
+	out := make([]fileout.File, 0, len(files))
+	for p, data := range files {
+		out = append(out, fileout.File{Path: p, Data: data})
 	}
-	slices.Sort(paths)
-	var temps []string
-	defer func() {
-		if err != nil {
-			for _, t := range temps {
-				os.Remove(t)
-			}
-		}
-	}()
-	for _, path := range paths {
-		if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-			return fmt.Errorf("%s is a directory: give a file name ending in .pdf, or the directory itself to write into it", path)
-		}
-		dir := filepath.Dir(path)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("cannot create the folder %s: %w", dir, err)
-		}
-		tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-		if err != nil {
-			return fmt.Errorf("cannot write in %s: %w; choose another --out", dir, err)
-		}
-		temps = append(temps, tmp.Name())
-		_, err = tmp.Write(files[path])
-		if err == nil {
-			err = tmp.Sync()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(tmp.Name(), 0o644)
-		}
-		if err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-	}
-	for i, path := range paths {
-		if err := os.Rename(temps[i], path); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-	}
-	return nil
+	slices.SortFunc(out, func(a, b fileout.File) int { return strings.Compare(a.Path, b.Path) })
+	return out
 }

@@ -6,8 +6,6 @@ import (
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -26,44 +24,6 @@ func TestDate(t *testing.T) {
 		if _, err := Date(bad); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
 			t.Errorf("Date(%q): err = %v", bad, err)
 		}
-	}
-}
-
-func TestWriteFileReplacesWhole(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "sub", "deck.pdf")
-	if err := WriteFile(path, []byte("one")); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, []byte("two")); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := os.ReadFile(path)
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	if string(got) != "two" || len(entries) != 1 {
-		t.Errorf("content %q, %d entries (temporary files left?)", got, len(entries))
-	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
-	}
-}
-
-func TestWriteFileFailureLeavesNothing(t *testing.T) {
-	dir := t.TempDir()
-	// The target is a directory: the rename fails after the data is written.
-	target := filepath.Join(dir, "deck.pdf")
-	if err := os.Mkdir(target, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(target, "keep"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(target, []byte("new")); err == nil {
-		t.Fatal("writing over a non-empty directory succeeded")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("%d entries left in the directory, want only the target", len(entries))
 	}
 }
 

@@ -2,12 +2,16 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -105,5 +109,168 @@ personas:
 		} else if !bytes.Equal(pdf, first) {
 			t.Fatal("two renders differ")
 		}
+	}
+}
+
+// TestResample: scaling down averages exactly the source pixels each output
+// pixel covers, transparency over the background; at the same size it
+// copies.
+func TestResample(t *testing.T) {
+	t.Parallel()
+	src := image.NewNRGBA(image.Rect(10, 20, 13, 22)) // 3 × 2, not at the origin
+	vals := []uint8{0, 30, 60, 90, 120, 150}
+	for i, v := range vals {
+		src.SetNRGBA(10+i%3, 20+i/3, color.NRGBA{v, 255 - v, 0, 255})
+	}
+	bg := color.RGBA{200, 100, 50, 255}
+	same := resample(src, 3, 2, bg)
+	for i, v := range vals {
+		if got := same.RGBAAt(i%3, i/3); got != (color.RGBA{v, 255 - v, 0, 255}) {
+			t.Errorf("same size, pixel %d: %v", i, got)
+		}
+	}
+	// 3 × 2 onto 2 × 1: the left output pixel is source columns 0 and half
+	// of 1, both rows: (0 + 90 + (30 + 120)/2) / 3 = 55.
+	half := resample(src, 2, 1, bg)
+	if got := half.RGBAAt(0, 0); got.R != 55 || got.G != 200 || got.A != 255 {
+		t.Errorf("left pixel %v, want R 55, G 200", got)
+	}
+	if got := half.RGBAAt(1, 0); got.R != 95 || got.G != 160 {
+		t.Errorf("right pixel %v, want R 95, G 160", got)
+	}
+	// Half transparent black over the background: halfway.
+	clear := image.NewNRGBA(image.Rect(0, 0, 4, 4))
+	for i := range clear.Pix {
+		if i%4 == 3 {
+			clear.Pix[i] = 128
+		}
+	}
+	if got := resample(clear, 1, 1, bg).RGBAAt(0, 0); got != (color.RGBA{100, 50, 25, 255}) {
+		t.Errorf("half transparent black over %v: %v", bg, got)
+	}
+}
+
+func TestDistinctWidth(t *testing.T) {
+	t.Parallel()
+	used := map[int]bool{}
+	var got []int
+	for _, w := range []int{3, 3, 3, 3, 3, 10} {
+		c := distinctWidth(w, used)
+		used[c] = true
+		got = append(got, c)
+	}
+	if want := []int{3, 2, 1, 4, 5, 10}; !slices.Equal(got, want) {
+		t.Errorf("widths %v, want %v", got, want)
+	}
+}
+
+// pictureDeck writes pictures of the given sizes and a deck showing them,
+// and loads it.
+func pictureDeck(t *testing.T, sizes ...[2]int) *deck.Deck {
+	t.Helper()
+	dir := t.TempDir()
+	src := "nom;rôle;pays;texte;conditions;image\n"
+	for i, s := range sizes {
+		name := fmt.Sprintf("p%d.png", i)
+		img := image.NewGray(image.Rect(0, 0, s[0], s[1]))
+		for j := range img.Pix {
+			img.Pix[j] = uint8(j * 7)
+		}
+		var buf bytes.Buffer
+		(&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img)
+		os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644)
+		src += fmt.Sprintf("P%d;R;France;Un texte.;C;%s\n", i, name)
+	}
+	path := filepath.Join(dir, "deck.csv")
+	os.WriteFile(path, []byte(src), 0o644)
+	d, err := deck.Load(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestPicturesBoundedByPrint: however long or tall, a picture goes into the
+// PDF at no more pixels than its largest printed box at 300 dpi, at its
+// proportions (a 1 × 40,000,000 picture became 1 × 40,000,000 and took
+// 1.8 GB; it is refused now, and one of 1:20 is bounded).
+func TestPicturesBoundedByPrint(t *testing.T) {
+	t.Parallel()
+	sizes := [][2]int{{100, 2000}, {2000, 100}, {3000, 3000}, {50, 40}}
+	d := pictureDeck(t, sizes...)
+	spec, _ := LoadLayout("tarot")
+	refs, images, err := prepareImages(d, spec, func(*deck.Persona) deck.RGB { return deck.RGB{} })
+	if err != nil {
+		t.Fatal(err)
+	}
+	maxW, maxH := printBox(spec)
+	if maxW != 733 || maxH != 1323 { // 62 × 112 mm at 300 dpi
+		t.Errorf("print box %d × %d", maxW, maxH)
+	}
+	for i, s := range sizes {
+		ref := refs[i]
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(images[ref.Key].Data))
+		if err != nil || cfg.Width != ref.W || cfg.Height != ref.H {
+			t.Fatalf("picture %d: %v, %+v", i, err, cfg)
+		}
+		if ref.W > maxW || ref.H > maxH || ref.W > s[0] || ref.H > s[1] {
+			t.Errorf("%d × %d became %d × %d, beyond %d × %d", s[0], s[1], ref.W, ref.H, maxW, maxH)
+		}
+		if r, want := float64(ref.W)/float64(ref.H), float64(s[0])/float64(s[1]); math.Abs(r/want-1) > 0.05 {
+			t.Errorf("%d × %d became %d × %d: proportions changed", s[0], s[1], ref.W, ref.H)
+		}
+	}
+	// A card of 2 m still gets no more than MaxPrintedPixels.
+	huge := *spec
+	huge.Card.W, huge.Card.H = 2000, 2000
+	if w, h := printBox(&huge); w*h > MaxPrintedPixels || w < 2000 {
+		t.Errorf("print box of a 2 m card: %d × %d", w, h)
+	}
+}
+
+// TestPictureMemory: preparing a large accepted picture allocates little
+// more than decoding it takes (deck's estimate): scaling reads it a row at
+// a time (Catmull-Rom over the whole picture allocated 32 bytes for each
+// source row times output column: 70 MB more for this one).
+func TestPictureMemory(t *testing.T) {
+	// Not parallel: it measures allocation.
+	d := pictureDeck(t, [2]int{4000, 3000})
+	spec, _ := LoadLayout("tarot")
+	file, err := d.ReadImage(&d.Personas[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, _, err := prepareImages(d, spec, func(*deck.Persona) deck.RGB { return deck.RGB{} }); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	// Decoded: 12 MB of grey. Besides: the file, the output (733 × 550
+	// RGBA, and its PNG), row buffers.
+	limit := uint64(file.Header.Decoded) + uint64(len(file.Data)) + 8<<20
+	if got := after.TotalAlloc - before.TotalAlloc; got > limit {
+		t.Errorf("allocated %d MB, want at most %d MB", got>>20, limit>>20)
+	}
+}
+
+// TestSpellingsDecodedOnce: a.png, ./a.png and sub/../a.png are one
+// picture, prepared once.
+func TestSpellingsDecodedOnce(t *testing.T) {
+	t.Parallel()
+	d := pictureDeck(t, [2]int{300, 200})
+	os.Mkdir(filepath.Join(d.Dir, "sub"), 0o755)
+	p := d.Personas[0]
+	for _, spelling := range []string{"./p0.png", "sub/../p0.png"} {
+		p.Image, p.ID = spelling, p.ID+"x"
+		d.Personas = append(d.Personas, p)
+	}
+	spec, _ := LoadLayout("tarot")
+	refs, images, err := prepareImages(d, spec, func(*deck.Persona) deck.RGB { return deck.RGB{} })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(images) != 1 || refs[0] != refs[1] && *refs[0] != *refs[1] || *refs[1] != *refs[2] {
+		t.Errorf("%d images, refs %v %v %v; want one", len(images), refs[0], refs[1], refs[2])
 	}
 }

@@ -3,7 +3,9 @@ package build
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/fileout"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -24,9 +27,10 @@ type Options struct {
 	Format  string // the dataset's format; "" to choose by its extension
 	Lang    string // the edition's language; "" for the dataset's own
 	Select  deck.Selection
-	Layouts []string // built-in names or spec paths; empty for "a4"
-	Out     string   // a .pdf path (one layout) or a directory; "" for "out"
-	Epoch   string   // SOURCE_DATE_EPOCH
+	Layouts []string  // built-in names or spec paths; empty for "a4"
+	Out     string    // a .pdf path (one layout), a directory, "" for "out", or "-" for Stdout
+	Stdout  io.Writer // where Out "-" writes the PDF; nil for the process's standard output
+	Epoch   string    // SOURCE_DATE_EPOCH
 	Print   PrintOptions
 	// Progress, when not nil, receives a line per stage of a long build
 	// (the CLI passes its standard error when that is a terminal).
@@ -126,8 +130,14 @@ func Run(opts Options) ([]Output, error) {
 	if out == "" {
 		out = "out"
 	}
-	single := len(names) == 1 && strings.EqualFold(filepath.Ext(out), ".pdf")
-	if len(names) > 1 && strings.EqualFold(filepath.Ext(out), ".pdf") {
+	// One file: a .pdf, standard output, or a device or pipe such as
+	// /dev/null (written to as it is, see fileout).
+	oneFile := strings.EqualFold(filepath.Ext(out), ".pdf") || out == fileout.StdoutName || isDeviceOrPipe(out)
+	single := len(names) == 1 && oneFile
+	if out == fileout.StdoutName && (len(names) > 1 || opts.Print.Split) {
+		return nil, &UsageError{"--out - writes one PDF to standard output, but this build makes several; give a directory instead"}
+	}
+	if len(names) > 1 && oneFile {
 		return nil, &UsageError{fmt.Sprintf("--out %s names one file, but %d layouts were asked for; give a directory instead", out, len(names))}
 	}
 	date, err := Date(opts.Epoch)
@@ -226,7 +236,7 @@ func Run(opts Options) ([]Output, error) {
 		files[jobs[i].path] = jobs[i].pdf
 	}
 	say("writing %d file(s)", len(files))
-	if err := WriteFiles(files); err != nil {
+	if err := fileout.Write(outFiles(files), fileout.Options{Stdout: opts.Stdout}); err != nil {
 		return nil, err
 	}
 	outputs := make([]Output, len(jobs))
@@ -234,6 +244,12 @@ func Run(opts Options) ([]Output, error) {
 		outputs[i] = j.out
 	}
 	return outputs, nil
+}
+
+// isDeviceOrPipe reports whether path is an existing device or named pipe.
+func isDeviceOrPipe(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0
 }
 
 // loadLayouts reads every layout, reporting all their problems together.

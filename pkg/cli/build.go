@@ -45,9 +45,14 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
 				}
 				opts.Print.BackOffset = &p
 			}
+			opts.Stdout = env.Stdout
+			summary := env.Stdout
+			if opts.Out == "-" {
+				summary = env.Stderr // standard output holds the PDF
+			}
 			outputs, err := build.Run(opts)
 			for _, o := range outputs {
-				fmt.Fprintf(env.Stdout, "%s: %s, %s of %s, %s — %s\n",
+				fmt.Fprintf(summary, "%s: %s, %s of %s, %s — %s\n",
 					o.Path, plural(o.Cards, "card"), plural(o.Pages, "page"), o.Spec.Paper, humanBytes(o.Bytes), o.Spec.HowToPrint(o.Faces))
 			}
 			return err
@@ -57,7 +62,7 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
 	f.StringArrayVarP(&opts.Layouts, "layout", "l", nil, "layout name (see 'cardgen layouts') or layout file; repeat for several (default a4)")
 	df.add(f, "format")
 	sf.add(f)
-	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file (one layout) or directory (default out/<deck>-<layout>.pdf)")
+	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file (one layout), directory, or - for standard output (default out/<deck>-<layout>.pdf)")
 	f.StringVar(&opts.Print.Duplex, "duplex", "", "duplex flip edge: long, short, or none (all fronts, then all backs); default: the layout's")
 	f.StringVar(&backOffset, "back-offset", "", "shift every back by X,Y mm (signed), as read on 'cardgen calibrate'")
 	f.StringVar(&opts.Print.Faces, "faces", "both", "which faces to print: both, fronts or backs")

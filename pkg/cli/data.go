@@ -10,6 +10,7 @@ import (
 
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/fileout"
 )
 
 // dataFlags are the flags of every command that reads a dataset.
@@ -94,18 +95,19 @@ Reading the export back gives the same deck.`,
 				return err
 			}
 			if out == "" {
-				_, err = env.Stdout.Write(data)
+				out = fileout.StdoutName
+			}
+			if err := fileout.Write([]fileout.File{{Path: out, Data: data}}, fileout.Options{Stdout: env.Stdout}); err != nil {
 				return err
 			}
-			if err := build.WriteFile(out, data); err != nil {
-				return err
+			if out != fileout.StdoutName {
+				fmt.Fprintf(env.Stdout, "%s: %d personas in %s\n", out, len(d.Personas), to)
 			}
-			fmt.Fprintf(env.Stdout, "%s: %d personas in %s\n", out, len(d.Personas), to)
 			return nil
 		},
 	}
 	df.add(cmd.Flags(), "data-format")
 	cmd.Flags().StringVar(&to, "format", "", "format to write: yaml, json, csv or md (default: from --out's extension, else yaml)")
-	cmd.Flags().StringVarP(&out, "out", "o", "", "file to write (default: standard output)")
+	cmd.Flags().StringVarP(&out, "out", "o", "", "file to write, or - for standard output (the default)")
 	return cmd
 }

@@ -53,6 +53,13 @@ type Image struct {
 	Data []byte
 }
 
+// fpdf writes a template's images in map order unless its package-wide
+// default asks for sorting (it reads that default, not the document's own
+// SetCatalogSort, when writing templates): the icon templates, which copy
+// the document's images, would make a deck with two pictures or more
+// differ from one build to the next.
+func init() { fpdf.SetDefaultCatalogSort(true) }
+
 var styleNames = map[typeface.Style]string{
 	typeface.Regular: "", typeface.Bold: "B", typeface.Italic: "I", typeface.BoldItalic: "BI",
 }
