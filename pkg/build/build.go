@@ -21,11 +21,12 @@ import (
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/impose"
 	"github.com/cardgen/cardgen/pkg/labels"
 	"github.com/cardgen/cardgen/pkg/layout"
-	"github.com/cardgen/cardgen/pkg/render"
+	"github.com/cardgen/cardgen/pkg/render/pdf"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
 	"github.com/cardgen/cardgen/pkg/typo"
@@ -107,8 +108,8 @@ func Date(epoch string) (time.Time, error) {
 type Cards struct {
 	Deck   *deck.Deck
 	Spec   *layout.Spec
-	Faces  [][2]face.Face
-	Images map[string]render.Image
+	Faces  [][2]draw.Drawing
+	Images map[string]draw.Image
 }
 
 // Compose checks that every character of d is in the font and composes every
@@ -129,14 +130,14 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	style.InkSaver = spec.InkSaver
 	refs, images, err := prepareImages(d, spec, func(ps *deck.Persona) deck.RGB {
 		if c := d.Category(ps.Category); c != nil {
-			return style.Background(c.Color)
+			return deck.RGB(style.Background(draw.Color(c.Color)))
 		}
-		return style.Background(deck.RGB{})
+		return deck.RGB(style.Background(draw.Black))
 	})
 	if err != nil {
 		return nil, err
 	}
-	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]face.Face, len(d.Personas)), Images: images}
+	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]draw.Drawing, len(d.Personas)), Images: images}
 	// Everything the printer (not safe to share) makes, made here, once.
 	conditions, impact := p.Sprintf(labels.Conditions), p.Sprintf(labels.Impact)
 	numbers := make([]string, len(d.Personas))
@@ -171,7 +172,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 			addFitProblems(d, ps, spec, err, &cardProblems[i])
 			return
 		}
-		cards.Faces[i] = [2]face.Face{front, back}
+		cards.Faces[i] = [2]draw.Drawing{front, back}
 	}
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -300,9 +301,9 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 	// Each persona is printed as many times as its copies say: the plan
 	// places card instances, each showing its persona's faces.
 	order := cardOrder(d)
-	instances := make([][2]face.Face, len(order))
+	instances := make([][2]*draw.Drawing, len(order))
 	for i, p := range order {
-		instances[i] = cards.Faces[p]
+		instances[i] = [2]*draw.Drawing{&cards.Faces[p][0], &cards.Faces[p][1]}
 	}
 	plan := impose.Impose(spec, len(order))
 	if faces == "fronts" || faces == "backs" {
@@ -319,12 +320,11 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 		plan.Pages = pages
 	}
 	var buf bytes.Buffer
-	err := render.Write(&buf, render.Document{
-		Plan:   plan,
-		Faces:  instances,
+	err := pdf.Write(&buf, pdf.Document{
+		Pages:  sheetPages(plan, instances),
 		Family: fam,
 		Images: cards.Images,
-		Meta: render.Meta{
+		Meta: pdf.Meta{
 			Title:    textfit.Plain(typo.For(d.Language)(d.Title)),
 			Author:   d.Author,
 			Subject:  labels.Printer(d.Language).Sprintf(labels.Subject, len(order), spec.Name),

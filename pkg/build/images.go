@@ -14,9 +14,9 @@ import (
 	xdraw "golang.org/x/image/draw"
 
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/layout"
-	"github.com/cardgen/cardgen/pkg/render"
 )
 
 // ImageDPI is the resolution pictures are printed at: larger ones are
@@ -31,9 +31,9 @@ const ImageDPI = 300
 // the PDF library writes images of equal width in map order, which would
 // make the bytes differ from one build to the next; a picture one pixel
 // narrower is invisible, a changing file is not.
-func prepareImages(d *deck.Deck, spec *layout.Spec, background func(*deck.Persona) deck.RGB) (map[int]*face.ImageRef, map[string]render.Image, error) {
+func prepareImages(d *deck.Deck, spec *layout.Spec, background func(*deck.Persona) deck.RGB) (map[int]*face.ImageRef, map[string]draw.Image, error) {
 	refs := map[int]*face.ImageRef{}
-	images := map[string]render.Image{}
+	images := map[string]draw.Image{}
 	var keys []string
 	byKey := map[string][]int{}
 	for i := range d.Personas {
@@ -73,7 +73,7 @@ func prepareImages(d *deck.Deck, spec *layout.Spec, background func(*deck.Person
 		xdraw.Draw(dst, dst.Bounds(), image.NewUniform(color.RGBA{bg.R, bg.G, bg.B, 255}), image.Point{}, xdraw.Src)
 		xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, b, xdraw.Over, nil)
 		var buf bytes.Buffer
-		img := render.Image{Type: "PNG"}
+		img := draw.Image{Type: "PNG"}
 		if format == "jpeg" {
 			img.Type = "JPG"
 			err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 92})
