@@ -116,6 +116,15 @@ type Cards struct {
 // card for spec. Problems come back all at once, each naming the file, line,
 // persona and field.
 func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, error) {
+	return composeNumbered(d, spec, fam, nil)
+}
+
+// composeNumbered is Compose with each card's number given: number[i] is
+// the place of persona i in a deck of total cards (nil: its place in d).
+func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, number func(i int) (place, total int)) (*Cards, error) {
+	if number == nil {
+		number = func(i int) (int, int) { return i + 1, len(d.Personas) }
+	}
 	var problems diag.List
 	typeset := typo.For(d.Language)
 	// Characters the font lacks are reported with the cards that do not
@@ -142,7 +151,8 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	conditions, impact := p.Sprintf(labels.Conditions), p.Sprintf(labels.Impact)
 	numbers := make([]string, len(d.Personas))
 	for i := range numbers {
-		numbers[i] = p.Sprintf(labels.CardNumber, i+1, len(d.Personas))
+		place, total := number(i)
+		numbers[i] = p.Sprintf(labels.CardNumber, place, total)
 	}
 	// Cards are composed independently: share them out among the cores.
 	// Each result goes to its card's own slot, so the output does not
