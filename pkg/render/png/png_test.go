@@ -131,6 +131,29 @@ func TestLargeShapesCoverEverything(t *testing.T) {
 	}
 }
 
+// TestThinRules: rules thinner than a pixel, across and along, cover the
+// share of their pixels their width gives.
+func TestThinRules(t *testing.T) {
+	t.Parallel()
+	d := &draw.Drawing{W: 10, H: 10, Rules: []draw.Rule{
+		{Seg: geom.Segment{A: geom.Point{X: 2.05, Y: 1}, B: geom.Point{X: 2.05, Y: 9}}, Width: 0.05, Color: draw.Black},
+		{Seg: geom.Segment{A: geom.Point{X: 1, Y: 5.05}, B: geom.Point{X: 9, Y: 5.05}}, Width: 0.05, Color: draw.Black},
+	}}
+	img, err := New(family(t), nil).Face(d, 254, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Half of pixel column 20 and of pixel row 50 (0.05 mm of 0.1).
+	for _, p := range []image.Point{{20, 30}, {70, 50}} {
+		if c := at(img, p.X, p.Y); c.R < 126 || c.R > 129 {
+			t.Errorf("pixel %v is %v, want half black", p, c)
+		}
+	}
+	if c := at(img, 21, 30); c != draw.White {
+		t.Errorf("pixel (21, 30) is %v, want white", c)
+	}
+}
+
 // TestDashes: a dashed rule is on and off along its length as its pattern
 // says.
 func TestDashes(t *testing.T) {

@@ -217,7 +217,7 @@ func (cv *canvas) fillRect(x0, y0, x1, y1 float64, c [3]uint8) {
 	for y := area.Min.Y; y < area.Max.Y; y++ {
 		cy := cover(y0, y1, y)
 		for x := area.Min.X; x < area.Max.X; x++ {
-			if x == ix0 && cy >= 1 {
+			if x == ix0 && ix1 > ix0 && cy >= 1 {
 				copy(pix[cv.img.PixOffset(x, y):], solid)
 				x = ix1 - 1
 				continue
