@@ -104,6 +104,20 @@ func pxRect(r geom.Rect, s float64) image.Rectangle {
 	return image.Rect(int(math.Round(r.X*s)), int(math.Round(r.Y*s)), int(math.Round(r.Right()*s)), int(math.Round(r.Bottom()*s)))
 }
 
+// snap moves the edges lo and hi of a span (pixels) to the nearest pixel
+// boundaries, keeping at least one pixel when the span is not empty.
+func snap(lo, hi float64) (float64, float64) {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	a, b := math.Round(lo), math.Round(hi)
+	if b-a < 1 && hi > lo {
+		a = math.Floor((lo + hi) / 2)
+		b = a + 1
+	}
+	return a, b
+}
+
 func rgb(c draw.Color) [3]uint8 { return [3]uint8{c.R, c.G, c.B} }
 
 // paint draws d with m, layer by layer as package draw says.
@@ -147,11 +161,15 @@ func polygon(m affine, pts []geom.Point) path {
 	return path{c}
 }
 
-// rect fills a rectangle given in mm.
+// rect fills a rectangle given in mm. Upright, its edges go to the nearest
+// pixel boundaries, as PDF viewers adjust them (poppler's stroke
+// adjustment): a band's edge is crisp, not a row of blended pixels.
 func (cv *canvas) rect(m affine, r geom.Rect, c [3]uint8) {
 	if m.axisAligned() {
 		a, b := m.apply(r.X, r.Y), m.apply(r.Right(), r.Bottom())
-		cv.fillRect(a.x, a.y, b.x, b.y, c)
+		x0, x1 := snap(a.x, b.x)
+		y0, y1 := snap(a.y, b.y)
+		cv.fillRect(x0, y0, x1, y1, c)
 		return
 	}
 	cv.fill(polygon(m, []geom.Point{{X: r.X, Y: r.Y}, {X: r.Right(), Y: r.Y}, {X: r.Right(), Y: r.Bottom()}, {X: r.X, Y: r.Bottom()}}), c)
@@ -169,8 +187,12 @@ func (cv *canvas) rule(m affine, s geom.Segment, width float64, dash []float64, 
 		b := geom.Point{X: s.A.X + float64(ux*to), Y: s.A.Y + float64(uy*to)}
 		nx, ny := float64(-uy*width)/2, float64(ux*width)/2
 		if m.axisAligned() && (ux == 0 || uy == 0) {
+			// Upright rules are adjusted to whole pixels, at least one
+			// wide, as PDF viewers draw them: a hairline stays visible.
 			p, q := m.apply(min(a.X, b.X)-math.Abs(nx), min(a.Y, b.Y)-math.Abs(ny)), m.apply(max(a.X, b.X)+math.Abs(nx), max(a.Y, b.Y)+math.Abs(ny))
-			cv.fillRect(p.x, p.y, q.x, q.y, rgb(c))
+			x0, x1 := snap(p.x, q.x)
+			y0, y1 := snap(p.y, q.y)
+			cv.fillRect(x0, y0, x1, y1, rgb(c))
 			return
 		}
 		cv.fill(polygon(m, []geom.Point{{X: a.X + nx, Y: a.Y + ny}, {X: b.X + nx, Y: b.Y + ny}, {X: b.X - nx, Y: b.Y - ny}, {X: a.X - nx, Y: a.Y - ny}}), rgb(c))
