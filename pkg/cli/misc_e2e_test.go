@@ -27,6 +27,9 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "build", "--only", ""}, []string{"hao\tHao", "maria-luz\tMaria Luz"}},
 		{[]string{"__complete", "list", "--category", ""}, []string{"clickwork\tTravail du clic"}},
 		{[]string{"__complete", "build", "--duplex", ""}, []string{"long", "short", "none"}},
+		{[]string{"__complete", "preview", "--format", ""}, []string{"png", "svg"}},
+		{[]string{"__complete", "preview", "--data-format", ""}, []string{"yaml", "csv"}},
+		{[]string{"__complete", "tabletop", "--only", ""}, []string{"koffi\tKoffi"}},
 		{[]string{"__complete", "layouts", "--show", ""}, []string{"a4-poker"}},
 	} {
 		r := run(t, nil, tt.args...)
