@@ -17,12 +17,13 @@ import (
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/fileout"
 	"github.com/cardgen/cardgen/pkg/impose"
 	"github.com/cardgen/cardgen/pkg/labels"
 	"github.com/cardgen/cardgen/pkg/layout"
-	"github.com/cardgen/cardgen/pkg/render"
+	"github.com/cardgen/cardgen/pkg/render/pdf"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
 	"github.com/cardgen/cardgen/pkg/typo"
@@ -104,14 +105,23 @@ func Date(epoch string) (time.Time, error) {
 type Cards struct {
 	Deck   *deck.Deck
 	Spec   *layout.Spec
-	Faces  [][2]face.Face
-	Images map[string]render.Image
+	Faces  [][2]draw.Drawing
+	Images map[string]draw.Image
 }
 
 // Compose checks that every character of d is in the font and composes every
 // card for spec. Problems come back all at once, each naming the file, line,
 // persona and field.
 func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, error) {
+	return composeNumbered(d, spec, fam, nil)
+}
+
+// composeNumbered is Compose with each card's number given: number[i] is
+// the place of persona i in a deck of total cards (nil: its place in d).
+func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, number func(i int) (place, total int)) (*Cards, error) {
+	if number == nil {
+		number = func(i int) (int, int) { return i + 1, len(d.Personas) }
+	}
 	var problems diag.List
 	typeset := typo.For(d.Language)
 	// Characters the font lacks are reported with the cards that do not
@@ -126,19 +136,20 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 	style.InkSaver = spec.InkSaver
 	refs, images, err := prepareImages(d, spec, func(ps *deck.Persona) deck.RGB {
 		if c := d.Category(ps.Category); c != nil {
-			return style.Background(c.Color)
+			return deck.RGB(style.Background(draw.Color(c.Color)))
 		}
-		return style.Background(deck.RGB{})
+		return deck.RGB(style.Background(draw.Black))
 	})
 	if err != nil {
 		return nil, err
 	}
-	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]face.Face, len(d.Personas)), Images: images}
+	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]draw.Drawing, len(d.Personas)), Images: images}
 	// Everything the printer (not safe to share) makes, made here, once.
 	conditions, impact := p.Sprintf(labels.Conditions), p.Sprintf(labels.Impact)
 	numbers := make([]string, len(d.Personas))
 	for i := range numbers {
-		numbers[i] = p.Sprintf(labels.CardNumber, i+1, len(d.Personas))
+		place, total := number(i)
+		numbers[i] = p.Sprintf(labels.CardNumber, place, total)
 	}
 	// Cards are composed independently: share them out among the cores.
 	// Each result goes to its card's own slot, so the output does not
@@ -168,7 +179,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 			addFitProblems(d, ps, spec, err, &cardProblems[i])
 			return
 		}
-		cards.Faces[i] = [2]face.Face{front, back}
+		cards.Faces[i] = [2]draw.Drawing{front, back}
 	}
 	eachParallel(len(d.Personas), compose, func(i int) string { return fmt.Sprintf("composing persona %q", d.Personas[i].ID) })
 	for _, l := range cardProblems {
@@ -284,9 +295,9 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 	// Each persona is printed as many times as its copies say: the plan
 	// places card instances, each showing its persona's faces.
 	order := cardOrder(d)
-	instances := make([][2]face.Face, len(order))
+	instances := make([][2]*draw.Drawing, len(order))
 	for i, p := range order {
-		instances[i] = cards.Faces[p]
+		instances[i] = [2]*draw.Drawing{&cards.Faces[p][0], &cards.Faces[p][1]}
 	}
 	plan := impose.Impose(spec, len(order))
 	if faces == "fronts" || faces == "backs" {
@@ -303,12 +314,11 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 		plan.Pages = pages
 	}
 	var buf bytes.Buffer
-	err := render.Write(&buf, render.Document{
-		Plan:   plan,
-		Faces:  instances,
+	err := pdf.Write(&buf, pdf.Document{
+		Pages:  sheetPages(plan, instances),
 		Family: fam,
 		Images: cards.Images,
-		Meta: render.Meta{
+		Meta: pdf.Meta{
 			Title:    textfit.Plain(typo.For(d.Language)(d.Title)),
 			Author:   d.Author,
 			Subject:  labels.Printer(d.Language).Sprintf(labels.Subject, len(order), spec.Name),

@@ -109,7 +109,7 @@ personas:
 	for i, want := range []string{"Allemagne", "Corée"} {
 		found := false
 		for _, tx := range cards.Faces[i][0].Text {
-			found = found || tx.Field == "country" && tx.String() == want
+			found = found || tx.Tag == "country" && tx.String() == want
 		}
 		if !found {
 			t.Errorf("card %d: no country %q on the front", i+1, want)

@@ -9,7 +9,7 @@ import (
 	"github.com/cardgen/cardgen/pkg/calibrate"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/labels"
-	"github.com/cardgen/cardgen/pkg/render"
+	"github.com/cardgen/cardgen/pkg/render/pdf"
 	"github.com/cardgen/cardgen/pkg/typeface"
 	"github.com/cardgen/cardgen/pkg/typo"
 )
@@ -53,13 +53,14 @@ func Calibrate(opts CalibrateOptions) (Output, error) {
 		}
 		lang = d.Language
 	}
-	plan, faces, err := calibrate.Sheet(spec, fam, lang, typo.For(lang))
+	front, back, err := calibrate.Sheet(spec, fam, lang, typo.For(lang))
 	if err != nil {
 		return Output{}, err
 	}
 	var buf bytes.Buffer
 	title := labels.Printer(lang).Sprintf(labels.CalibrationTitle)
-	err = render.Write(&buf, render.Document{Plan: plan, Faces: faces, Family: fam, Meta: render.Meta{
+	pages := paperPages(&front, &back)
+	err = pdf.Write(&buf, pdf.Document{Pages: pages, Family: fam, Meta: pdf.Meta{
 		Title: title, Subject: "cardgen calibration sheet, layout " + spec.Name, Creator: Creator, Lang: lang, Date: date,
 	}})
 	if err != nil {
@@ -69,7 +70,7 @@ func Calibrate(opts CalibrateOptions) (Output, error) {
 	if err := WriteFile(path, buf.Bytes()); err != nil {
 		return Output{}, err
 	}
-	return Output{Path: path, Spec: spec, Pages: len(plan.Pages), Bytes: buf.Len()}, nil
+	return Output{Path: path, Spec: spec, Pages: len(pages), Bytes: buf.Len()}, nil
 }
 
 // outPath is where a single-file command writes: out itself when it names a

@@ -7,13 +7,12 @@ import (
 
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
-	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/guide"
-	"github.com/cardgen/cardgen/pkg/impose"
 	"github.com/cardgen/cardgen/pkg/labels"
 	"github.com/cardgen/cardgen/pkg/layout"
-	"github.com/cardgen/cardgen/pkg/render"
+	"github.com/cardgen/cardgen/pkg/render/pdf"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
 	"github.com/cardgen/cardgen/pkg/typo"
@@ -72,16 +71,13 @@ func Guide(opts GuideOptions) (Output, error) {
 	if err != nil {
 		return Output{}, fmt.Errorf("%s: %w", d.Source, err)
 	}
-	plan := impose.Plan{Spec: &layout.Spec{Name: "guide", Paper: layout.Paper{Size: paper}}, Cards: len(pages)}
-	faces := make([][2]face.Face, len(pages))
-	for i, pg := range pages {
-		faces[i] = [2]face.Face{pg, {}}
-		plan.Pages = append(plan.Pages, impose.Page{Sheet: i + 1, Side: layout.Front, Size: paper,
-			Cards: []impose.Placement{{Card: i, Side: layout.Front, Trim: rect, Bleed: rect}}})
+	drawings := make([]*draw.Drawing, len(pages))
+	for i := range pages {
+		drawings[i] = &pages[i]
 	}
 	p := labels.Printer(d.Language)
 	var buf bytes.Buffer
-	err = render.Write(&buf, render.Document{Plan: plan, Faces: faces, Family: fam, Meta: render.Meta{
+	err = pdf.Write(&buf, pdf.Document{Pages: paperPages(drawings...), Family: fam, Meta: pdf.Meta{
 		Title:   textfit.Plain(typeset(d.Title)) + " — " + typeset(p.Sprintf(labels.GuideTitle)),
 		Author:  d.Author,
 		Subject: typeset(p.Sprintf(labels.GuideTitle)),

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
+	imgdraw "image/draw"
 	"image/jpeg"
 	"image/png"
 	"io"
@@ -16,9 +16,9 @@ import (
 	xdraw "golang.org/x/image/draw"
 
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/layout"
-	"github.com/cardgen/cardgen/pkg/render"
 )
 
 // ImageDPI is the resolution pictures are printed at: larger ones are
@@ -45,9 +45,9 @@ const MaxPrintedPixels = 9_000_000
 // images of equal width in map order, which would make the bytes differ
 // from one build to the next; a picture one pixel narrower is invisible, a
 // changing file is not.
-func prepareImages(d *deck.Deck, spec *layout.Spec, background func(*deck.Persona) deck.RGB) (map[int]*face.ImageRef, map[string]render.Image, error) {
+func prepareImages(d *deck.Deck, spec *layout.Spec, background func(*deck.Persona) deck.RGB) (map[int]*face.ImageRef, map[string]draw.Image, error) {
 	refs := map[int]*face.ImageRef{}
-	images := map[string]render.Image{}
+	images := map[string]draw.Image{}
 	var keys []string
 	byKey := map[string][]int{}
 	for i := range d.Personas {
@@ -108,10 +108,10 @@ func printBox(spec *layout.Spec) (w, h int) {
 
 // preparePicture decodes a checked picture and scales it into maxW × maxH
 // pixels at its proportions, at a width not in used, flattened on bg.
-func preparePicture(file *deck.Image, maxW, maxH int, used map[int]bool, bg color.RGBA) (render.Image, int, int, error) {
+func preparePicture(file *deck.Image, maxW, maxH int, used map[int]bool, bg color.RGBA) (draw.Image, int, int, error) {
 	src, format, err := image.Decode(bytes.NewReader(file.Data))
 	if err != nil {
-		return render.Image{}, 0, 0, err
+		return draw.Image{}, 0, 0, err
 	}
 	b := src.Bounds()
 	sw, sh := b.Dx(), b.Dy()
@@ -120,7 +120,7 @@ func preparePicture(file *deck.Image, maxW, maxH int, used map[int]bool, bg colo
 	h := max(1, int(math.Round(float64(sh)*float64(w)/float64(sw))))
 	dst := resample(src, w, h, bg)
 	var buf bytes.Buffer
-	img := render.Image{Type: "PNG"}
+	img := draw.Image{Type: "PNG"}
 	if format == "jpeg" {
 		img.Type = "JPG"
 		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 92})
@@ -128,7 +128,7 @@ func preparePicture(file *deck.Image, maxW, maxH int, used map[int]bool, bg colo
 		err = encodePNG(&buf, dst)
 	}
 	if err != nil {
-		return render.Image{}, 0, 0, err
+		return draw.Image{}, 0, 0, err
 	}
 	img.Data = buf.Bytes()
 	return img, w, h, nil
@@ -159,7 +159,7 @@ func resample(src image.Image, w, h int, bg color.RGBA) *image.RGBA {
 	sw, sh := b.Dx(), b.Dy()
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	if w > sw || h > sh {
-		draw.Draw(dst, dst.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
+		imgdraw.Draw(dst, dst.Bounds(), image.NewUniform(bg), image.Point{}, imgdraw.Src)
 		xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, b, xdraw.Over, nil)
 		return dst
 	}
@@ -201,7 +201,7 @@ func resample(src image.Image, w, h int, bg color.RGBA) *image.RGBA {
 		clear(next)
 	}
 	for y := range sh {
-		draw.Draw(row, row.Bounds(), src, image.Pt(b.Min.X, b.Min.Y+y), draw.Src)
+		imgdraw.Draw(row, row.Bounds(), src, image.Pt(b.Min.X, b.Min.Y+y), imgdraw.Src)
 		clear(line)
 		for x, s := range cols {
 			px := row.Pix[4*x : 4*x+4]

@@ -10,18 +10,16 @@
 // and shifting every back by −d puts it back in place. Offsets are in the
 // back page's own coordinates, as cardgen applies them.
 //
-// Like package face, it is pure geometry: it returns faces and a plan for
-// the renderer.
+// Like package face, it is pure geometry: it returns the two pages as
+// drawings (package draw) for the renderers.
 package calibrate
 
 import (
 	"fmt"
 	"strings"
 
-	"github.com/cardgen/cardgen/pkg/deck"
-	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
-	"github.com/cardgen/cardgen/pkg/impose"
 	"github.com/cardgen/cardgen/pkg/labels"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/textfit"
@@ -37,7 +35,7 @@ const (
 	Arm      = 10.0
 )
 
-var ink = deck.RGB{R: 0, G: 0, B: 0}
+var ink = draw.Black
 
 // Targets are the centres of the crosses on the front: the middle of the
 // printable area and two points towards opposite corners.
@@ -57,13 +55,14 @@ func BackPoint(spec *layout.Spec, pt geom.Point) geom.Point {
 	return geom.Point{X: r.X, Y: r.Y}
 }
 
-// Sheet returns the plan and the faces of the two pages, in the language lang.
-func Sheet(spec *layout.Spec, fam *typeface.Family, lang string, typeset func(string) string) (impose.Plan, [][2]face.Face, error) {
+// Sheet returns the front and the back page of the sheet, each a drawing
+// the size of the paper, in the language lang.
+func Sheet(spec *layout.Spec, fam *typeface.Family, lang string, typeset func(string) string) (front, back draw.Drawing, err error) {
 	if spec.Folded() {
-		return impose.Plan{}, nil, fmt.Errorf("layout %s folds its backs behind its fronts: there is no back side to calibrate; print it single-sided as it is", spec.Name)
+		return front, back, fmt.Errorf("layout %s folds its backs behind its fronts: there is no back side to calibrate; print it single-sided as it is", spec.Name)
 	}
 	if spec.TrimBox || spec.Paper.W < 150 || spec.Paper.H < 150 {
-		return impose.Plan{}, nil, fmt.Errorf("layout %s is for a print shop, which places its backs itself: calibrate the sheet layout you print at school instead (a4, letter, a3, …)", spec.Name)
+		return front, back, fmt.Errorf("layout %s is for a print shop, which places its backs itself: calibrate the sheet layout you print at school instead (a4, letter, a3, …)", spec.Name)
 	}
 	if spec.Duplex == layout.DuplexNone {
 		// The user turns the stack by hand as for a long-edge flip; measure that.
@@ -72,17 +71,17 @@ func Sheet(spec *layout.Spec, fam *typeface.Family, lang string, typeset func(st
 		spec = &s
 	}
 	p := labels.Printer(lang)
-	page := geom.R(0, 0, spec.Paper.W, spec.Paper.H)
-	var front, back face.Face
-	line := func(f *face.Face, a, b geom.Point, w float64) {
-		f.Rules = append(f.Rules, face.Rule{Seg: geom.Segment{A: a, B: b}, Width: w, Color: ink})
+	front = draw.Drawing{W: spec.Paper.W, H: spec.Paper.H}
+	back = draw.Drawing{W: spec.Paper.W, H: spec.Paper.H}
+	line := func(f *draw.Drawing, a, b geom.Point, w float64) {
+		f.Rules = append(f.Rules, draw.Rule{Seg: geom.Segment{A: a, B: b}, Width: w, Color: ink})
 	}
-	text := func(f *face.Face, s string, size float64, style typeface.Style, x, baseline, align float64) {
+	text := func(f *draw.Drawing, s string, size float64, style typeface.Style, x, baseline, align float64) {
 		w := fam.Face(style).Width(s, size)
 		x -= align * w
 		asc, desc := fam.Face(style).Ascent(size), fam.Face(style).Descent(size)
-		f.Text = append(f.Text, face.Text{Field: "calibration", Size: size, Color: ink, X: x, Baseline: baseline,
-			Pieces: []textfit.Piece{{Text: s, Style: style, W: w}}, Box: geom.R(x, baseline-asc, w, asc+desc)})
+		f.Text = append(f.Text, draw.Text{Tag: "calibration", Size: size, Color: ink, X: x, Baseline: baseline,
+			Runs: []draw.Run{{Text: s, Style: style, W: w}}, Box: geom.R(x, baseline-asc, w, asc+desc)})
 	}
 	// Front: the crosses.
 	for _, t := range Targets(spec) {
@@ -131,7 +130,7 @@ func Sheet(spec *layout.Spec, fam *typeface.Family, lang string, typeset func(st
 	y := pr.Y + 6
 	text(&front, typeset(p.Sprintf(labels.CalibrationTitle)), 12, typeface.Bold, pr.X, y, 0)
 	y += 9
-	rx := page.W/2 - 50
+	rx := front.W/2 - 50
 	line(&front, geom.Point{X: rx, Y: y}, geom.Point{X: rx + 100, Y: y}, 0.2)
 	for i := 0; i <= 100; i++ {
 		l := 1.0
@@ -156,7 +155,7 @@ func Sheet(spec *layout.Spec, fam *typeface.Family, lang string, typeset func(st
 	for _, para := range paras {
 		lines, err := textfit.Break(fam, []textfit.Run{{Text: typeset(para), Style: typeface.Regular}}, 8.5, pr.W)
 		if err != nil {
-			return impose.Plan{}, nil, err
+			return front, back, err
 		}
 		for _, l := range lines {
 			y += 4.2
@@ -167,9 +166,5 @@ func Sheet(spec *layout.Spec, fam *typeface.Family, lang string, typeset func(st
 	bp := spec.Printable().Inset(5)
 	text(&back, typeset(p.Sprintf(labels.CalibrationBack)), 9, typeface.Bold, bp.X, bp.Y+6, 0)
 
-	plan := impose.Plan{Spec: spec, Cards: 1, Pages: []impose.Page{
-		{Sheet: 1, Side: layout.Front, Size: spec.Paper.Size, Cards: []impose.Placement{{Card: 0, Side: layout.Front, Trim: page, Bleed: page}}},
-		{Sheet: 1, Side: layout.Back, Size: spec.Paper.Size, Cards: []impose.Placement{{Card: 0, Side: layout.Back, Trim: page, Bleed: page}}},
-	}}
-	return plan, [][2]face.Face{{front, back}}, nil
+	return front, back, nil
 }

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/cardgen/cardgen/layouts"
-	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -24,7 +24,7 @@ func spec(t *testing.T, name string) *layout.Spec {
 
 // zeroTick finds the back's horizontal-scale 0 tick nearest to pt: a
 // vertical rule starting on the scale line.
-func zeroTicks(f face.Face) []geom.Point {
+func zeroTicks(f draw.Drawing) []geom.Point {
 	var out []geom.Point
 	for _, r := range f.Rules {
 		s := r.Seg
@@ -48,14 +48,13 @@ func TestScalesWhereCrossesLand(t *testing.T) {
 			for _, off := range []geom.Point{{}, {X: 1.5, Y: -0.5}} {
 				s := spec(t, name)
 				s.Duplex, s.BackOffset = duplex, off
-				plan, faces, err := Sheet(s, fam, "fr", typo.French)
+				front, back, err := Sheet(s, fam, "fr", typo.French)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if len(plan.Pages) != 2 || plan.Pages[1].Side != layout.Back {
-					t.Fatalf("%d pages", len(plan.Pages))
+				if front.W != s.Paper.W || back.H != s.Paper.H {
+					t.Fatalf("pages of %g × %g mm on %v paper", front.W, back.H, s.Paper)
 				}
-				front, back := faces[0][0], faces[0][1]
 				ticks := zeroTicks(back)
 				for _, tg := range Targets(s) {
 					// Where the cross lands on the back without any shift,
@@ -77,7 +76,7 @@ func TestScalesWhereCrossesLand(t *testing.T) {
 						t.Errorf("%s: cross at %v leaves the printable area", name, tg)
 					}
 				}
-				for side, f := range []face.Face{front, back} {
+				for side, f := range []draw.Drawing{front, back} {
 					for _, tx := range f.Text {
 						if !s.Printable().Contains(tx.Box) {
 							t.Errorf("%s side %d: %q at %v leaves the printable area", name, side, tx.String(), tx.Box)
@@ -93,12 +92,12 @@ func TestInstructionsInLanguage(t *testing.T) {
 	fam, _ := typeface.Default()
 	s := spec(t, "a4")
 	for lang, want := range map[string]string{"fr": "recto verso", "en": "double-sided"} {
-		_, faces, err := Sheet(s, fam, lang, typo.For(lang))
+		front, _, err := Sheet(s, fam, lang, typo.For(lang))
 		if err != nil {
 			t.Fatal(err)
 		}
 		var all []string
-		for _, tx := range faces[0][0].Text {
+		for _, tx := range front.Text {
 			all = append(all, tx.String())
 		}
 		if !strings.Contains(strings.Join(all, " "), want) {
@@ -121,14 +120,14 @@ func TestEveryLayoutCalibratesOrSaysWhy(t *testing.T) {
 	fam, _ := typeface.Default()
 	for _, name := range layouts.Names() {
 		s := spec(t, name)
-		_, faces, err := Sheet(s, fam, "en", typo.English)
+		front, back, err := Sheet(s, fam, "en", typo.English)
 		if err != nil {
 			if !s.TrimBox && !s.Folded() {
 				t.Errorf("%s: %v", name, err)
 			}
 			continue
 		}
-		for side, f := range faces[0] {
+		for side, f := range []draw.Drawing{front, back} {
 			for _, tx := range f.Text {
 				if !s.Printable().Contains(tx.Box) {
 					t.Errorf("%s side %d: %q leaves the printable area", name, side, tx.String())

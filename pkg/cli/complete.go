@@ -75,9 +75,9 @@ func registerCompletions(cmd *cobra.Command) {
 	reg("duplex", fixedValues("long", "short", "none"))
 	reg("faces", fixedValues("both", "fronts", "backs"))
 	reg("sort", fixedValues("name"))
-	if cmd.Name() == "export" {
-		reg("format", fixedValues("yaml", "json", "csv", "md"))
-		reg("data-format", fixedValues("yaml", "json", "csv", "md"))
+	reg("data-format", fixedValues("yaml", "json", "csv", "md"))
+	if cmd.Name() == "preview" {
+		reg("format", fixedValues("png", "svg")) // the pictures' format
 	} else {
 		reg("format", fixedValues("yaml", "json", "csv", "md"))
 	}

@@ -14,11 +14,19 @@ func newPreviewCmd(env Env) *cobra.Command {
 	var sf selectFlags
 	cmd := &cobra.Command{
 		Use:   "preview",
-		Short: "Write PNG images of card faces, for a class website or a slide",
-		Long: `Write a PNG image of the front and the back of each card, cut at the trim, as
-<id>-front.png and <id>-back.png. Needs pdftoppm (poppler-utils).`,
+		Short: "Write pictures of card faces (PNG or SVG), for a class website or a slide",
+		Long: `Write a picture of the front and the back of each card, cut at the trim, as
+<id>-front.png and <id>-back.png, or one contact sheet of them all (--sheet):
+the fronts in a row, their backs below. Nothing needs to be installed.
+
+PNG pictures are drawn at --dpi pixels per inch of card. SVG pictures keep
+their text as text, in the font of the cards: the font files go into a fonts
+folder beside them, or into each file with --embed-fonts, so that it opens
+anywhere on its own. Cards keep their number in the whole deck.`,
 		Example: `  cardgen preview --only hao,koffi,lucia --out slides/
-  cardgen preview --layout poker --lang en --dpi 300`,
+  cardgen preview --sheet --only koffi,akinyi,lucia,hayao --out cards.png
+  cardgen preview --format svg --embed-fonts --lang en --faces fronts
+  cardgen preview --layout poker --dpi 300 --bleed`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			opts.Data, opts.Format, opts.Lang, opts.Select = df.data, df.format, df.lang, sf.sel
@@ -33,10 +41,15 @@ func newPreviewCmd(env Env) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	df.add(f, "format")
+	df.add(f, "data-format")
 	sf.add(f)
+	f.StringVar(&opts.Image, "format", "png", "picture format: png or svg")
 	f.StringVarP(&opts.Layout, "layout", "l", "tarot", "layout whose card size and design to show")
-	f.StringVarP(&opts.Out, "out", "o", "", "directory to write the images in (default out/preview)")
-	f.IntVar(&opts.DPI, "dpi", 150, "resolution, in pixels per inch of card")
+	f.StringVarP(&opts.Out, "out", "o", "", "directory to write the pictures in (default out/preview); with --sheet, may name the .png or .svg file")
+	f.IntVar(&opts.DPI, "dpi", 150, "resolution of PNG pictures, in pixels per inch of card")
+	f.StringVar(&opts.Faces, "faces", "both", "which faces: both, fronts or backs")
+	f.BoolVar(&opts.Bleed, "bleed", false, "show the bleed around each face, as printed before cutting")
+	f.BoolVar(&opts.Sheet, "sheet", false, "write one contact sheet: the fronts in rows, each above its backs")
+	f.BoolVar(&opts.EmbedFonts, "embed-fonts", false, "put the fonts (only the letters used) in each SVG, so that it needs no other file")
 	return cmd
 }

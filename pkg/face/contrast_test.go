@@ -7,6 +7,7 @@ import (
 
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
@@ -54,14 +55,14 @@ func TestTextContrast(t *testing.T) {
 				for side, f := range faces {
 					for _, tx := range f.Text {
 						// The background is the last fill under the line.
-						var bg deck.RGB
+						var bg draw.Color
 						for _, fill := range f.Fills {
 							if fill.Rect.Contains(tx.Box) {
 								bg = fill.Color
 							}
 						}
 						checked++
-						if r := contrast(tx.Color, bg); r < 4.5 {
+						if r := contrast(deck.RGB(tx.Color), deck.RGB(bg)); r < 4.5 {
 							t.Errorf("ink saver %v, %s backs, card %s side %d: %q %v on %v: %.2f:1",
 								ink, backs, d.Personas[i].ID, side, tx.String(), tx.Color, bg, r)
 						}

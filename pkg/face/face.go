@@ -1,96 +1,28 @@
-// Package face composes card faces: it turns a persona into positioned,
-// fitted, coloured boxes of text and filled rectangles, in millimetres
-// relative to the card's top-left trim corner (the bleed lies at negative
-// coordinates and past the card's width and height). It draws nothing: the
-// renderer paints a Face, and tests check one with plain numbers.
+// Package face composes card faces: it turns a persona into a drawing
+// (package draw) of positioned, fitted, coloured lines of text, filled
+// rectangles, rules, icons and pictures, in millimetres relative to the
+// card's top-left trim corner (the bleed lies at negative coordinates and
+// past the card's width and height). It draws nothing: the renderers paint
+// the drawing, and tests check it with plain numbers.
 package face
 
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/icons"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
 
-// Face is one side of a card, ready to paint in order: fills, images,
-// rules, text.
-type Face struct {
-	Fills  []Fill
-	Images []ImageBox
-	Shapes []Shape
-	Icons  []Icon
-	Rules  []Rule
-	Text   []Text
-}
-
-// Icon is a category icon (package icons) drawn in Rect in one colour. It
-// is kept whole, not as shapes, so that the renderer can draw each icon
-// once and place it on every card.
-type Icon struct {
-	Name  string
-	Rect  geom.Rect
-	Color deck.RGB
-}
-
-// Shape is a filled polygon.
-type Shape struct {
-	Points []geom.Point
-	Color  deck.RGB
-}
-
-// ImageBox is where a picture goes: Key names it (see Content.Image).
-type ImageBox struct {
-	Key  string
-	Rect geom.Rect
-}
-
 // ImageRef describes a persona's picture to compose around: a key the
 // renderer knows it by, and its size in pixels for its proportions.
 type ImageRef struct {
 	Key  string
 	W, H int
-}
-
-// Fill is a filled rectangle.
-type Fill struct {
-	Rect  geom.Rect
-	Color deck.RGB
-}
-
-// Rule is a straight line.
-type Rule struct {
-	Seg   geom.Segment
-	Width float64 // mm
-	Color deck.RGB
-}
-
-// Text is one line of text.
-type Text struct {
-	Field    string // the dataset field it shows ("text", "conditions[2]"), or "label", "footer"
-	Size     float64
-	Color    deck.RGB
-	X        float64 // mm, start of the line
-	Baseline float64 // mm
-	Pieces   []textfit.Piece
-	// Box is where the line's glyphs may reach: from X to X+width, from the
-	// ascent above the baseline to the descent below it.
-	Box geom.Rect
-	// Body marks running text, which must stay at or above the minimum size.
-	Body bool
-}
-
-// String is the line's characters.
-func (t Text) String() string {
-	var b strings.Builder
-	for _, p := range t.Pieces {
-		b.WriteString(p.Text)
-	}
-	return b.String()
 }
 
 // Geometry is the card's size and zones, in mm.
@@ -139,12 +71,13 @@ func (e *FieldError) Error() string {
 
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// Compose lays out both faces of a card.
-func Compose(c Content, g Geometry, fam *typeface.Family, st Style) (front, back Face, err error) {
+// Compose lays out both faces of a card, each a drawing the size of the
+// card with its bleed.
+func Compose(c Content, g Geometry, fam *typeface.Family, st Style) (front, back draw.Drawing, err error) {
 	if c.Typeset == nil {
 		c.Typeset = func(s string) string { return s }
 	}
-	cp := composer{c: c, g: g, fam: fam, st: st, safe: g.SafeRect()}
+	cp := composer{c: c, g: g, fam: fam, st: st, safe: g.SafeRect(), cat: draw.Color(c.Category.Color)}
 	front, err1 := cp.front()
 	var err2 error
 	if c.CommonBack {
@@ -157,6 +90,7 @@ func Compose(c Content, g Geometry, fam *typeface.Family, st Style) (front, back
 
 type composer struct {
 	c    Content
+	cat  draw.Color // the category's colour
 	g    Geometry
 	fam  *typeface.Family
 	st   Style
@@ -168,25 +102,40 @@ func (cp *composer) fieldErr(side, field string, err error) error {
 }
 
 // place appends the lines of a block set at box to f.
-func (cp *composer) place(f *Face, b textfit.Block, box geom.Rect, field func(textfit.SetLine) string, color func(textfit.SetLine) deck.RGB, body bool, align float64) {
+func (cp *composer) place(f *draw.Drawing, b textfit.Block, box geom.Rect, field func(textfit.SetLine) string, color func(textfit.SetLine) draw.Color, align float64) {
 	for _, l := range b.Lines {
 		x := box.X + l.X + align*(box.W-l.X-l.Width)
-		t := Text{Field: field(l), Size: l.Size, Color: color(l), X: x, Baseline: box.Y + l.Baseline,
-			Pieces: l.Pieces, Body: body}
+		t := draw.Text{Tag: field(l), Size: l.Size, Color: color(l), X: x, Baseline: box.Y + l.Baseline,
+			Runs: runs(l.Pieces)}
 		t.Box = geom.R(x, t.Baseline-l.Ascent, l.Width, l.Ascent+l.Descent)
 		f.Text = append(f.Text, t)
 		if l.Bullet != "" {
 			bx := box.X + l.BulletX
 			bw := cp.fam.Face(typeface.Regular).Width(l.Bullet, l.Size)
-			f.Text = append(f.Text, Text{Field: field(l), Size: l.Size, Color: cp.c.Category.Color, X: bx, Baseline: t.Baseline,
-				Pieces: []textfit.Piece{{Text: l.Bullet, W: bw}}, Box: geom.R(bx, t.Box.Y, bw, t.Box.H), Body: body})
+			f.Text = append(f.Text, draw.Text{Tag: field(l), Size: l.Size, Color: cp.cat, X: bx, Baseline: t.Baseline,
+				Runs: []draw.Run{{Text: l.Bullet, W: bw}}, Box: geom.R(bx, t.Box.Y, bw, t.Box.H)})
 		}
 	}
 }
 
+// drawing starts a face: the card's size and bleed, and its ground.
+func (cp *composer) drawing(ground draw.Color) draw.Drawing {
+	return draw.Drawing{W: cp.g.W, H: cp.g.H, Bleed: cp.g.Bleed,
+		Fills: []draw.Fill{{Rect: cp.g.BleedRect(), Color: ground}}}
+}
+
+// runs copies the fitter's pieces of a line into the drawing.
+func runs(pieces []textfit.Piece) []draw.Run {
+	out := make([]draw.Run, len(pieces))
+	for i, p := range pieces {
+		out[i] = draw.Run{Text: p.Text, Style: p.Style, X: p.X, W: p.W}
+	}
+	return out
+}
+
 func fixed(s string) func(textfit.SetLine) string { return func(textfit.SetLine) string { return s } }
-func color(c deck.RGB) func(textfit.SetLine) deck.RGB {
-	return func(textfit.SetLine) deck.RGB { return c }
+func color(c draw.Color) func(textfit.SetLine) draw.Color {
+	return func(textfit.SetLine) draw.Color { return c }
 }
 
 // fit sets one field's text in box.
@@ -206,12 +155,12 @@ func (cp *composer) fit(side, field, text string, style typeface.Style, r Range,
 // icon draws the category's icon, if it has one, at the right end of box,
 // as tall as the box (at most IconMax), and returns the width it takes
 // with the gap before it.
-func (cp *composer) icon(f *Face, box geom.Rect, c deck.RGB) float64 {
+func (cp *composer) icon(f *draw.Drawing, box geom.Rect, c draw.Color) float64 {
 	if _, ok := icons.For(cp.c.Category.ID); !ok {
 		return 0
 	}
 	side := min(box.H, cp.st.IconMax)
-	f.Icons = append(f.Icons, Icon{Name: cp.c.Category.ID, Rect: geom.R(box.Right()-side, box.Y+(box.H-side)/2, side, side), Color: c})
+	f.Icons = append(f.Icons, draw.Icon{Name: cp.c.Category.ID, Rect: geom.R(box.Right()-side, box.Y+(box.H-side)/2, side, side), Color: c})
 	return side + cp.st.Gap
 }
 
@@ -219,23 +168,23 @@ func (cp *composer) icon(f *Face, box geom.Rect, c deck.RGB) float64 {
 // height mm below the trim, and returns the colour of text set on it. In
 // ink-saver mode the band is white, with a thin stripe at the top and a rule
 // at its foot in the category colour, and its text takes that colour.
-func (cp *composer) band(f *Face, height float64) deck.RGB {
+func (cp *composer) band(f *draw.Drawing, height float64) draw.Color {
 	bl := cp.g.BleedRect()
-	c := cp.c.Category.Color
+	c := cp.cat
 	if cp.st.InkSaver {
-		f.Fills = append(f.Fills, Fill{Rect: geom.R(bl.X, bl.Y, bl.W, cp.st.StripeWidth-bl.Y), Color: c})
-		f.Rules = append(f.Rules, Rule{Seg: geom.Segment{A: geom.Point{X: cp.safe.X, Y: height}, B: geom.Point{X: cp.safe.Right(), Y: height}},
+		f.Fills = append(f.Fills, draw.Fill{Rect: geom.R(bl.X, bl.Y, bl.W, cp.st.StripeWidth-bl.Y), Color: c})
+		f.Rules = append(f.Rules, draw.Rule{Seg: geom.Segment{A: geom.Point{X: cp.safe.X, Y: height}, B: geom.Point{X: cp.safe.Right(), Y: height}},
 			Width: cp.st.RuleWidth, Color: c})
 		return c
 	}
-	f.Fills = append(f.Fills, Fill{Rect: geom.R(bl.X, bl.Y, bl.W, height-bl.Y), Color: c})
+	f.Fills = append(f.Fills, draw.Fill{Rect: geom.R(bl.X, bl.Y, bl.W, height-bl.Y), Color: c})
 	return cp.st.OnBand
 }
 
-func (cp *composer) front() (Face, error) {
+func (cp *composer) front() (draw.Drawing, error) {
 	st, s := cp.st, cp.safe
 	p := cp.c.Persona
-	f := Face{Fills: []Fill{{Rect: cp.g.BleedRect(), Color: st.Background(cp.c.Category.Color)}}}
+	f := cp.drawing(st.Background(cp.cat))
 	var errs []error
 	onBand := cp.band(&f, st.FrontBand)
 
@@ -247,7 +196,7 @@ func (cp *composer) front() (Face, error) {
 	} else {
 		box := labelBox
 		box.Y += (box.H - b.Height) / 2
-		cp.place(&f, b, box, fixed("category"), color(onBand), false, 0)
+		cp.place(&f, b, box, fixed("category"), color(onBand), 0)
 	}
 
 	y := st.FrontBand + st.Gap
@@ -256,11 +205,11 @@ func (cp *composer) front() (Face, error) {
 		style       typeface.Style
 		r           Range
 		lines       int
-		col         deck.RGB
+		col         draw.Color
 		after       float64
 	}{
 		{"name", p.Name, typeface.Bold, st.Name, 1, st.Ink, 0.5},
-		{"role", p.Role, typeface.Italic, st.Role, 2, cp.c.Category.Color, 0.5},
+		{"role", p.Role, typeface.Italic, st.Role, 2, cp.cat, 0.5},
 		{"country", p.Country, typeface.Bold, st.Country, 1, st.Muted, 0},
 	}
 	for _, it := range stack {
@@ -270,12 +219,12 @@ func (cp *composer) front() (Face, error) {
 			errs = append(errs, err)
 			continue
 		}
-		cp.place(&f, b, box, fixed(it.field), color(it.col), false, 0)
+		cp.place(&f, b, box, fixed(it.field), color(it.col), 0)
 		y += b.Height + it.after
 	}
 	y += st.Gap / 2
-	f.Rules = append(f.Rules, Rule{Seg: geom.Segment{A: geom.Point{X: s.X, Y: y}, B: geom.Point{X: s.Right(), Y: y}},
-		Width: st.RuleWidth, Color: cp.c.Category.Color})
+	f.Rules = append(f.Rules, draw.Rule{Seg: geom.Segment{A: geom.Point{X: s.X, Y: y}, B: geom.Point{X: s.Right(), Y: y}},
+		Width: st.RuleWidth, Color: cp.cat})
 	y += st.Gap
 
 	footerTop := cp.footer(&f, &errs, "front")
@@ -300,9 +249,9 @@ func (cp *composer) front() (Face, error) {
 		var b textfit.Block
 		if b, err = cp.fit("front", "text", p.Text, typeface.Regular, st.Body, box, 0, st.Leading); err == nil {
 			if share > 0 {
-				f.Images = append(f.Images, ImageBox{Key: cp.c.Image.Key, Rect: img})
+				f.Images = append(f.Images, draw.ImageBox{Key: cp.c.Image.Key, Rect: img})
 			}
-			cp.place(&f, b, box, fixed("text"), color(st.Ink), true, 0)
+			cp.place(&f, b, box, fixed("text"), color(st.Ink), 0)
 			break
 		}
 	}
@@ -314,7 +263,7 @@ func (cp *composer) front() (Face, error) {
 
 // footer sets the deck title and the card number at the bottom of the safe
 // zone and returns the footer's top.
-func (cp *composer) footer(f *Face, errs *[]error, side string) float64 {
+func (cp *composer) footer(f *draw.Drawing, errs *[]error, side string) float64 {
 	st, s := cp.st, cp.safe
 	h := geom.PtToMM(st.Footer.Max) * 1.2
 	top := s.Bottom() - h
@@ -323,7 +272,7 @@ func (cp *composer) footer(f *Face, errs *[]error, side string) float64 {
 		textfit.Spec{Width: s.W, Height: h, Max: st.Footer.Max, Min: st.Footer.Max, MaxLines: 1}); err != nil {
 		*errs = append(*errs, &FieldError{Card: cp.c.Persona.ID, Side: side, Field: "card number", Err: err})
 	} else {
-		cp.place(f, b, geom.R(s.X, top, s.W, h), fixed("number"), color(st.Muted), false, 1)
+		cp.place(f, b, geom.R(s.X, top, s.W, h), fixed("number"), color(st.Muted), 1)
 	}
 	titleBox := geom.R(s.X, top, s.W-numW-3, h)
 	runs := []textfit.Run{{Text: cp.c.Typeset(cp.c.Title), Style: typeface.Regular}}
@@ -331,15 +280,15 @@ func (cp *composer) footer(f *Face, errs *[]error, side string) float64 {
 		Width: titleBox.W, Height: h, Max: st.Footer.Max, Min: st.Footer.Min, MaxLines: 1}); err != nil {
 		*errs = append(*errs, &FieldError{Card: cp.c.Persona.ID, Side: side, Field: "deck title", Err: err})
 	} else {
-		cp.place(f, b, titleBox, fixed("title"), color(st.Muted), false, 0)
+		cp.place(f, b, titleBox, fixed("title"), color(st.Muted), 0)
 	}
 	return top
 }
 
-func (cp *composer) back() (Face, error) {
+func (cp *composer) back() (draw.Drawing, error) {
 	st, s := cp.st, cp.safe
 	p := cp.c.Persona
-	f := Face{Fills: []Fill{{Rect: cp.g.BleedRect(), Color: st.Background(cp.c.Category.Color)}}}
+	f := cp.drawing(st.Background(cp.cat))
 	var errs []error
 	onBand := cp.band(&f, st.BackBand)
 	nameBox := geom.R(s.X, s.Y, s.W, st.BackBand-s.Y-st.BandPadding)
@@ -349,7 +298,7 @@ func (cp *composer) back() (Face, error) {
 	} else {
 		box := nameBox
 		box.Y += (box.H - b.Height) / 2
-		cp.place(&f, b, box, fixed("name"), color(onBand), false, 0)
+		cp.place(&f, b, box, fixed("name"), color(onBand), 0)
 	}
 
 	// Conditions and impact share one size, the largest at which both fit.
@@ -389,18 +338,18 @@ func (cp *composer) back() (Face, error) {
 			}
 			errs = append(errs, cp.fieldErr("back", field, err))
 		} else {
-			cp.place(&f, b, box, func(l textfit.SetLine) string { return fields[l.Para] }, func(l textfit.SetLine) deck.RGB {
+			cp.place(&f, b, box, func(l textfit.SetLine) string { return fields[l.Para] }, func(l textfit.SetLine) draw.Color {
 				if l.Tag == "heading" {
-					return cp.c.Category.Color
+					return cp.cat
 				}
 				return st.Ink
-			}, true, 0)
+			}, 0)
 			for _, l := range b.Lines {
 				if l.Para == impactPara {
 					// A rule halfway through the space above the impact heading.
 					ry := box.Y + l.Baseline - l.Ascent - 0.7*geom.PtToMM(l.Size)*st.Leading
-					f.Rules = append(f.Rules, Rule{Seg: geom.Segment{A: geom.Point{X: s.X, Y: ry}, B: geom.Point{X: s.Right(), Y: ry}},
-						Width: st.RuleWidth, Color: cp.c.Category.Color})
+					f.Rules = append(f.Rules, draw.Rule{Seg: geom.Segment{A: geom.Point{X: s.X, Y: ry}, B: geom.Point{X: s.Right(), Y: ry}},
+						Width: st.RuleWidth, Color: cp.cat})
 					break
 				}
 			}
@@ -411,17 +360,17 @@ func (cp *composer) back() (Face, error) {
 
 // commonBack is the same for every card: a dark ground (white in ink-saver
 // mode), a double frame inside the safe zone and the deck's title.
-func (cp *composer) commonBack() (Face, error) {
+func (cp *composer) commonBack() (draw.Drawing, error) {
 	st, s := cp.st, cp.safe
 	ground, ink := st.CommonBack, st.OnBand
 	if st.InkSaver {
-		ground, ink = deck.RGB{R: 0xFF, G: 0xFF, B: 0xFF}, st.CommonBack
+		ground, ink = draw.White, st.CommonBack
 	}
-	f := Face{Fills: []Fill{{Rect: cp.g.BleedRect(), Color: ground}}}
+	f := cp.drawing(ground)
 	frame := func(r geom.Rect, w float64) {
 		pts := []geom.Point{{X: r.X, Y: r.Y}, {X: r.Right(), Y: r.Y}, {X: r.Right(), Y: r.Bottom()}, {X: r.X, Y: r.Bottom()}}
 		for i := range pts {
-			f.Rules = append(f.Rules, Rule{Seg: geom.Segment{A: pts[i], B: pts[(i+1)%4]}, Width: w, Color: ink})
+			f.Rules = append(f.Rules, draw.Rule{Seg: geom.Segment{A: pts[i], B: pts[(i+1)%4]}, Width: w, Color: ink})
 		}
 	}
 	frame(s, st.RuleWidth*2)
@@ -432,6 +381,6 @@ func (cp *composer) commonBack() (Face, error) {
 		return f, err
 	}
 	box.Y += (box.H - b.Height) / 2
-	cp.place(&f, b, box, fixed("title"), color(ink), false, 0.5)
+	cp.place(&f, b, box, fixed("title"), color(ink), 0.5)
 	return f, nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/layout"
@@ -66,7 +67,7 @@ func TestTextInSafeZone(t *testing.T) {
 					if !safe.Contains(tx.Box) {
 						t.Errorf("%s: %q at %v leaves the safe zone %v", where, tx.String(), tx.Box, safe)
 					}
-					if min := build.MinBody(spec.Card.W); tx.Body && tx.Size < min-1e-9 {
+					if min := build.MinBody(spec.Card.W); isBody(tx.Tag) && tx.Size < min-1e-9 {
 						t.Errorf("%s: body text %q at %.2f pt, below %.1f pt", where, tx.String(), tx.Size, min)
 					}
 					if tx.Size < 7-1e-9 {
@@ -107,6 +108,13 @@ func TestTextInSafeZone(t *testing.T) {
 	}
 }
 
+// isBody reports whether a line with this tag is running text, which must
+// stay at or above the minimum body size: the first-person text, and on the
+// back the headings, conditions and impact.
+func isBody(tag string) bool {
+	return tag == "text" || tag == "heading" || tag == "impact" || strings.HasPrefix(tag, "conditions[")
+}
+
 var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+`)
 
 func words(s string) []string { return wordRE.FindAllString(textfit.Plain(s), -1) }
@@ -117,7 +125,7 @@ func words(s string) []string { return wordRE.FindAllString(textfit.Plain(s), -1
 func TestEveryWordOnItsCard(t *testing.T) {
 	cards := composed(t)["tarot"]
 	for i, p := range cards.Deck.Personas {
-		text := func(f face.Face) string {
+		text := func(f draw.Drawing) string {
 			var b strings.Builder
 			for _, tx := range f.Text {
 				b.WriteString(tx.String())
@@ -153,7 +161,7 @@ func TestGoldenFace(t *testing.T) {
 	for _, name := range []string{"tarot"} {
 		cards := composed(t)[name]
 		got, err := json.MarshalIndent(struct {
-			Front, Back face.Face
+			Front, Back draw.Drawing
 		}{cards.Faces[0][0], cards.Faces[0][1]}, "", "  ")
 		if err != nil {
 			t.Fatal(err)
@@ -212,7 +220,7 @@ func TestInkSaverAndCommonBack(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		safe := geom.R(0, 0, spec.Card.W, spec.Card.H).Inset(spec.Safe)
-		white := deck.RGB{R: 255, G: 255, B: 255}
+		white := draw.White
 		firstBack, _ := json.Marshal(cards.Faces[0][1])
 		for i, f := range cards.Faces {
 			for side, fc := range f {

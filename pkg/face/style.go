@@ -1,6 +1,6 @@
 package face
 
-import "github.com/cardgen/cardgen/pkg/deck"
+import "github.com/cardgen/cardgen/pkg/draw"
 
 // Range is a type size range in points: text is set at the largest size in
 // it at which it fits.
@@ -21,7 +21,7 @@ type Style struct {
 	RuleWidth           float64 // mm
 	IconMax             float64 // mm, the largest a category icon is drawn
 
-	Ink, Muted, OnBand deck.RGB
+	Ink, Muted, OnBand draw.Color
 	// Tint is how much of the category colour the background takes (0–1).
 	Tint float64
 	// InkSaver prints on white, with the category colour only in a thin
@@ -30,7 +30,7 @@ type Style struct {
 	// StripeWidth is the stripe's height inside the trim, in ink-saver mode (mm).
 	StripeWidth float64
 	// CommonBack is the colour of the common back design.
-	CommonBack deck.RGB
+	CommonBack draw.Color
 }
 
 // DefaultStyle is the design for tarot-size cards (70 × 120 mm).
@@ -50,12 +50,12 @@ var DefaultStyle = Style{
 	Gap:          3,
 	RuleWidth:    0.3,
 	IconMax:      8,
-	Ink:          deck.RGB{R: 0x22, G: 0x22, B: 0x22},
-	Muted:        deck.RGB{R: 0x4D, G: 0x4D, B: 0x4D},
-	OnBand:       deck.RGB{R: 0xFF, G: 0xFF, B: 0xFF},
+	Ink:          draw.Color{R: 0x22, G: 0x22, B: 0x22},
+	Muted:        draw.Color{R: 0x4D, G: 0x4D, B: 0x4D},
+	OnBand:       draw.Color{R: 0xFF, G: 0xFF, B: 0xFF},
 	Tint:         0.07,
 	StripeWidth:  2,
-	CommonBack:   deck.RGB{R: 0x2B, G: 0x33, B: 0x45},
+	CommonBack:   draw.Color{R: 0x2B, G: 0x33, B: 0x45},
 }
 
 // Scaled returns the style for a card of w × h mm: lengths follow the card's
@@ -82,10 +82,10 @@ func (s Style) Scaled(w, h, minimum float64) Style {
 
 // Background is the card's background: the category colour, much
 // lightened; white in ink-saver mode.
-func (s Style) Background(c deck.RGB) deck.RGB {
+func (s Style) Background(c draw.Color) draw.Color {
 	if s.InkSaver {
-		return deck.RGB{R: 0xFF, G: 0xFF, B: 0xFF}
+		return draw.White
 	}
 	mix := func(v uint8) uint8 { return uint8(float64(v)*s.Tint + 255*(1-s.Tint) + 0.5) }
-	return deck.RGB{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
+	return draw.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B)}
 }

@@ -1,7 +1,7 @@
 // Package guide composes the facilitator's sheet: a world map with a mark
 // where each persona works, grouped by country, and every persona listed by
 // category with role and country. Like package face it is pure layout: it
-// returns pages of fills, shapes, rules and fitted text for the renderer.
+// returns its pages as drawings (package draw) for the renderers.
 package guide
 
 import (
@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/cardgen/cardgen/pkg/deck"
-	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/icons"
 	"github.com/cardgen/cardgen/pkg/labels"
@@ -21,10 +21,10 @@ import (
 
 // Colours of the map.
 var (
-	Ocean = deck.RGB{R: 0xEE, G: 0xF2, B: 0xF5}
-	Land  = deck.RGB{R: 0xCF, G: 0xD5, B: 0xDB}
-	Ink   = deck.RGB{R: 0x22, G: 0x22, B: 0x22}
-	White = deck.RGB{R: 0xFF, G: 0xFF, B: 0xFF}
+	Ocean = draw.Color{R: 0xEE, G: 0xF2, B: 0xF5}
+	Land  = draw.Color{R: 0xCF, G: 0xD5, B: 0xDB}
+	Ink   = draw.Color{R: 0x22, G: 0x22, B: 0x22}
+	White = draw.White
 )
 
 // Sizes, in mm and points.
@@ -48,22 +48,25 @@ type Input struct {
 }
 
 // Pages composes the sheet: one page, or two when the list does not fit.
-func Pages(in Input, fam *typeface.Family) ([]face.Face, error) {
+func Pages(in Input, fam *typeface.Family) ([]draw.Drawing, error) {
 	d := in.Deck
 	p := labels.Printer(d.Language)
 	ts := in.Typeset
 	if ts == nil {
 		ts = func(s string) string { return s }
 	}
-	page := face.Face{Fills: []face.Fill{{Rect: in.Paper, Color: White}}}
+	newPage := func() draw.Drawing {
+		return draw.Drawing{W: in.Paper.W, H: in.Paper.H, Fills: []draw.Fill{{Rect: in.Paper, Color: White}}}
+	}
+	page := newPage()
 	content := in.Paper.Inset(Margin)
 	y := content.Y
-	line := func(f *face.Face, s string, size float64, st typeface.Style, c deck.RGB, x, top float64) float64 {
+	line := func(f *draw.Drawing, s string, size float64, st typeface.Style, c draw.Color, x, top float64) float64 {
 		fc := fam.Face(st)
 		asc, desc := fc.Ascent(size), fc.Descent(size)
 		w := fc.Width(s, size)
-		f.Text = append(f.Text, face.Text{Field: "guide", Size: size, Color: c, X: x, Baseline: top + asc,
-			Pieces: []textfit.Piece{{Text: s, Style: st, W: w}}, Box: geom.R(x, top, w, asc+desc)})
+		f.Text = append(f.Text, draw.Text{Tag: "guide", Size: size, Color: c, X: x, Baseline: top + asc,
+			Runs: []draw.Run{{Text: s, Style: st, W: w}}, Box: geom.R(x, top, w, asc+desc)})
 		return asc + desc
 	}
 	title := textfit.Plain(ts(d.Title)) + " — " + ts(p.Sprintf(labels.GuideTitle))
@@ -78,7 +81,7 @@ func Pages(in Input, fam *typeface.Family) ([]face.Face, error) {
 
 	// The map.
 	proj := worldmap.Fit(geom.R(content.X, y, content.W, MapHeight))
-	page.Shapes = append(page.Shapes, face.Shape{Points: proj.Outline(5), Color: Ocean})
+	page.Shapes = append(page.Shapes, draw.Shape{Points: proj.Outline(5), Color: Ocean})
 	land, err := worldmap.Land()
 	if err != nil {
 		return nil, err
@@ -96,16 +99,16 @@ func Pages(in Input, fam *typeface.Family) ([]face.Face, error) {
 		if signedArea(ring)*outer < 0 {
 			c = Ocean
 		}
-		page.Shapes = append(page.Shapes, face.Shape{Points: proj.Ring(ring), Color: c})
+		page.Shapes = append(page.Shapes, draw.Shape{Points: proj.Ring(ring), Color: c})
 	}
 	// A mark per country, in the colour of its first persona's category,
 	// with the personas' names beside it, placed where it overlaps nothing.
-	colour := map[string]deck.RGB{}
+	colour := map[string]draw.Color{}
 	for i := range d.Personas {
 		code := strings.ToUpper(d.Personas[i].CountryCode)
 		if _, ok := colour[code]; !ok {
 			if c := d.Category(d.Personas[i].Category); c != nil {
-				colour[code] = c.Color
+				colour[code] = draw.Color(c.Color)
 			}
 		}
 	}
@@ -117,8 +120,8 @@ func Pages(in Input, fam *typeface.Family) ([]face.Face, error) {
 			continue
 		}
 		at := proj.Point(cl.At)
-		page.Shapes = append(page.Shapes, face.Shape{Points: circle(at, DotRadius+0.4, 24), Color: White},
-			face.Shape{Points: circle(at, DotRadius, 24), Color: colour[cl.Code]})
+		page.Shapes = append(page.Shapes, draw.Shape{Points: circle(at, DotRadius+0.4, 24), Color: White},
+			draw.Shape{Points: circle(at, DotRadius, 24), Color: colour[cl.Code]})
 		taken = append(taken, geom.R(at.X-DotRadius, at.Y-DotRadius, 2*DotRadius, 2*DotRadius))
 	}
 	for _, cl := range clusters {
@@ -131,7 +134,7 @@ func Pages(in Input, fam *typeface.Family) ([]face.Face, error) {
 		w, h := fc.Width(text, LabelSize), fc.Ascent(LabelSize)+fc.Descent(LabelSize)
 		box := placeLabel(at, w, h, proj.Map, taken)
 		taken = append(taken, box)
-		page.Fills = append(page.Fills, face.Fill{Rect: box.Outset(0.3), Color: White})
+		page.Fills = append(page.Fills, draw.Fill{Rect: box.Outset(0.3), Color: White})
 		line(&page, text, LabelSize, typeface.Bold, Ink, box.X, box.Y)
 	}
 	if len(unplaced) > 0 {
@@ -140,7 +143,7 @@ func Pages(in Input, fam *typeface.Family) ([]face.Face, error) {
 	y = proj.Map.Bottom() + 6
 
 	// The list, by category, in two columns; a second page if need be.
-	pages := []face.Face{page}
+	pages := []draw.Drawing{page}
 	colW := (content.W - 8) / 2
 	col, x := 0, content.X
 	top := y
@@ -192,7 +195,7 @@ func Pages(in Input, fam *typeface.Family) ([]face.Face, error) {
 			if col == 0 {
 				col, x, y = 1, content.X+colW+8, top
 			} else {
-				pages = append(pages, face.Face{Fills: []face.Fill{{Rect: in.Paper, Color: White}}})
+				pages = append(pages, newPage())
 				cur = &pages[len(pages)-1]
 				col, x, y, top = 0, content.X, content.Y, content.Y
 			}
@@ -200,11 +203,11 @@ func Pages(in Input, fam *typeface.Family) ([]face.Face, error) {
 		iconSide := geom.PtToMM(HeadSize) * 1.1
 		if ic, ok := icons.For(c.ID); ok {
 			for _, sh := range ic.In(geom.R(x, y, iconSide, iconSide)) {
-				cur.Shapes = append(cur.Shapes, face.Shape{Points: sh, Color: c.Color})
+				cur.Shapes = append(cur.Shapes, draw.Shape{Points: sh, Color: draw.Color(c.Color)})
 			}
 		}
 		head := fitLine(fam, ts(c.Label), HeadSize, typeface.Bold, colW-iconSide-2)
-		y += line(cur, head, HeadSize, typeface.Bold, c.Color, x+iconSide+2, y) + 1.2
+		y += line(cur, head, HeadSize, typeface.Bold, draw.Color(c.Color), x+iconSide+2, y) + 1.2
 		for _, ps := range members {
 			for _, l := range entries[ps] {
 				line(cur, l, ListSize, typeface.Regular, Ink, x, y)

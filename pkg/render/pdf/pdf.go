@@ -1,13 +1,14 @@
-// Package render paints an imposition plan and its card faces into a PDF. It
-// is the only package that imports fpdf.
+// Package pdf paints pages of drawings (package draw) into a PDF. It is the
+// only package that imports fpdf.
 //
 // What it guarantees for print: every font embedded and subset; page boxes
-// from the plan (a TrimBox on print-shop pages, nothing else, so the BleedBox
-// defaults to the MediaBox); RGB colours only, no transparency. And for CI:
-// the same input gives the same bytes, because dates come from the caller,
-// the catalog is sorted, and nothing fpdf writes in map order is used (one
-// page box per page, no spot colours, no images).
-package render
+// from the pages (a TrimBox on print-shop pages, nothing else, so the
+// BleedBox defaults to the MediaBox); RGB colours only, no transparency. And
+// for CI: the same input gives the same bytes, because dates come from the
+// caller, the catalog is sorted, and nothing fpdf writes in map order is used
+// (one page box per page, no spot colours, pictures of distinct pixel
+// widths registered in key order).
+package pdf
 
 import (
 	"bytes"
@@ -20,12 +21,9 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/cardgen/cardgen/pkg/deck"
-	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	iconset "github.com/cardgen/cardgen/pkg/icons"
-	"github.com/cardgen/cardgen/pkg/impose"
-	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
 
@@ -39,18 +37,12 @@ type Meta struct {
 
 // Document is everything the renderer needs.
 type Document struct {
-	Plan   impose.Plan
-	Faces  [][2]face.Face // per card: front, back
+	Pages  []draw.Page
 	Family *typeface.Family
 	Meta   Meta
-	// Images are the pictures the faces' ImageBoxes name, by key.
-	Images map[string]Image
-}
-
-// Image is a picture ready to embed: PNG or JPEG bytes.
-type Image struct {
-	Type string // "PNG" or "JPG"
-	Data []byte
+	// Images are the pictures the drawings' ImageBoxes name, by key. Every
+	// one is embedded, in key order, whether a page shows it or not.
+	Images map[string]draw.Image
 }
 
 // fpdf writes a template's images in map order unless its package-wide
@@ -66,10 +58,10 @@ var styleNames = map[typeface.Style]string{
 
 // Write renders doc as PDF to w.
 func Write(w io.Writer, doc Document) error {
-	if len(doc.Plan.Pages) == 0 {
-		return fmt.Errorf("nothing to print: the plan has no page")
+	if len(doc.Pages) == 0 {
+		return fmt.Errorf("nothing to print: the document has no page")
 	}
-	first := doc.Plan.Pages[0].Size
+	first := doc.Pages[0]
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
@@ -111,17 +103,17 @@ func Write(w io.Writer, doc Document) error {
 		}
 	}
 	templates := iconTemplates{}
-	for _, page := range doc.Plan.Pages {
-		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.Size.W, Ht: page.Size.H})
+	for _, page := range doc.Pages {
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.W, Ht: page.H})
 		if page.TrimBox != nil {
 			t := *page.TrimBox
 			// PDF page boxes count y from the bottom of the page.
-			pdf.SetPageBox("trim", t.X, page.Size.H-t.Bottom(), t.W, t.H)
+			pdf.SetPageBox("trim", t.X, page.H-t.Bottom(), t.W, t.H)
 		}
-		for _, pl := range page.Cards {
-			paint(pdf, family, doc.Faces[pl.Card][pl.Side], pl, templates)
+		for _, pl := range page.Faces {
+			paint(pdf, family, pl, templates)
 		}
-		marks(pdf, page, doc.Plan.Spec)
+		lines(pdf, page.Lines)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("rendering the PDF: %w", err)
@@ -151,10 +143,10 @@ func subsetTags(doc Document) map[typeface.Style]string {
 	for _, st := range typeface.Styles {
 		used[st] = map[rune]bool{}
 	}
-	for _, page := range doc.Plan.Pages {
-		for _, pl := range page.Cards {
-			for _, t := range doc.Faces[pl.Card][pl.Side].Text {
-				for _, p := range t.Pieces {
+	for _, page := range doc.Pages {
+		for _, pl := range page.Faces {
+			for _, t := range pl.Drawing.Text {
+				for _, p := range t.Runs {
 					for _, r := range p.Text {
 						used[p.Style][r] = true
 					}
@@ -193,12 +185,18 @@ func tagSubsets(pdf []byte, family string, subsetTags map[typeface.Style]string)
 	return pdf
 }
 
-func paint(pdf *fpdf.Fpdf, family string, f face.Face, pl impose.Placement, icons iconTemplates) {
-	ox, oy := pl.Trim.X, pl.Trim.Y
+// paint draws a placed drawing, layer by layer (see package draw).
+func paint(pdf *fpdf.Fpdf, family string, pl draw.Placed, icons iconTemplates) {
+	f := pl.Drawing
+	ox, oy := pl.At.X, pl.At.Y
 	if pl.Rotation != 0 {
 		pdf.TransformBegin()
-		pdf.TransformRotate(float64(pl.Rotation), pl.Trim.X+pl.Trim.W/2, pl.Trim.Y+pl.Trim.H/2)
+		pdf.TransformRotate(float64(pl.Rotation), pl.At.X+pl.At.W/2, pl.At.Y+pl.At.H/2)
 		defer pdf.TransformEnd()
+	}
+	if pl.Clip {
+		pdf.ClipRect(pl.At.X, pl.At.Y, pl.At.W, pl.At.H, false)
+		defer pdf.ClipEnd()
 	}
 	for _, fill := range f.Fills {
 		setFill(pdf, fill.Color)
@@ -224,24 +222,22 @@ func paint(pdf *fpdf.Fpdf, family string, f face.Face, pl impose.Placement, icon
 	for _, rule := range f.Rules {
 		setDraw(pdf, rule.Color)
 		pdf.SetLineWidth(rule.Width)
+		if len(rule.Dash) > 0 {
+			pdf.SetDashPattern(rule.Dash, 0)
+		}
 		pdf.Line(ox+rule.Seg.A.X, oy+rule.Seg.A.Y, ox+rule.Seg.B.X, oy+rule.Seg.B.Y)
+		if len(rule.Dash) > 0 {
+			pdf.SetDashPattern(nil, 0)
+		}
 	}
 	for _, t := range f.Text {
 		pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
-		for _, p := range t.Pieces {
+		for _, p := range t.Runs {
 			pdf.SetFont(family, styleNames[p.Style], t.Size)
 			pdf.Text(ox+t.X+p.X, oy+t.Baseline, p.Text)
 		}
 	}
 }
-
-// Dash patterns, in mm: cut lines are dashed, the fold line dash-dotted and
-// grey, so that nobody cuts along the fold.
-var (
-	cutDash  = []float64{3, 1.5}
-	foldDash = []float64{4, 1, 1, 1}
-	foldGrey = deck.RGB{R: 0x80, G: 0x80, B: 0x80}
-)
 
 // iconSize is the size, in mm, icons are drawn at in their templates.
 const iconSize = 10.0
@@ -253,7 +249,7 @@ const iconSize = 10.0
 // the bytes stay reproducible.
 type iconTemplates map[string]fpdf.Template
 
-func (cache iconTemplates) get(pdf *fpdf.Fpdf, ic face.Icon) fpdf.Template {
+func (cache iconTemplates) get(pdf *fpdf.Fpdf, ic draw.Icon) fpdf.Template {
 	key := ic.Name + ic.Color.String()
 	if t, ok := cache[key]; ok {
 		return t
@@ -273,27 +269,22 @@ func (cache iconTemplates) get(pdf *fpdf.Fpdf, ic face.Icon) fpdf.Template {
 	return t
 }
 
-func marks(pdf *fpdf.Fpdf, page impose.Page, spec *layout.Spec) {
+// lines draws a page's lines over its faces, each group with its pen set
+// once, and ends every group with a solid pen again.
+func lines(pdf *fpdf.Fpdf, groups []draw.Lines) {
 	pdf.SetLineCapStyle("butt")
-	if len(page.Marks) > 0 {
-		setDraw(pdf, deck.RGB{})
-		pdf.SetLineWidth(spec.Marks.Width)
-		if spec.Marks.Style == "cut" {
-			pdf.SetDashPattern(cutDash, 0)
+	for _, g := range groups {
+		setDraw(pdf, g.Color)
+		pdf.SetLineWidth(g.Width)
+		if len(g.Dash) > 0 {
+			pdf.SetDashPattern(g.Dash, 0)
 		}
-		for _, m := range page.Marks {
-			pdf.Line(m.A.X, m.A.Y, m.B.X, m.B.Y)
+		for _, s := range g.Segs {
+			pdf.Line(s.A.X, s.A.Y, s.B.X, s.B.Y)
 		}
-		pdf.SetDashPattern(nil, 0)
-	}
-	if f := page.Fold; f != nil {
-		setDraw(pdf, foldGrey)
-		pdf.SetLineWidth(max(spec.Marks.Width, 0.2))
-		pdf.SetDashPattern(foldDash, 0)
-		pdf.Line(f.A.X, f.A.Y, f.B.X, f.B.Y)
 		pdf.SetDashPattern(nil, 0)
 	}
 }
 
-func setFill(pdf *fpdf.Fpdf, c deck.RGB) { pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
-func setDraw(pdf *fpdf.Fpdf, c deck.RGB) { pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }
+func setFill(pdf *fpdf.Fpdf, c draw.Color) { pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
+func setDraw(pdf *fpdf.Fpdf, c draw.Color) { pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }

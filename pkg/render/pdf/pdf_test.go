@@ -1,4 +1,4 @@
-package render
+package pdf
 
 import (
 	"bytes"
@@ -9,12 +9,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/cardgen/cardgen/pkg/deck"
-	"github.com/cardgen/cardgen/pkg/face"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
-	"github.com/cardgen/cardgen/pkg/impose"
-	"github.com/cardgen/cardgen/pkg/layout"
-	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
 
@@ -52,16 +48,20 @@ func testDoc(t testing.TB, date time.Time) Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec := &layout.Spec{Name: "t", Paper: layout.Paper{Size: layout.Size{W: 76, H: 126}}, Card: layout.Size{W: 70, H: 120},
-		Bleed: 3, Columns: 1, Rows: 1, TrimBox: true, Duplex: layout.DuplexNone, Marks: layout.Marks{Style: "none"}}
-	line := func(s string, st typeface.Style) face.Text {
-		return face.Text{Size: 10, X: 4, Baseline: 10, Pieces: []textfit.Piece{{Text: s, Style: st}}}
+	line := func(s string, st typeface.Style) draw.Text {
+		return draw.Text{Size: 10, X: 4, Baseline: 10, Runs: []draw.Run{{Text: s, Style: st}}}
 	}
-	f := face.Face{
-		Fills: []face.Fill{{Rect: geom.R(-3, -3, 76, 126), Color: deck.RGB{R: 250, G: 240, B: 230}}},
-		Text:  []face.Text{line("régulier", typeface.Regular), line("gras", typeface.Bold), line("italique", typeface.Italic), line("les deux", typeface.BoldItalic)},
+	f := &draw.Drawing{W: 70, H: 120, Bleed: 3,
+		Fills: []draw.Fill{{Rect: geom.R(-3, -3, 76, 126), Color: draw.Color{R: 250, G: 240, B: 230}}},
+		Text:  []draw.Text{line("régulier", typeface.Regular), line("gras", typeface.Bold), line("italique", typeface.Italic), line("les deux", typeface.BoldItalic)},
 	}
-	return Document{Plan: impose.Impose(spec, 2), Faces: [][2]face.Face{{f, f}, {f, f}}, Family: fam,
+	// A print shop's pages: one face each, the card 3 mm in from every edge.
+	trim := geom.R(3, 3, 70, 120)
+	var pages []draw.Page
+	for range 4 {
+		pages = append(pages, draw.Page{W: 76, H: 126, TrimBox: &trim, Faces: []draw.Placed{{Drawing: f, At: trim}}})
+	}
+	return Document{Pages: pages, Family: fam,
 		Meta: Meta{Title: "Titre", Author: "A", Lang: "fr", Creator: "cardgen", Date: date}}
 }
 

@@ -1,0 +1,97 @@
+package build
+
+import (
+	"bytes"
+	"image"
+	stdpng "image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cardgen/cardgen/pkg/draw"
+	"github.com/cardgen/cardgen/pkg/tabletop"
+)
+
+func readPicture(t *testing.T, path string) image.Image {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := stdpng.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+func colourAt(img image.Image, x, y int) draw.Color {
+	r, g, b, _ := img.At(x, y).RGBA()
+	return draw.Color{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8)}
+}
+
+// TestTabletop: 75 cards (two personas, 40 and 35 copies) make two sheets
+// of fronts and two of backs, 69 cards and 6, each within Tabletop
+// Simulator's limits, with the deck's title in the last slot, and the
+// instructions name every sheet with its grid and number of cards.
+func TestTabletop(t *testing.T) {
+	dir := t.TempDir()
+	mini, err := os.ReadFile(filepath.Join("..", "..", "testdata", "mini.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := strings.Replace(string(mini), "  - id: fara\n", "    copies: 40\n  - id: fara\n    copies: 35\n", 1)
+	src := filepath.Join(dir, "mini.yaml")
+	if err := os.WriteFile(src, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	res, err := Tabletop(TabletopOptions{Data: src, Out: out, DPI: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"mini-tts-faces-1.png", "mini-tts-backs-1.png", "mini-tts-faces-2.png", "mini-tts-backs-2.png", "mini-tts.txt"}
+	var got []string
+	for _, f := range res.Files {
+		got = append(got, filepath.Base(f))
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("files %v, want %v", got, want)
+	}
+	p := res.Plan
+	if len(p.Sheets) != 2 || p.Sheets[0].Count != 69 || p.Sheets[1].Count != 6 {
+		t.Fatalf("sheets %+v", p.Sheets)
+	}
+	for i, s := range p.Sheets {
+		for _, side := range []string{"faces", "backs"} {
+			img := readPicture(t, filepath.Join(out, "mini-tts-"+side+"-"+string(rune('1'+i))+".png"))
+			w, h := p.Pixels(s, 70, 120)
+			if b := img.Bounds(); b.Dx() != w || b.Dy() != h || w > tabletop.MaxPixels || h > tabletop.MaxPixels {
+				t.Errorf("sheet %d %s: %v pixels, want %d × %d within %d", i+1, side, b.Size(), w, h, tabletop.MaxPixels)
+			}
+			// The middle of each slot: the cards' grounds, the hidden card's dark one.
+			slotW, slotH := float64(w)/float64(s.Columns), float64(h)/float64(s.Rows)
+			at := func(col, row int) draw.Color {
+				return colourAt(img, int((float64(col)+0.5)*slotW), int((float64(row)+0.9)*slotH))
+			}
+			hc, hr := s.Hidden()
+			if c := at(hc, hr); c != (draw.Color{R: 0x2B, G: 0x33, B: 0x45}) {
+				t.Errorf("sheet %d %s: the hidden slot shows %v, want the common back's #2B3345", i+1, side, c)
+			}
+			c, r := s.Slot(s.Count - 1)
+			if c := at(c, r); c.R < 0xF0 {
+				t.Errorf("sheet %d %s: the last card's slot shows %v, want a card's light ground", i+1, side, c)
+			}
+		}
+	}
+	txt, err := os.ReadFile(res.Instructions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"(75 cards)", "Objects > Components > Custom > Deck", "mini-tts-faces-2.png", "Number:        6"} {
+		if !strings.Contains(string(txt), w) {
+			t.Errorf("the instructions lack %q:\n%s", w, txt)
+		}
+	}
+}
