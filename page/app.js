@@ -438,7 +438,7 @@ async function takeZip(zip) {
 
 async function readDataset(form, name, pictures, zip) {
   const gen = ++state.generation;
-  say(t("status.reading", name));
+  $("#deck-status").textContent = t("status.reading", name);
   let r;
   try {
     r = await api(url("/api/validate", { layout: state.layout }), { method: "POST", body: form });
@@ -447,7 +447,6 @@ async function readDataset(form, name, pictures, zip) {
     return;
   }
   if (gen !== state.generation) return;
-  say("");
   if (!r.deck) {
     Object.assign(state, { builtin: false, edited: false, deck: null, where: null, faces: new Map(), problems: r.problems, unreadable: true,
       source: { source: name, name: name.replace(/\.[^.]+$/, ""), format: "", language: "", languages: [] } });
@@ -688,9 +687,48 @@ function problemParts(p, withCard) {
   const parts = [];
   const where = [withCard && p.persona ? personaName(p.persona) : "", placeOf(p), fieldName(p.field)].filter(Boolean).join(" · ");
   if (where) parts.push(el("span", { class: "where", text: where + " — " }));
-  parts.push(p.message + (/[.!?]$/.test(p.message) ? "" : "."));
-  if (p.hint) parts.push(" ", el("span", { class: "hint", text: `${t("problem.hint")} ${p.hint}.` }));
+  const { message, hint } = plain(p);
+  parts.push(message + (/[.!?]$/.test(message) ? "" : "."));
+  if (hint) parts.push(" ", el("span", { class: "hint", text: `${t("problem.hint")} ${hint}${/[.!?]$/.test(hint) ? "" : "."}` }));
   return parts;
+}
+
+// plain says the commonest problems in the page's words; the others are
+// shown as cardgen words them.
+const PLAIN = [
+  [/^on the (front|back) of a .* card \(layout [^)]*\): does not fit at [^:]*: needs .* \(about (\d+)% too long\)$/, (m) => ({
+    fr: [`trop long pour la carte (au ${m[1] === "front" ? "recto" : "verso"}) : environ ${m[2]} % de trop`, "raccourcissez le texte, ou choisissez une mise en page à plus grandes cartes"],
+    en: [`too long for the card (on the ${m[1]}): about ${m[2]} % too long`, "shorten the text, or choose a layout with larger cards"],
+  })],
+  [/^on the (front|back) of a .* card \(layout [^)]*\): does not fit at [^:]*: needs (\d+) lines, at most (\d+) allowed$/, (m) => ({
+    fr: [`trop long pour la carte (au ${m[1] === "front" ? "recto" : "verso"}) : ${m[2]} lignes, ${m[3]} au plus`, "raccourcissez le texte"],
+    en: [`too long for the card (on the ${m[1]}): ${m[2]} lines, at most ${m[3]}`, "shorten the text"],
+  })],
+  [/the word "(.+)" is [\d.]+ mm wide, wider than its [\d.]+ mm line$/, (m) => ({
+    fr: [`le mot « ${m[1]} » est trop long pour tenir sur une ligne`, "raccourcissez-le, ou écrivez un trait d'union là où il peut être coupé"],
+    en: [`the word “${m[1]}” is too long to fit on a line`, "shorten it, or write a hyphen where it may break"],
+  })],
+  [/^the font \S+ has no glyph for (.+)$/, (m) => ({
+    fr: [`ces caractères ne peuvent pas être imprimés : ${m[1]}`, "remplacez-les ou supprimez-les (les émojis et les symboles rares ne s'impriment pas)"],
+    en: [`these characters cannot be printed: ${m[1]}`, "replace or remove them (emoji and rare symbols cannot be printed)"],
+  })],
+  [/^image "(.+)" not found$/, (m) => ({
+    fr: [`l'image « ${m[1]} » est introuvable`, "vérifiez son nom, et déposez l'image avec le fichier (ou le dossier entier, ou un .zip du dossier)"],
+    en: [`the picture “${m[1]}” is missing`, "check its name, and drop the picture with the file (or the whole folder, or a .zip of it)"],
+  })],
+  [/^missing$/, () => ({ fr: ["manquant : à remplir", ""], en: ["missing: fill it in", ""] })],
+  [/^empty$/, () => ({ fr: ["vide : à remplir", ""], en: ["empty: fill it in", ""] })],
+];
+
+function plain(p) {
+  for (const [re, words] of PLAIN) {
+    const m = re.exec(p.message);
+    if (m) {
+      const [message, hint] = words(m)[ui];
+      return { message: message.charAt(0).toUpperCase() + message.slice(1), hint };
+    }
+  }
+  return { message: p.message.charAt(0).toUpperCase() + p.message.slice(1), hint: p.hint };
 }
 
 function renderProblems() {
