@@ -621,6 +621,8 @@ function cardItem(p) {
 
 function faceBox(p, side, svg) {
   const box = el("div", { class: "face-box" });
+  const l = currentLayout();
+  if (l) box.style.aspectRatio = `${l.card_width} / ${l.card_height}`; // the card's own shape
   const label = `${p.name}, ${t("card." + side)}`;
   if (svg) {
     const node = svgNode(svg);
@@ -898,7 +900,10 @@ function selection() {
   if (!state.deck) return {};
   const all = state.deck.personas.map((p) => p.id);
   const picked = all.filter((id) => state.picked.has(id));
-  return picked.length === all.length ? {} : { only: picked.join(",") };
+  if (picked.length === all.length) return {};
+  // The shorter list: a long deck with a few cards left out names those.
+  const left = all.filter((id) => !state.picked.has(id));
+  return picked.length && left.length < picked.length ? { exclude: left.join(",") } : { only: picked.join(",") };
 }
 
 function printParams() {

@@ -195,7 +195,7 @@ func checkDatasetParams(ds Dataset) error {
 	if _, err := langParam(ds.Edition); err != nil {
 		return &RequestError{fmt.Sprintf("edition %q is not a language: write fr, en, …", ds.Edition)}
 	}
-	if ds.Format != "" && !regexp.MustCompile(`^[A-Za-z]{1,10}$`).MatchString(ds.Format) {
+	if ds.Format != "" && !formatPattern.MatchString(ds.Format) {
 		return &RequestError{fmt.Sprintf("format %q: name a dataset format such as csv or yaml", ds.Format)}
 	}
 	return nil
@@ -441,6 +441,8 @@ func commonStem(names []string) string {
 }
 
 // ---- query parameters
+
+var formatPattern = regexp.MustCompile(`^[A-Za-z]{1,10}$`)
 
 var langPattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}$`)
 
