@@ -32,5 +32,5 @@ func main() {
 		fileout.Abort()
 		os.Exit(cli.Exit(&cli.InterruptedError{Signal: sig}, os.Stderr))
 	}()
-	os.Exit(cli.Main(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
+	os.Exit(cli.Main(cli.LaunchArgs(os.Args[1:]), cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
 }

@@ -144,7 +144,7 @@ environmental cost of AI) on A4 sheets for a school printer:
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newBuildCmd(env), newValidateCmd(env), newExportCmd(env), newLayoutsCmd(env), newListCmd(env), newCalibrateCmd(env), newPreviewCmd(env), newTabletopCmd(env), newGuideCmd(env), newVersionCmd(env))
+	root.AddCommand(newBuildCmd(env), newValidateCmd(env), newExportCmd(env), newLayoutsCmd(env), newListCmd(env), newCalibrateCmd(env), newPreviewCmd(env), newTabletopCmd(env), newGuideCmd(env), newVersionCmd(env), newServeCmd(env))
 	registerCompletions(root)
 	return root
 }

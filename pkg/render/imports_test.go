@@ -15,7 +15,7 @@ import (
 // of lower layers, so that data flows one way (docs/ARCHITECTURE.md).
 // A new package takes its place here.
 var layers = map[string]int{
-	"data": 0, "fonts": 0, "layouts": 0,
+	"data": 0, "fonts": 0, "layouts": 0, "page": 0,
 	"pkg/geom": 0, "pkg/diag": 0, "pkg/labels": 0, "pkg/typo": 0, "pkg/bug": 0, "pkg/fileout": 0,
 	"pkg/yamldoc": 1, "pkg/typeface": 1, "pkg/icons": 1, "pkg/worldmap": 1, "pkg/tabletop": 1,
 	// Models: a dataset, a layout, a fitted text, a drawing.
@@ -24,8 +24,9 @@ var layers = map[string]int{
 	"pkg/impose": 3, "pkg/face": 3, "pkg/guide": 3, "pkg/calibrate": 3,
 	"pkg/render": 3, "pkg/render/pdf": 3, "pkg/render/svg": 3, "pkg/render/png": 3,
 	"pkg/build":   4,
-	"pkg/cli":     5,
-	"cmd/cardgen": 6, "cmd/cardgen-bench": 6, "cmd/worldgen": 6,
+	"pkg/web":     5,
+	"pkg/cli":     6,
+	"cmd/cardgen": 7, "cmd/cardgen-bench": 7, "cmd/worldgen": 7,
 }
 
 // renderers may import only the drawing and what it refers to.
@@ -40,7 +41,7 @@ type pkgImports struct {
 func readImports(t *testing.T, root string) map[string]pkgImports {
 	t.Helper()
 	out := map[string]pkgImports{}
-	for _, top := range []string{"pkg", "cmd", "data", "fonts", "layouts"} {
+	for _, top := range []string{"pkg", "cmd", "data", "fonts", "layouts", "page"} {
 		err := filepath.WalkDir(filepath.Join(root, top), func(path string, d os.DirEntry, err error) error {
 			if err != nil {
 				return err

@@ -1,0 +1,427 @@
+package web
+
+// The page in a real browser: chromedp drives Debian's chromium against
+// the server on a free loopback port, as a teacher would use it. It skips
+// when chromium is not installed (.ci/run installs it).
+//
+// Screenshots are kept in $CARDGEN_ARTEFACTS when it is set (CI keeps
+// them), in the test's temporary folder otherwise. docs/images/web.png in
+// the README is 01-builtin.png of a run.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// chromium finds the browser, or "" when there is none.
+func chromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// browserSession starts chromium against a new server over the real
+// backend, and returns the page's address and a context to drive it.
+func browserSession(t *testing.T, lang string) (string, context.Context) {
+	t.Helper()
+	exe := chromium()
+	if exe == "" {
+		t.Skip("chromium is not installed: apt-get install chromium (bash .ci/run does) to run the browser test")
+	}
+	s := newTestServer(t, NewBuildBackend(""), nil)
+	u, err := s.Listen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	serveCtx, stopServing := context.WithCancel(context.Background())
+	served := make(chan error)
+	go func() { served <- s.Serve(serveCtx) }()
+	t.Cleanup(func() {
+		stopServing()
+		if err := <-served; err != nil {
+			t.Error(err)
+		}
+	})
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox, // CI runs as root
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("lang", lang),
+		chromedp.Flag("accept-lang", lang),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() { cancelTime(); cancelCtx(); cancelAlloc() })
+	// The page asks before dropping edits: say yes.
+	err = chromedp.Listen(ctx, func(ev any) {
+		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	})
+	if err == nil {
+		err = chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u, ctx
+}
+
+// artefacts is where screenshots go.
+func artefacts(t *testing.T) string {
+	if dir := os.Getenv("CARDGEN_ARTEFACTS"); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	return t.TempDir()
+}
+
+// waitFor polls a JavaScript condition until it holds.
+func waitFor(ctx context.Context, t *testing.T, what, js string) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("main").innerText.slice(0, 1500)`))
+		t.Fatalf("waiting for %s (%s): %v\nthe page shows:\n%s", what, js, err, state)
+	}
+}
+
+func evaluate[T any](ctx context.Context, t *testing.T, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+func screenshot(ctx context.Context, t *testing.T, dir, name string, full bool) {
+	t.Helper()
+	action := chromedp.CaptureScreenshot()
+	if full {
+		action = chromedp.FullScreenshot(100)
+	}
+	buf, err := chromedp.Run(ctx, action)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// axeCheck runs axe-core in the page and fails on serious or critical
+// violations.
+func axeCheck(ctx context.Context, t *testing.T, when string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v =>
+		({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" "))}))))`
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(src)))
+	var found string
+	if err == nil {
+		found, err = chromedp.Run(ctx, chromedp.Evaluate[string](run, chromedp.EvalAwaitPromise))
+	}
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	var violations []struct {
+		ID, Impact, Help string
+		Nodes            []string
+	}
+	if err := json.Unmarshal([]byte(found), &violations); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Errorf("axe, %s: %s violation %s (%s) at %v", when, v.Impact, v.ID, v.Help, v.Nodes)
+		} else {
+			t.Logf("axe, %s: %s: %s (%s)", when, v.Impact, v.ID, v.Help)
+		}
+	}
+}
+
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser test takes some seconds")
+	}
+	u, ctx := browserSession(t, "fr-FR")
+	shots := artefacts(t)
+	downloads := t.TempDir()
+	if err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
+			return err
+		}),
+		chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+
+	// The built-in deck, in the browser's language, every card previewed.
+	waitFor(ctx, t, "the built-in deck's 40 faces", `document.querySelectorAll("#grid .face-box svg text").length > 0 && document.querySelectorAll("#grid li.card").length === 20 && document.querySelectorAll("#grid .face-box svg").length === 40`)
+	if evaluate[bool](ctx, t, `document.querySelector("#deck-lang-row").offsetParent === null`) {
+		t.Error("the built-in deck's language choice is hidden")
+	}
+	if lang := evaluate[string](ctx, t, `document.documentElement.lang`); lang != "fr" {
+		t.Errorf("the page is in %q for a French browser", lang)
+	}
+	if h := evaluate[string](ctx, t, `document.querySelector("h1").innerText`); !strings.Contains(h, "Fabriquer un jeu de cartes") {
+		t.Errorf("heading %q", h)
+	}
+	labels := evaluate[[]string](ctx, t, `[...document.querySelectorAll("#grid svg")].map(s => s.getAttribute("role") + ":" + s.getAttribute("aria-label"))`)
+	if len(labels) != 40 || labels[0] != "img:Hao, recto" || labels[1] != "img:Hao, verso" {
+		t.Errorf("previews' labels: %v", labels[:min(4, len(labels))])
+	}
+	// The font the PDF uses is the one the previews are drawn in.
+	waitFor(ctx, t, "Lato", `document.fonts.check("bold 12px Lato") && document.fonts.check("italic 12px Lato")`)
+	screenshot(ctx, t, shots, "01-builtin.png", false)
+	screenshot(ctx, t, shots, "01-builtin-full.png", true)
+	axeCheck(ctx, t, "the built-in deck")
+
+	// Keyboard: the first stops are the skip link, the language buttons,
+	// the file chooser.
+	var order []string
+	for range 4 {
+		chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab))
+		order = append(order, evaluate[string](ctx, t, `document.activeElement.id || document.activeElement.className || document.activeElement.getAttribute("data-ui-lang")`))
+	}
+	if strings.Join(order, " ") != "skip fr en file" {
+		t.Errorf("focus order from the top: %v", order)
+	}
+
+	// A French Excel-style CSV, chosen with the file button.
+	csv := filepath.Join(t.TempDir(), "mes-personas.csv")
+	if err := os.WriteFile(csv, excelCSV(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{csv})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the CSV's three cards", `document.querySelectorAll("#grid li.card").length === 3 && document.querySelectorAll("#grid .face-box svg").length === 4`)
+	status := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`)
+	if !strings.Contains(status, "mes-personas.csv : 3 cartes") {
+		t.Errorf("status %q", status)
+	}
+	problems := evaluate[string](ctx, t, `document.querySelector("#problem-list").innerText`)
+	if !strings.Contains(problems, "Amina · cellule F3 · Texte — Trop long pour la carte (au recto) : environ") ||
+		!strings.Contains(problems, "À faire : raccourcissez le texte") || evaluate[bool](ctx, t, `document.querySelector("#problems").hidden`) {
+		t.Errorf("the problem list: %q", problems)
+	}
+	if evaluate[bool](ctx, t, `document.querySelector("#deck-lang-row").offsetParent !== null`) {
+		t.Error("a teacher's deck shows the built-in deck's language choice")
+	}
+	if !evaluate[bool](ctx, t, `document.querySelector("#card-amina").classList.contains("has-problem") && !document.querySelector("#card-hao").classList.contains("has-problem")`) {
+		t.Error("the card with a problem is not marked in the grid, or another is")
+	}
+	if c := evaluate[string](ctx, t, `document.querySelector("#card-amina .face-box").innerText`); !strings.Contains(c, "ne peut pas être dessinée") {
+		t.Errorf("the card that does not fit shows %q", c)
+	}
+	screenshot(ctx, t, shots, "02-problem.png", true)
+	axeCheck(ctx, t, "a deck with a problem")
+
+	// Fix the text in the form, by keyboard: Enter on Edit, type, Escape.
+	err := chromedp.Do(ctx,
+		chromedp.Focus(chromedp.CSS("#card-amina button.edit")),
+		chromedp.KeyEvent(kb.Enter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the editor", `document.querySelector("#editor").open && document.activeElement.id === "f-name"`)
+	if v := evaluate[string](ctx, t, `document.querySelector("#f-text").value`); !strings.HasPrefix(v, "Je trie des images") {
+		t.Errorf("the form shows the text %q", v[:min(40, len(v))])
+	}
+	axeCheck(ctx, t, "the editor")
+	err = chromedp.Do(ctx,
+		chromedp.Focus(chromedp.CSS("#f-text")),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(kb.ModifierCtrl)),
+		chromedp.KeyEvent(kb.Delete),
+		chromedp.SendKeys(chromedp.CSS("#f-text"), "Je trie des images pour un salaire de misère."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The preview refits as the text is typed; the last refit shows it all.
+	waitFor(ctx, t, "the new text in the preview, and the problem gone", `document.querySelector("#problems").hidden && document.querySelector("#edit-problems .ok") !== null &&
+		[...document.querySelectorAll("#edit-preview svg text")].some(t => t.textContent.includes("misère"))`)
+	screenshot(ctx, t, shots, "03-editor.png", false)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the editor to close, focus back on its card", `!document.querySelector("#editor").open && document.activeElement.matches("#card-amina button.edit")`)
+	if evaluate[bool](ctx, t, `document.querySelector("#card-amina").classList.contains("has-problem")`) {
+		t.Error("the card is still marked after the fix")
+	}
+
+	// Download the PDF: named as build names it, 2 pages, the new text in it.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#dl-pdf"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the download", `document.querySelector("#dl-status").innerText.includes("mes-personas-a4.pdf")`)
+	pdf := waitForFile(t, filepath.Join(downloads, "mes-personas-a4.pdf"))
+	if n := pages(t, pdf); n != 2 {
+		t.Errorf("the PDF has %d pages, want 2 (3 cards on one A4 sheet, front and back)", n)
+	}
+	if text := pdfText(t, pdf); text != "" {
+		for _, want := range []string{"Amina", "salaire de misère", "Léa", "Hao"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the PDF lacks %q", want)
+			}
+		}
+		if strings.Contains(text, "toute la journée pour un salaire") {
+			t.Error("the PDF has the text before the fix")
+		}
+	}
+
+	// And the data, in the format it came in.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#dl-data"))); err != nil {
+		t.Fatal(err)
+	}
+	data := waitForFile(t, filepath.Join(downloads, "mes-personas.csv"))
+	if !bytes.Contains(data, []byte("misère")) || bytes.Contains(data, []byte("toute la journée")) {
+		t.Error("the downloaded data does not keep the fix")
+	}
+
+	// English, with a click.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`button[data-ui-lang="en"]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the page in English", `document.documentElement.lang === "en" && document.querySelector("h1").innerText.includes("Make a deck of cards")`)
+	if s := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`); !strings.Contains(s, "Your file mes-personas.csv: 3 cards. Edited in this page.") {
+		t.Errorf("status in English: %q", s)
+	}
+	// Back to the built-in deck: its English edition.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#reset"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the English deck", `document.querySelectorAll("#grid .face-box svg").length === 40 && document.querySelector("#deck-status").innerText.includes("The hidden faces of AI")`)
+	screenshot(ctx, t, shots, "04-english.png", false)
+	axeCheck(ctx, t, "the page in English")
+
+	// 200 % zoom: a 640 × 450 CSS-pixel window; nothing wider than it.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(640, 450, chromedp.EmulateScale(2))); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if w := evaluate[int](ctx, t, `document.documentElement.scrollWidth - window.innerWidth`); w > 0 {
+		t.Errorf("at 200 %% zoom the page is %d px wider than the window", w)
+	}
+	screenshot(ctx, t, shots, "05-zoom-200.png", false)
+	t.Logf("screenshots in %s", shots)
+}
+
+// waitForFile waits for a download to land.
+func waitForFile(t *testing.T, path string) []byte {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if data, err := os.ReadFile(path); err == nil && len(data) > 0 {
+			return data
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	t.Fatalf("%s was not downloaded; the folder has %v", filepath.Base(path), entries)
+	return nil
+}
+
+// pdfText is the PDF's text by poppler's pdftotext, or "" (with a note)
+// where poppler is missing.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	exe, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Log("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
+		return ""
+	}
+	cmd := exec.Command(exe, "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// Pictures come with the dataset: chosen together with it, or in a .zip of
+// the folder, which the page opens itself so that a keystroke sends one
+// picture, not the whole folder.
+func TestBrowserPictures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser test takes some seconds")
+	}
+	u, ctx := browserSession(t, "en-GB")
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the built-in deck", `document.querySelectorAll("#grid .face-box svg").length === 40`)
+	if lang := evaluate[string](ctx, t, `document.documentElement.lang + " " + document.querySelector("#deck-status").innerText`); !strings.HasPrefix(lang, "en The deck that comes with cardgen: “The hidden faces of AI”") {
+		t.Errorf("an English browser gets %q", lang)
+	}
+	dataset := func(image string) string {
+		return "deck: {title: Avec images, language: fr}\ncategories:\n  - {id: extraction, label: Extraction, color: \"#8A4B14\"}\npersonas:\n" +
+			"  - {id: koffi, name: Koffi, role: Mineur, country_code: CD, category: extraction, text: Je creuse., conditions: [Chaleur], image: " + image + "}\n" +
+			"  - {id: hao, name: Hao, role: Trieuse, country_code: CN, category: extraction, text: Je trie., conditions: [Poussière]}\n"
+	}
+	png := pngBytes(t, 60, 40)
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	hasPicture := `document.querySelectorAll("#card-koffi svg image").length === 1 && document.querySelectorAll("#card-hao svg image").length === 0`
+
+	// The dataset and its picture, chosen together.
+	files := []string{write("flat/deck.yaml", []byte(dataset("koffi.png"))), write("flat/koffi.png", png)}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), files)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "koffi's picture", `document.querySelectorAll("#grid li.card").length === 2 && `+hasPicture)
+
+	// A .zip of the folder, opened in the page.
+	z := zipBytes(t, [2]string{"jeu/deck.yaml", dataset("images/koffi.png")}, [2]string{"jeu/images/koffi.png", string(png)})
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{write("jeu.zip", z)})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the .zip's cards", `document.querySelector("#deck-status").innerText.includes("deck.yaml") && `+hasPicture)
+	if !evaluate[bool](ctx, t, `state.pictures.size === 1 && state.pictures.has("images/koffi.png") && state.picturesZip === null`) {
+		t.Error("the page did not open the .zip itself")
+	}
+	// An edit sends the picture again: the preview keeps it.
+	err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS("#card-koffi button.edit")),
+		chromedp.SendKeys(chromedp.CSS("#f-text"), " Dur."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the edited preview with its picture", `[...document.querySelectorAll("#edit-preview svg text")].some(t => t.textContent.includes("Dur.")) && document.querySelectorAll("#edit-preview svg image").length === 1`)
+	screenshot(ctx, t, artefacts(t), "06-picture.png", false)
+}
