@@ -20,8 +20,8 @@ type dataFlags struct {
 // add registers the flags; the dataset's format flag is named formatFlag
 // ("format", or "data-format" where --format names an output format).
 func (d *dataFlags) add(f *pflag.FlagSet, formatFlag string) {
-	f.StringVarP(&d.data, "data", "d", "", "dataset file: .yaml, .json, .csv or .md (default: the embedded deck)")
-	f.StringVar(&d.format, formatFlag, "", "the dataset's format, when its extension does not say: yaml, json, csv or md")
+	f.StringVarP(&d.data, "data", "d", "", "dataset file: "+strings.Join(deck.Extensions, ", ")+" (default: the embedded deck)")
+	f.StringVar(&d.format, formatFlag, "", "the dataset's format, when its extension does not say: "+strings.Join(deck.Formats, ", "))
 	f.StringVar(&d.lang, "lang", "", "edition to use (fr, en, …): the file <name>.<lang>.<ext> beside the dataset (default: the dataset's own language)")
 }
 
@@ -105,7 +105,7 @@ Reading the export back gives the same deck.`,
 		},
 	}
 	df.add(cmd.Flags(), "data-format")
-	cmd.Flags().StringVar(&to, "format", "", "format to write: yaml, json, csv or md (default: from --out's extension, else yaml)")
+	cmd.Flags().StringVar(&to, "format", "", "format to write: "+strings.Join(deck.Formats, ", ")+" (default: from --out's extension, else yaml)")
 	cmd.Flags().StringVarP(&out, "out", "o", "", "file to write (default: standard output)")
 	return cmd
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cardgen/cardgen/pkg/deck"
 )
 
 func TestVersion(t *testing.T) {
@@ -29,6 +31,10 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "list", "--category", ""}, []string{"clickwork\tTravail du clic"}},
 		{[]string{"__complete", "build", "--duplex", ""}, []string{"long", "short", "none"}},
 		{[]string{"__complete", "layouts", "--show", ""}, []string{"a4-poker"}},
+		// The formats come from the dataset registry: every one, on every command.
+		{[]string{"__complete", "export", "--format", ""}, deck.Formats},
+		{[]string{"__complete", "export", "--data-format", ""}, deck.Formats},
+		{[]string{"__complete", "validate", "--format", ""}, deck.Formats},
 	} {
 		r := run(t, nil, tt.args...)
 		lines := strings.Split(r.stdout, "\n")
