@@ -166,7 +166,7 @@ func read(name string, data []byte, formatName string, images imageOpener, dir s
 		checkImages(d, &problems)
 		d.placeCells(problems)
 	}
-	if err := problems.Err(); err != nil {
+	if err := problems.Unique().Err(); err != nil {
 		return nil, capped(err.(diag.List))
 	}
 	return d, nil

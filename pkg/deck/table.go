@@ -175,6 +175,7 @@ func (t *table) readHeader(r row) {
 	if ref := r.cells[0].pos.Cell; strings.Contains(ref, "!") {
 		line.Cell = fmt.Sprintf("%s!%d:%d", ref[:strings.IndexByte(ref, '!')], line.Line, line.Line)
 	}
+	unknown := 0
 	for i, c := range r.cells {
 		h := oneLine(c.text)
 		cols[i].header = h
@@ -182,7 +183,17 @@ func (t *table) readHeader(r row) {
 			continue
 		}
 		field, lang, ok := personaNames.lookup(h)
+		if !ok && unknown == maxStray {
+			unknown++
+			t.add(c.pos, "", "", fmt.Sprintf("and %s more columns with headers cardgen does not know", diag.Count(len(r.cells)-i)),
+				"the columns may be "+personaNames.list)
+			continue
+		}
+		if !ok && unknown > maxStray {
+			continue
+		}
 		if !ok {
+			unknown++
 			hint := "the columns may be " + personaNames.list
 			if s := personaNames.suggest(h); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
@@ -208,6 +219,10 @@ func (t *table) readHeader(r row) {
 	t.header = cols
 }
 
+// maxStray is how many unknown or unnamed columns a table reports one by
+// one; past it, one problem says how many more there are.
+const maxStray = 10
+
 // cellName is a cell's reference without its sheet.
 func cellName(ref string) string { return ref[strings.IndexByte(ref, '!')+1:] }
 
@@ -217,12 +232,25 @@ func (t *table) record(r row) {
 		return
 	}
 	p := &value{kind: vMap, pos: r.cells[0].pos}
+	stray := 0 // cells of this row in columns without a header, reported
 	for i, c := range r.cells {
 		if i >= len(t.header) || t.header[i].header == "" {
-			if strings.TrimSpace(c.text) != "" && !t.unnamed[i] {
-				t.unnamed[i] = true
-				t.add(c.pos, "", "", "text in a column without a header", "name the column in the header row, or empty it")
+			if strings.TrimSpace(c.text) == "" || t.unnamed[i] {
+				continue
 			}
+			if stray++; stray > maxStray {
+				more := 0
+				for _, c := range r.cells[i:] {
+					if strings.TrimSpace(c.text) != "" {
+						more++
+					}
+				}
+				t.add(c.pos, "", "", fmt.Sprintf("and %s more cells of this row in columns without a header", diag.Count(more)),
+					"name the columns in the header row, or empty them")
+				break
+			}
+			t.unnamed[i] = true
+			t.add(c.pos, "", "", "text in a column without a header", "name the column in the header row, or empty it")
 			continue
 		}
 		if f := t.header[i].field; f != "" {
