@@ -35,7 +35,7 @@ func Check(d *Deck, problems *diag.List) {
 				continue
 			}
 			if first, dup := seen[ps.ID]; dup {
-				add(ps, "id", fmt.Sprintf("id used twice (first on line %d)", d.Personas[first].Pos.Line), "give each persona its own id")
+				add(ps, "id", "id used twice (first "+d.Personas[first].Pos.place()+")", "give each persona its own id")
 			} else {
 				seen[ps.ID] = i
 			}

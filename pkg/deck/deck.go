@@ -156,6 +156,15 @@ type Pos struct {
 	Cell         string
 }
 
+// place says where pos is, for a message that points back at it: "on
+// line 12", or "in personas!A2" in a workbook.
+func (p Pos) place() string {
+	if strings.Contains(p.Cell, "!") {
+		return "in " + p.Cell
+	}
+	return fmt.Sprintf("on line %d", p.Line)
+}
+
 // Count returns how many copies of the card to print: Copies, or 1 when it is 0.
 func (p *Persona) Count() int { return max(p.Copies, 1) }
 

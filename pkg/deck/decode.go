@@ -98,7 +98,7 @@ func (dc *decoder) mapping(v *value, card, field string, known []string) (fields
 			}
 			dc.add(k.pos, card, k.name, "unknown field", hint)
 		case seen:
-			dc.add(k.pos, card, k.name, fmt.Sprintf("given twice (first on line %d)", first[k.name].Line), "keep one")
+			dc.add(k.pos, card, k.name, "given twice (first "+first[k.name].place()+")", "keep one")
 		default:
 			f.vals[k.name] = k.val
 			first[k.name] = k.pos
@@ -381,7 +381,7 @@ func (dc *decoder) categories(top fields) {
 		c := Category{Pos: item.pos}
 		decodeRecord(dc, categorySchema, f, "", &c, nil)
 		if prev := dc.d.Category(c.ID); prev != nil && c.ID != "" {
-			dc.add(f.vals["id"].pos, "", "id", fmt.Sprintf("category %s is defined twice (first on line %d)", diag.Quote(c.ID), prev.Pos.Line), "give each category its own id")
+			dc.add(f.vals["id"].pos, "", "id", fmt.Sprintf("category %s is defined twice (first %s)", diag.Quote(c.ID), prev.Pos.place()), "give each category its own id")
 			continue
 		}
 		if !dc.cats.insert(c) {

@@ -415,7 +415,7 @@ func (cs *categories) define(id, label, color string, pos Pos) (field, msg, hint
 		return "id", msg, hint
 	}
 	if i, ok := cs.byID[c.ID]; ok {
-		return "id", fmt.Sprintf("category %s is defined twice (first on line %d)", diag.Quote(c.ID), cs.d.Categories[i].Pos.Line), "give each category its own id"
+		return "id", fmt.Sprintf("category %s is defined twice (first %s)", diag.Quote(c.ID), cs.d.Categories[i].Pos.place()), "give each category its own id"
 	}
 	if c.Label == "" {
 		c.Label = c.ID

@@ -34,8 +34,8 @@ var registry = []*format{
 	{name: "json", exts: []string{".json"}, read: readJSON, write: exportJSON},
 	{name: "csv", exts: []string{".csv"}, decodes: true, read: readCSV, write: exportCSV},
 	{name: "md", aliases: []string{"markdown"}, exts: []string{".md", ".markdown"}, read: readMarkdown, write: exportMarkdown},
-	// {name: "xlsx", exts: []string{".xlsx"}, binary: true, read: readXLSX, write: exportXLSX},
-	// {name: "ods", exts: []string{".ods"}, binary: true, read: readODS, write: exportODS},
+	{name: "xlsx", exts: []string{".xlsx"}, binary: true, read: readXLSX, write: exportXLSX},
+	{name: "ods", exts: []string{".ods"}, binary: true, read: readODS, write: exportODS},
 }
 
 // Formats are the dataset formats, by the names Load, Read and Export take.
