@@ -193,10 +193,10 @@ type RGB struct{ R, G, B uint8 }
 func ParseRGB(s string) (RGB, error) {
 	var c RGB
 	if len(s) != 7 || s[0] != '#' {
-		return c, fmt.Errorf("%q is not a colour: write it as #RRGGBB, for example #1D6A80", s)
+		return c, fmt.Errorf("%s is not a colour: write it as #RRGGBB, for example #1D6A80", diag.Quote(s))
 	}
 	if _, err := fmt.Sscanf(strings.ToLower(s[1:]), "%02x%02x%02x", &c.R, &c.G, &c.B); err != nil {
-		return c, fmt.Errorf("%q is not a colour: write it as #RRGGBB with hexadecimal digits 0-9 A-F", s)
+		return c, fmt.Errorf("%s is not a colour: write it as #RRGGBB with hexadecimal digits 0-9 A-F", diag.Quote(s))
 	}
 	return c, nil
 }

@@ -344,7 +344,7 @@ func checkTags(d *Deck) error {
 func tagsOK(p *Persona) error {
 	for _, t := range p.Tags {
 		if strings.Contains(t, "|") {
-			return fmt.Errorf("persona %q: tag %q contains \"|\", which separates tags in CSV and Markdown; change the tag or export to YAML or JSON", p.ID, t)
+			return fmt.Errorf("persona %s: tag %s contains \"|\", which separates tags in CSV and Markdown; change the tag or export to YAML or JSON", diag.Quote(p.ID), diag.Quote(t))
 		}
 	}
 	return nil
@@ -359,7 +359,7 @@ func mdWritable(d *Deck) error {
 	check := func(card, field, v string) error {
 		for _, l := range strings.Split(v, "\n") {
 			if mdUnescape(l) != l || strings.HasSuffix(l, `\`) && !strings.HasSuffix(l, `\\`) {
-				return fmt.Errorf("persona %q: field %q: %s has a backslash that Markdown would read as an escape; remove it or export to another format", card, field, diag.Quote(v))
+				return fmt.Errorf("persona %s: field %q: %s has a backslash that Markdown would read as an escape; remove it or export to another format", diag.Quote(card), field, diag.Quote(v))
 			}
 		}
 		return nil
@@ -488,7 +488,7 @@ func exportMarkdown(w io.Writer, d *Deck) error {
 		} else if !strings.Contains(p.Name, "*") && !strings.HasSuffix(p.Name, `\`) {
 			fmt.Fprintf(&b, "\n**%s**\n\n", p.Name)
 		} else {
-			return fmt.Errorf("persona %q: its name %q cannot be written in Markdown", p.ID, p.Name)
+			return fmt.Errorf("persona %s: its name %s cannot be written in Markdown", diag.Quote(p.ID), diag.Quote(p.Name))
 		}
 		// Role, country and text as paragraphs when they read back so, as
 		// key lines otherwise (a key line keeps the paragraphs after it

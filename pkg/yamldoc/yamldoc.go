@@ -358,7 +358,7 @@ func (r *Reader) Number(f Fields, key, card string, required bool, def float64) 
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		r.Add(n, card, f.Path+key, fmt.Sprintf("%q is not a number", n.Value), "write digits with a dot for decimals, such as 3.5")
+		r.Add(n, card, f.Path+key, fmt.Sprintf("%s is not a number", diag.Quote(n.Value)), "write digits with a dot for decimals, such as 3.5")
 		return def
 	}
 	return v
@@ -388,7 +388,7 @@ func (r *Reader) OneOf(f Fields, key, card string, values []string, def string) 
 		if s := Suggest(v, values); s != "" {
 			hint = fmt.Sprintf("did you mean %q? (one of: %s)", s, strings.Join(values, ", "))
 		}
-		r.Add(f.Values[key], card, f.Path+key, fmt.Sprintf("%q is not allowed", v), hint)
+		r.Add(f.Values[key], card, f.Path+key, fmt.Sprintf("%s is not allowed", diag.Quote(v)), hint)
 		return def
 	}
 	if v == "" {
@@ -399,7 +399,7 @@ func (r *Reader) OneOf(f Fields, key, card string, values []string, def string) 
 
 func describe(n *Node) string {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		return fmt.Sprintf("%q", n.Value)
+		return diag.Quote(n.Value)
 	}
 	return KindName(n)
 }
