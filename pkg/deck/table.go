@@ -79,10 +79,14 @@ type table struct {
 	header  []tableColumn
 	vote    languageVote
 	unnamed map[int]bool // columns without header already reported
+	// keyRows says which key rows may come above the header, as the
+	// format shows cells.
+	keyRows string
 }
 
 func newTable(name string) *table {
-	return &table{name: name, meta: map[string]*value{}, unnamed: map[int]bool{}, dialect: tableDialect}
+	return &table{name: name, meta: map[string]*value{}, unnamed: map[int]bool{}, dialect: tableDialect,
+		keyRows: "titre;…, langue;…, auteur;… and catégorie;id;label;#RRGGBB"}
 }
 
 func (t *table) add(pos Pos, card, field, msg, hint string) {
@@ -149,7 +153,7 @@ func (t *table) preamble(r row, where string) {
 	field, _, ok := metaNames.lookup(key.text)
 	if !ok {
 		t.add(key.pos, "", "", fmt.Sprintf("%s %s is not understood", diag.Quote(oneLine(key.text)), where),
-			where+", only these rows may come: titre;…, langue;…, auteur;… and catégorie;id;label;#RRGGBB")
+			where+", only these rows may come: "+t.keyRows)
 		return
 	}
 	v := val(1)

@@ -125,6 +125,7 @@ func ref(sheet string, col, row int) string {
 // workbookTable turns a workbook's sheets into the common form.
 func workbookTable(name string, sheets []string, read func(sheet string) ([]sheetRow, diag.List)) (*source, diag.List) {
 	t := newTable(name)
+	t.keyRows = "titre, langue, auteur (each followed by its value in the next cell) and catégorie, id, libellé, #RRGGBB (in four cells)"
 	roles := map[string]string{}
 	for _, s := range sheets {
 		if r := roleOf(s); r != "" && roles[r] == "" {
