@@ -226,7 +226,7 @@ func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error
 				p.Msg = fmt.Sprintf("category %q, in the band of a %s card (layout %s): %v", c.ID, cardSize(spec), spec.Name, fe.Err)
 			}
 		}
-		p.Line, p.Column = pos.Line, pos.Column
+		p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
 		problems.Add(p)
 	}
 }
@@ -262,7 +262,7 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 		if ps != nil {
 			// Point at the first missing character itself.
 			pos := d.Locate(missing[0], ps.Where(field))
-			p.Line, p.Column, p.Card = pos.Line, pos.Column, ps.ID
+			p.Line, p.Column, p.Cell, p.Card = pos.Line, pos.Column, pos.Cell, ps.ID
 		}
 		problems.Add(p)
 	}

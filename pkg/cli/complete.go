@@ -5,6 +5,7 @@ import (
 
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/deck"
 )
 
 // Shell completion (cardgen completion bash|zsh|fish|powershell) completes
@@ -75,11 +76,14 @@ func registerCompletions(cmd *cobra.Command) {
 	reg("duplex", fixedValues("long", "short", "none"))
 	reg("faces", fixedValues("both", "fronts", "backs"))
 	reg("sort", fixedValues("name"))
-	reg("data-format", fixedValues("yaml", "json", "csv", "md"))
+	// The dataset formats, from deck's registry: --format names one on
+	// every command that reads a dataset, and the output on export;
+	// preview's --format is the pictures' format.
+	reg("data-format", fixedValues(deck.Formats...))
 	if cmd.Name() == "preview" {
-		reg("format", fixedValues("png", "svg")) // the pictures' format
+		reg("format", fixedValues("png", "svg"))
 	} else {
-		reg("format", fixedValues("yaml", "json", "csv", "md"))
+		reg("format", fixedValues(deck.Formats...))
 	}
 	for _, sub := range cmd.Commands() {
 		registerCompletions(sub)

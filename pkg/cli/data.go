@@ -21,8 +21,8 @@ type dataFlags struct {
 // add registers the flags; the dataset's format flag is named formatFlag
 // ("format", or "data-format" where --format names an output format).
 func (d *dataFlags) add(f *pflag.FlagSet, formatFlag string) {
-	f.StringVarP(&d.data, "data", "d", "", "dataset file: .yaml, .json, .csv or .md (default: the embedded deck)")
-	f.StringVar(&d.format, formatFlag, "", "the dataset's format, when its extension does not say: yaml, json, csv or md")
+	f.StringVarP(&d.data, "data", "d", "", "dataset file: "+strings.Join(deck.Extensions, ", ")+" (default: the embedded deck)")
+	f.StringVar(&d.format, formatFlag, "", "the dataset's format, when its extension does not say: "+strings.Join(deck.Formats, ", "))
 	f.StringVar(&d.lang, "lang", "", "edition to use (fr, en, …): the file <name>.<lang>.<ext> beside the dataset (default: the dataset's own language)")
 }
 
@@ -71,12 +71,15 @@ func newExportCmd(env Env) *cobra.Command {
 	var to, out string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the deck in another format (YAML, JSON, CSV for spreadsheets, Markdown)",
+		Short: "Write the deck in another format (.xlsx, .ods, CSV, YAML, JSON, Markdown)",
 		Long: `Write a deck, the embedded one by default, in any format cardgen reads, so
-that you can start your own from it. CSV opens in Excel and LibreOffice (UTF-8
-with a byte order mark, semicolons, conditions one per line in their cell).
-Reading the export back gives the same deck.`,
-		Example: `  cardgen export --format csv --out mes-personas.csv
+that you can start your own from it. .xlsx and .ods open in Excel and LibreOffice
+with a sheet of personas (the header in the deck's language, text wrapped,
+categories in their colours), one of categories and one for the deck's title;
+CSV too (UTF-8 with a byte order mark, semicolons, conditions one per line in
+their cell). Reading the export back gives the same deck.`,
+		Example: `  cardgen export --format ods --out mes-personas.ods
+  cardgen export --format csv --out mes-personas.csv
   cardgen export --format md --lang en > personas-en.md
   cardgen export --data mes-personas.csv --format yaml --out mes-personas.yaml`,
 		Args: noArgs,
@@ -89,6 +92,9 @@ Reading the export back gives the same deck.`,
 			}
 			if _, err := deck.ParseFormat(to); err != nil {
 				return usageError{err}
+			}
+			if out == "" && deck.Binary(to) && isTerminal(env.Stdout) {
+				return usageError{fmt.Errorf("a .%s workbook is a binary file, not for the terminal: write it to a file with --out, such as --out mes-personas.%s", to, to)}
 			}
 			data, d, err := build.Export(build.ExportOptions{Data: df.data, Format: df.format, Lang: df.lang, To: to})
 			if err != nil {
@@ -107,7 +113,7 @@ Reading the export back gives the same deck.`,
 		},
 	}
 	df.add(cmd.Flags(), "data-format")
-	cmd.Flags().StringVar(&to, "format", "", "format to write: yaml, json, csv or md (default: from --out's extension, else yaml)")
+	cmd.Flags().StringVar(&to, "format", "", "format to write: "+strings.Join(deck.Formats, ", ")+" (default: from --out's extension, else yaml)")
 	cmd.Flags().StringVarP(&out, "out", "o", "", "file to write, or - for standard output (the default)")
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cardgen/cardgen/pkg/cli"
+	"github.com/cardgen/cardgen/pkg/deck"
 )
 
 // TestBadDatasetCorpus runs the real command line on every bad dataset of
@@ -18,9 +19,7 @@ func TestBadDatasetCorpus(t *testing.T) {
 	files, _ := filepath.Glob(fixture("datasets/bad/*"))
 	n := 0
 	for _, f := range files {
-		switch filepath.Ext(f) {
-		case ".yaml", ".json", ".csv", ".md":
-		default:
+		if deck.FormatOf(f) == "" {
 			continue // goldens, and the images the datasets point at
 		}
 		n++
@@ -36,8 +35,14 @@ func TestBadDatasetCorpus(t *testing.T) {
 			}
 			lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
 			base := regexp.QuoteMeta(f)
-			// An empty file has no line to name.
-			if !regexp.MustCompile(`^cardgen: `+base+`:\d+`).MatchString(lines[0]) && !strings.Contains(lines[0], "the file is empty") {
+			// An empty file has no line to name; a workbook names a cell
+			// (personas!D4, or a whole row, personas!1:1), or none when it
+			// cannot be opened at all.
+			place := `:\d+`
+			if deck.Binary(deck.FormatOf(f)) {
+				place = `(: \S+![A-Z]*\d+(:\d+)?)?: `
+			}
+			if !regexp.MustCompile(`^cardgen: `+base+place).MatchString(lines[0]) && !strings.Contains(lines[0], "the file is empty") {
 				t.Errorf("first line does not name %s and a line:\n%s", filepath.Base(f), r.stderr)
 			}
 			for _, l := range lines {
@@ -66,7 +71,7 @@ func TestBadDatasetCorpus(t *testing.T) {
 // TestGoodDatasets builds the good fixtures of every format: the French
 // Excel CSV, JSON, the Markdown source, a YAML deck with every optional field.
 func TestGoodDatasets(t *testing.T) {
-	for _, name := range []string{"excel-fr.csv", "deck.json", "personas-source.md", "rich.yaml"} {
+	for _, name := range []string{"excel-fr.csv", "excel-fr.xlsx", "excel-fr.ods", "deck.json", "personas-source.md", "rich.yaml"} {
 		out := filepath.Join(t.TempDir(), "x.pdf")
 		r := mustRun(t, nil, "build", "--data", fixture("datasets/good/"+name), "--out", out)
 		if !strings.Contains(r.stdout, "cards") {
@@ -88,7 +93,7 @@ func TestExportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	mustRun(t, nil, "build", "--out", filepath.Join(dir, "embedded.pdf"))
 	want := readFile(t, filepath.Join(dir, "embedded.pdf"))
-	for _, f := range []string{"yaml", "json", "csv", "md"} {
+	for _, f := range deck.Formats {
 		path := filepath.Join(dir, "personas."+f)
 		mustRun(t, nil, "export", "--format", f, "--out", path)
 		out := filepath.Join(dir, f+".pdf")

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cardgen/cardgen/pkg/deck"
 )
 
 func TestVersion(t *testing.T) {
@@ -31,6 +33,10 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "preview", "--data-format", ""}, []string{"yaml", "csv"}},
 		{[]string{"__complete", "tabletop", "--only", ""}, []string{"koffi\tKoffi"}},
 		{[]string{"__complete", "layouts", "--show", ""}, []string{"a4-poker"}},
+		// The formats come from the dataset registry: every one, on every command.
+		{[]string{"__complete", "export", "--format", ""}, deck.Formats},
+		{[]string{"__complete", "export", "--data-format", ""}, deck.Formats},
+		{[]string{"__complete", "validate", "--format", ""}, deck.Formats},
 	} {
 		r := run(t, nil, tt.args...)
 		lines := strings.Split(r.stdout, "\n")

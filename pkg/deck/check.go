@@ -15,20 +15,27 @@ import (
 // range. Loaders call it; a deck built in code can call it too.
 func Check(d *Deck, problems *diag.List) {
 	add := func(ps *Persona, field, msg, hint string) {
-		pos := ps.Where(field)
-		problems.Add(diag.Problem{File: d.Source, Line: pos.Line, Column: pos.Column, Card: ps.ID, Field: field, Msg: msg, Hint: hint})
+		problems.Add(problemAt(d.Source, ps.Where(field), ps.ID, field, msg, hint))
 	}
 	checkColours(d, problems)
 	seen := map[string]int{}
 	for i := range d.Personas {
 		ps := &d.Personas[i]
-		if ps.ID != "" {
-			if !IsSlug(ps.ID) {
-				add(ps, "id", fmt.Sprintf("%q is not a valid id", ps.ID),
-					fmt.Sprintf("use lowercase letters, digits and hyphens, such as %q", Slug(ps.ID)))
+		for j := range personaSchema {
+			f := &personaSchema[j]
+			if f.check == nil {
+				continue
+			}
+			if v := *f.str(ps); v != "" {
+				if msg, hint := f.check(v); msg != "" {
+					add(ps, f.name, msg, hint)
+				}
+			}
+			if f.name != "id" || ps.ID == "" {
+				continue
 			}
 			if first, dup := seen[ps.ID]; dup {
-				add(ps, "id", fmt.Sprintf("id used twice (first on line %d)", d.Personas[first].Pos.Line), "give each persona its own id")
+				add(ps, "id", "id used twice (first "+d.Personas[first].Pos.place()+")", "give each persona its own id")
 			} else {
 				seen[ps.ID] = i
 			}
@@ -43,14 +50,10 @@ func Check(d *Deck, problems *diag.List) {
 			if s := yamldoc.Suggest(ps.Category, ids); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
-			add(ps, "category", fmt.Sprintf("unknown category %q", ps.Category), hint)
+			add(ps, "category", fmt.Sprintf("unknown category %s", diag.Quote(ps.Category)), hint)
 		}
 		if ps.Copies < 0 || ps.Copies > MaxCopies {
 			add(ps, "copies", fmt.Sprintf("%d copies", ps.Copies), copiesHint)
-		}
-		if ps.CountryCode != "" && !IsCountryCode(ps.CountryCode) {
-			add(ps, "country_code", fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", ps.CountryCode),
-				"use two capital letters, such as FR, CD, KR, GB")
 		}
 	}
 	checkControls(d, problems)
@@ -79,27 +82,29 @@ func checkControls(d *Deck, problems *diag.List) {
 		p := diag.Problem{File: d.Source, Field: field, Msg: fmt.Sprintf("an invisible control character (U+%04X)", r), Hint: "remove it"}
 		if ps != nil {
 			pos := d.Locate(r, ps.Where(field))
-			p.Line, p.Column, p.Card = pos.Line, pos.Column, ps.ID
+			p.Line, p.Column, p.Cell, p.Card = pos.Line, pos.Column, pos.Cell, ps.ID
 		}
 		problems.Add(p)
 	}
-	for _, f := range [][2]string{{"title", d.Title}, {"language", d.Language}, {"author", d.Author}} {
-		add(nil, f[0], f[1])
+	for i := range deckSchema {
+		if f := &deckSchema[i]; f.str != nil {
+			add(nil, f.name, *f.str(d))
+		}
 	}
 	for _, c := range d.Categories {
 		add(nil, "label", c.ID+c.Label)
 	}
 	for i := range d.Personas {
 		ps := &d.Personas[i]
-		for _, f := range [][2]string{{"id", ps.ID}, {"name", ps.Name}, {"role", ps.Role}, {"country", ps.Country},
-			{"country_code", ps.CountryCode}, {"category", ps.Category}, {"text", ps.Text}, {"impact", ps.Impact}, {"image", ps.Image}} {
-			add(ps, f[0], f[1])
-		}
-		for j, c := range ps.Conditions {
-			add(ps, fmt.Sprintf("conditions[%d]", j+1), c)
-		}
-		for j, t := range ps.Tags {
-			add(ps, fmt.Sprintf("tags[%d]", j+1), t)
+		for j := range personaSchema {
+			switch f := &personaSchema[j]; f.kind {
+			case kindLine, kindText:
+				add(ps, f.name, *f.str(ps))
+			case kindList, kindTags:
+				for k, item := range *f.list(ps) {
+					add(ps, fmt.Sprintf("%s[%d]", f.name, k+1), item)
+				}
+			}
 		}
 	}
 }

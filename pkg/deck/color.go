@@ -49,7 +49,7 @@ func checkColours(d *Deck, problems *diag.List) {
 	for _, c := range d.Categories {
 		if near := d.near[c.ID]; near != "" {
 			problems.Add(diag.Problem{File: d.Source, Line: c.Pos.Line, Column: c.Pos.Column, Field: "category",
-				Msg:  fmt.Sprintf("%q would make a new category, very close to the existing %q", c.Label, near),
+				Msg:  fmt.Sprintf("%s would make a new category, very close to the existing %q", diag.Quote(c.Label), near),
 				Hint: fmt.Sprintf("did you mean %q? For a new category, choose a name less like it", near)})
 		}
 		if r := Contrast(c.Color, white); r < MinContrast {

@@ -42,7 +42,9 @@ func TestBadDatasets(t *testing.T) {
 				t.Fatalf("error is not a diag.List: %v", err)
 			}
 			for _, p := range l {
-				if p.Line == 0 && !strings.HasSuffix(name, "-empty."+strings.TrimPrefix(filepath.Ext(name), ".")) {
+				// An empty file has no line; a workbook that cannot be
+				// opened (a zip bomb, XML entities) has no cell.
+				if p.Line == 0 && !strings.HasSuffix(name, "-empty."+strings.TrimPrefix(filepath.Ext(name), ".")) && !deck.Binary(format) {
 					t.Errorf("problem without a line: %v", p)
 				}
 			}

@@ -2,169 +2,107 @@ package deck
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
-// countryNames maps ISO 3166-1 alpha-2 codes to country names in French and
-// English, as a teacher may write them in a flat dataset (CSV without a
-// code_pays column, Markdown). Names are matched by fold: case, accents,
-// hyphens, apostrophes and a leading article do not matter. Names that are
-// ambiguous on their own ("Congo", "Guinée") are left out on purpose.
-var countryNames = map[string][]string{
-	"AF": {"Afghanistan"},
-	"ZA": {"Afrique du Sud", "South Africa"},
-	"AL": {"Albanie", "Albania"},
-	"DZ": {"Algérie", "Algeria"},
-	"DE": {"Allemagne", "Germany"},
-	"AO": {"Angola"},
-	"SA": {"Arabie saoudite", "Saudi Arabia"},
-	"AR": {"Argentine", "Argentina"},
-	"AM": {"Arménie", "Armenia"},
-	"AU": {"Australie", "Australia"},
-	"AT": {"Autriche", "Austria"},
-	"AZ": {"Azerbaïdjan", "Azerbaijan"},
-	"BD": {"Bangladesh"},
-	"BE": {"Belgique", "Belgium"},
-	"BJ": {"Bénin", "Benin"},
-	"BO": {"Bolivie", "Bolivia"},
-	"BA": {"Bosnie-Herzégovine", "Bosnia and Herzegovina"},
-	"BW": {"Botswana"},
-	"BR": {"Brésil", "Brazil"},
-	"BG": {"Bulgarie", "Bulgaria"},
-	"BF": {"Burkina Faso"},
-	"BI": {"Burundi"},
-	"KH": {"Cambodge", "Cambodia"},
-	"CM": {"Cameroun", "Cameroon"},
-	"CA": {"Canada"},
-	"CL": {"Chili", "Chile"},
-	"CN": {"Chine", "China"},
-	"CY": {"Chypre", "Cyprus"},
-	"CO": {"Colombie", "Colombia"},
-	"CG": {"République du Congo", "Congo-Brazzaville", "Republic of the Congo"},
-	"CD": {"République démocratique du Congo", "RDC", "RD Congo", "Congo-Kinshasa", "Democratic Republic of the Congo", "DR Congo", "DRC"},
-	"KR": {"Corée", "Corée du Sud", "Korea", "South Korea"},
-	"KP": {"Corée du Nord", "North Korea"},
-	"CR": {"Costa Rica"},
-	"CI": {"Côte d'Ivoire", "Ivory Coast"},
-	"HR": {"Croatie", "Croatia"},
-	"CU": {"Cuba"},
-	"DK": {"Danemark", "Denmark"},
-	"DJ": {"Djibouti"},
-	"EG": {"Égypte", "Egypt"},
-	"AE": {"Émirats arabes unis", "United Arab Emirates"},
-	"EC": {"Équateur", "Ecuador"},
-	"ES": {"Espagne", "Spain"},
-	"EE": {"Estonie", "Estonia"},
-	"US": {"États-Unis", "États-Unis d'Amérique", "USA", "United States", "United States of America"},
-	"ET": {"Éthiopie", "Ethiopia"},
-	"FI": {"Finlande", "Finland"},
-	"FR": {"France"},
-	"GA": {"Gabon"},
-	"GH": {"Ghana"},
-	"GR": {"Grèce", "Greece"},
-	"GT": {"Guatemala"},
-	"GN": {"Guinée-Conakry", "Republic of Guinea"},
-	"GQ": {"Guinée équatoriale", "Equatorial Guinea"},
-	"GW": {"Guinée-Bissau", "Guinea-Bissau"},
-	"HT": {"Haïti", "Haiti"},
-	"HN": {"Honduras"},
-	"HU": {"Hongrie", "Hungary"},
-	"IN": {"Inde", "India"},
-	"ID": {"Indonésie", "Indonesia"},
-	"IQ": {"Irak", "Iraq"},
-	"IR": {"Iran"},
-	"IE": {"Irlande", "Ireland"},
-	"IS": {"Islande", "Iceland"},
-	"IL": {"Israël", "Israel"},
-	"IT": {"Italie", "Italy"},
-	"JM": {"Jamaïque", "Jamaica"},
-	"JP": {"Japon", "Japan"},
-	"JO": {"Jordanie", "Jordan"},
-	"KZ": {"Kazakhstan"},
-	"KE": {"Kenya"},
-	"LB": {"Liban", "Lebanon"},
-	"LR": {"Liberia", "Libéria"},
-	"LY": {"Libye", "Libya"},
-	"LT": {"Lituanie", "Lithuania"},
-	"LU": {"Luxembourg"},
-	"MG": {"Madagascar"},
-	"MY": {"Malaisie", "Malaysia"},
-	"MW": {"Malawi"},
-	"ML": {"Mali"},
-	"MA": {"Maroc", "Morocco"},
-	"MU": {"Maurice", "Île Maurice", "Mauritius"},
-	"MR": {"Mauritanie", "Mauritania"},
-	"MX": {"Mexique", "Mexico"},
-	"MZ": {"Mozambique"},
-	"MM": {"Myanmar", "Birmanie", "Burma"},
-	"NA": {"Namibie", "Namibia"},
-	"NP": {"Népal", "Nepal"},
-	"NE": {"Niger"},
-	"NG": {"Nigeria", "Nigéria"},
-	"NO": {"Norvège", "Norway"},
-	"NZ": {"Nouvelle-Zélande", "New Zealand"},
-	"UG": {"Ouganda", "Uganda"},
-	"PK": {"Pakistan"},
+// Country codes from country names, for the formats where a teacher may
+// write the country's name only (tables without a code_pays column,
+// Markdown): the names CLDR gives every country in French and English
+// (golang.org/x/text/language/display, which cards also use to name a
+// country from its code), plus the few names CLDR lacks (countryAliases).
+// Names are matched by fold: case, accents, hyphens, apostrophes and a
+// leading article do not matter.
+
+// countryAliases are names a teacher writes that CLDR does not give, each
+// with why. CLDR has one name per country and language: its short French
+// name ("Corée du Sud"), its English one ("South Korea").
+var countryAliases = map[string][]string{
+	// CLDR: "Congo-Kinshasa", "Congo - Kinshasa". The names the news and
+	// the workshop's source use, and the official ones.
+	"CD": {"République démocratique du Congo", "RDC", "RD Congo", "Democratic Republic of the Congo", "DR Congo", "DRC"},
+	// CLDR: "Congo-Brazzaville". "Congo" alone is left out: it names both.
+	"CG": {"République du Congo", "Republic of the Congo"},
+	// CLDR: "Corée du Sud", "South Korea". In French "Corée" alone is
+	// usually the South, as in the workshop's source.
+	"KR": {"Corée", "Korea"},
+	// CLDR: "États-Unis", "United States".
+	"US": {"États-Unis d'Amérique", "USA", "United States of America"},
+	// CLDR: "Royaume-Uni", "United Kingdom". What people say, if wrongly.
+	"GB": {"Grande-Bretagne", "Angleterre", "UK", "Great Britain", "Britain", "England"},
+	// CLDR: "Pays-Bas", "Netherlands".
+	"NL": {"Hollande", "The Netherlands", "Holland"},
+	// CLDR: "Myanmar (Birmanie)", "Myanmar (Burma)": the parts are added
+	// below; "Burma" is in them.
+	// CLDR: "Maurice", "Mauritius".
+	"MU": {"Île Maurice"},
+	// CLDR: "Tchéquie", "Czechia": the older names are still common.
+	"CZ": {"République tchèque", "Czech Republic"},
+	// CLDR: "Côte d’Ivoire" in both languages.
+	"CI": {"Ivory Coast"},
+	// CLDR of this x/text: "Turquie", "Turkey"; the country's own spelling.
+	"TR": {"Türkiye"},
+	// CLDR: "Viêt Nam", "Vietnam".
+	"VN": {"Viet Nam", "Vietnam"},
+	// Spellings with and without accents that fold does not join.
+	"VE": {"Vénézuela"},
+	"LR": {"Libéria"},
+	"NG": {"Nigéria"},
+	// CLDR: "Territoires palestiniens", "Palestinian Territories".
 	"PS": {"Palestine"},
-	"PA": {"Panama"},
-	"PY": {"Paraguay"},
-	"NL": {"Pays-Bas", "Hollande", "Netherlands", "The Netherlands", "Holland"},
-	"PE": {"Pérou", "Peru"},
-	"PH": {"Philippines"},
-	"PL": {"Pologne", "Poland"},
-	"PT": {"Portugal"},
-	"QA": {"Qatar"},
-	"RO": {"Roumanie", "Romania"},
-	"GB": {"Royaume-Uni", "Grande-Bretagne", "Angleterre", "United Kingdom", "UK", "Great Britain", "Britain", "England"},
-	"RU": {"Russie", "Russia"},
-	"RW": {"Rwanda"},
-	"SN": {"Sénégal", "Senegal"},
-	"RS": {"Serbie", "Serbia"},
-	"SL": {"Sierra Leone"},
-	"SG": {"Singapour", "Singapore"},
-	"SK": {"Slovaquie", "Slovakia"},
-	"SI": {"Slovénie", "Slovenia"},
-	"SO": {"Somalie", "Somalia"},
-	"SD": {"Soudan", "Sudan"},
-	"LK": {"Sri Lanka"},
-	"SE": {"Suède", "Sweden"},
-	"CH": {"Suisse", "Switzerland"},
-	"SY": {"Syrie", "Syria"},
-	"TW": {"Taïwan", "Taiwan"},
-	"TZ": {"Tanzanie", "Tanzania"},
-	"TD": {"Tchad", "Chad"},
-	"CZ": {"Tchéquie", "République tchèque", "Czechia", "Czech Republic"},
-	"TH": {"Thaïlande", "Thailand"},
-	"TG": {"Togo"},
-	"TN": {"Tunisie", "Tunisia"},
-	"TR": {"Turquie", "Turkey", "Türkiye"},
-	"UA": {"Ukraine"},
-	"UY": {"Uruguay"},
-	"VE": {"Venezuela", "Vénézuela"},
-	"VN": {"Viêt Nam", "Vietnam", "Viet Nam"},
-	"YE": {"Yémen", "Yemen"},
-	"ZM": {"Zambie", "Zambia"},
-	"ZW": {"Zimbabwe"},
+	// CLDR: "Bosnia & Herzegovina", whose "&" folds to nothing.
+	"BA": {"Bosnia and Herzegovina"},
+	// CLDR: "Guinée", "Guinea": the other names that say which one.
+	"GN": {"Guinée-Conakry", "Republic of Guinea"},
 }
 
-var countryByFold = func() map[string]string {
+var countryByFold = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
-	for code, names := range countryNames {
+	add := func(name, code string) {
+		if k := countryFold(name); k != "" {
+			if _, taken := m[k]; !taken {
+				m[k] = code
+			}
+		}
+	}
+	namers := []display.Namer{display.Regions(language.French), display.Regions(language.English)}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			if err != nil || !r.IsCountry() || r.String() != code || r.Canonicalize() != r {
+				continue // not a country, or an old code (BU for Burma, DD for East Germany)
+			}
+			for _, n := range namers {
+				name := n.Name(r)
+				add(name, code)
+				// "Myanmar (Birmanie)": each part is a name too.
+				if i := strings.IndexByte(name, '('); i > 0 && strings.HasSuffix(name, ")") {
+					add(name[:i], code)
+					add(name[i+1:len(name)-1], code)
+				}
+			}
+		}
+	}
+	for code, names := range countryAliases {
 		for _, n := range names {
-			m[countryFold(n)] = code
+			add(n, code)
 		}
 	}
 	return m
-}()
+})
 
 // CountryCode returns the ISO 3166-1 alpha-2 code of a country named in
 // French or English ("Corée" → "KR", "Grande-Bretagne" → "GB"), or "" when
-// the name is not in cardgen's table.
-func CountryCode(name string) string { return countryByFold[countryFold(name)] }
+// the name is not one cardgen knows.
+func CountryCode(name string) string { return countryByFold()[countryFold(name)] }
 
 // countryFold reduces a country name to lowercase ASCII words: accents,
 // hyphens, apostrophes and a leading article go.

@@ -3,7 +3,10 @@ package deck
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
+
+	"github.com/cardgen/cardgen/pkg/diag"
 )
 
 // Deck is a dataset: metadata, categories and personas, in file order.
@@ -24,7 +27,7 @@ type Deck struct {
 	// a deck read from an fs.FS; use OpenImage to read a persona's image
 	// whatever the deck came from.
 	Dir string
-	// Format is the format the deck was read from: "yaml", "json", "csv" or "md".
+	// Format is the format the deck was read from: one of Formats.
 	Format string
 	// Fields has where the deck's own fields (title, language, author) are,
 	// where the format says.
@@ -35,19 +38,41 @@ type Deck struct {
 	near map[string]string
 	// lines is the source text, to locate characters within a field.
 	lines []string
+	// ends has the first line of each field the deck knows of, sorted:
+	// a field's text ends before the next one starts (Locate).
+	ends []int
 	// images opens image paths relative to the dataset's folder; nil for
 	// a deck built in code.
 	images imageOpener
-	// cells has the spreadsheet reference (such as "F5") of the CSV cell
-	// at each position.
-	cells map[Pos]string
 }
 
-// Cell returns the spreadsheet reference, such as "F5", of the CSV cell
-// whose value starts at pos (Persona.Where gives it), or "" when the deck
-// was not read from CSV. Messages about a CSV dataset may name it, as
-// spreadsheet users find cells by column letter and row number.
-func (d *Deck) Cell(pos Pos) string { return d.cells[pos] }
+// placeCells gives the problems at a spreadsheet cell's position (found
+// by checks that know positions only) the cell's reference.
+func (d *Deck) placeCells(problems diag.List) {
+	cells := map[[2]int]string{}
+	note := func(p Pos) {
+		if p.Cell != "" {
+			cells[[2]int{p.Line, p.Column}] = p.Cell
+		}
+	}
+	for _, c := range d.Categories {
+		note(c.Pos)
+	}
+	for i := range d.Personas {
+		note(d.Personas[i].Pos)
+		for _, p := range d.Personas[i].Fields {
+			note(p)
+		}
+	}
+	if len(cells) == 0 {
+		return
+	}
+	for i, p := range problems {
+		if p.Cell == "" && p.Line > 0 {
+			problems[i].Cell = cells[[2]int{p.Line, p.Column}]
+		}
+	}
+}
 
 // Locate returns where rune r first appears in the source at or after from,
 // so that a message can point at the character itself rather than at the
@@ -56,23 +81,12 @@ func (d *Deck) Locate(r rune, from Pos) Pos {
 	// Search the field's own lines only: up to the next field the deck knows
 	// of. A character written as an escape (\u2603) is not in the text as
 	// such; it must not be found in some later persona.
+	if len(d.lines) == 0 || from.Line < 1 {
+		return from
+	}
 	end := len(d.lines)
-	later := func(p Pos) {
-		if p.Line > from.Line && p.Line-1 < end {
-			end = p.Line - 1
-		}
-	}
-	for _, p := range d.Fields {
-		later(p)
-	}
-	for _, c := range d.Categories {
-		later(c.Pos)
-	}
-	for i := range d.Personas {
-		later(d.Personas[i].Pos)
-		for _, p := range d.Personas[i].Fields {
-			later(p)
-		}
+	if i, _ := slices.BinarySearch(d.ends, from.Line+1); i < len(d.ends) {
+		end = min(end, d.ends[i]-1)
 	}
 	for i := max(from.Line-1, 0); i < end; i++ {
 		col := 0
@@ -84,6 +98,25 @@ func (d *Deck) Locate(r rune, from Pos) Pos {
 		}
 	}
 	return from
+}
+
+// fieldLines returns the lines where the deck's fields start, sorted.
+func (d *Deck) fieldLines() []int {
+	var lines []int
+	for _, p := range d.Fields {
+		lines = append(lines, p.Line)
+	}
+	for _, c := range d.Categories {
+		lines = append(lines, c.Pos.Line)
+	}
+	for i := range d.Personas {
+		lines = append(lines, d.Personas[i].Pos.Line)
+		for _, p := range d.Personas[i].Fields {
+			lines = append(lines, p.Line)
+		}
+	}
+	slices.Sort(lines)
+	return slices.Compact(lines)
 }
 
 // Category groups personas; its colour marks the cards.
@@ -115,8 +148,22 @@ type Persona struct {
 	Fields map[string]Pos
 }
 
-// Pos is a 1-based line and column in a source file.
-type Pos struct{ Line, Column int }
+// Pos is a 1-based line and column in a source file and, in a table, the
+// cell: "F5" in a CSV file, "personas!D4" (sheet and cell) in a workbook,
+// whose Line and Column are then the cell's row and column.
+type Pos struct {
+	Line, Column int
+	Cell         string
+}
+
+// place says where pos is, for a message that points back at it: "on
+// line 12", or "in personas!A2" in a workbook.
+func (p Pos) place() string {
+	if strings.Contains(p.Cell, "!") {
+		return "in " + p.Cell
+	}
+	return fmt.Sprintf("on line %d", p.Line)
+}
 
 // Count returns how many copies of the card to print: Copies, or 1 when it is 0.
 func (p *Persona) Count() int { return max(p.Copies, 1) }
@@ -146,10 +193,10 @@ type RGB struct{ R, G, B uint8 }
 func ParseRGB(s string) (RGB, error) {
 	var c RGB
 	if len(s) != 7 || s[0] != '#' {
-		return c, fmt.Errorf("%q is not a colour: write it as #RRGGBB, for example #1D6A80", s)
+		return c, fmt.Errorf("%s is not a colour: write it as #RRGGBB, for example #1D6A80", diag.Quote(s))
 	}
 	if _, err := fmt.Sscanf(strings.ToLower(s[1:]), "%02x%02x%02x", &c.R, &c.G, &c.B); err != nil {
-		return c, fmt.Errorf("%q is not a colour: write it as #RRGGBB with hexadecimal digits 0-9 A-F", s)
+		return c, fmt.Errorf("%s is not a colour: write it as #RRGGBB with hexadecimal digits 0-9 A-F", diag.Quote(s))
 	}
 	return c, nil
 }

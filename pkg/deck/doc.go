@@ -1,6 +1,20 @@
-// Package deck is the persona dataset: its model, the loaders for its four
-// formats, which keep the line and column of every field, the checks that
-// need no font or layout, export to every format, and selection.
+// Package deck is the persona dataset: its model, the readers of its six
+// formats, which keep the line and column (or spreadsheet cell) of every
+// field, the checks that need no font or layout, export to every format,
+// and selection.
+//
+// # How it is built
+//
+// One table, schema.go, describes every field once: its names in English
+// and French, its kind (one line, text, list, tags, copies, colour),
+// whether it is required, how it is checked, where it goes in the model.
+// Each format is one file whose reader turns the file into the common form
+// (form.go), a tree of values with their positions, and whose writer
+// writes a deck; formats.go registers them. One decoder (decode.go) turns
+// the common form into a Deck by the schema, saying each problem in the
+// format's words; tables (table.go) are shared by CSV and workbooks. A new
+// field is one entry in the schema; a new format is one file and one line
+// in the registry.
 //
 // # Schema
 //
@@ -22,8 +36,8 @@
 //	tags          optional: a list of labels
 //
 // These names are the same in every format. Load and Read choose a format
-// from the file's extension (.yaml/.yml, .json, .csv, .md/.markdown) unless
-// one is named. They report every problem at once, as a diag.List, each
+// from the file's extension (.yaml/.yml, .json, .csv, .md/.markdown, .xlsx,
+// .ods) unless one is named. They report every problem at once, as a diag.List, each
 // with the file, line (and column where it means something), persona id,
 // field, what is wrong and what to do; they return a deck only when there
 // is none.
@@ -38,7 +52,14 @@
 //
 // Both are strict: an unknown field is a problem, with a "did you mean"
 // when it looks like a typo; so are a field given twice, a missing or
-// empty required field, and a value of the wrong type.
+// empty required field, and a value of the wrong type. JSON is read by the
+// YAML reader (JSON is YAML), after encoding/json has found it valid.
+//
+// A YAML file holds one document: a second one (a --- line after the
+// first) is a problem at its line, as is a control character YAML does
+// not allow. Aliases may add at most 16 MiB of text to the document once
+// expanded: past that, the alias where it goes past is a problem, found
+// before anything is expanded.
 //
 // # CSV
 //
@@ -59,8 +80,8 @@
 // has one.
 //
 // In a row, an empty id is made from the name with Slug; an empty
-// country_code (or no such column) is found from the country's name in a
-// table of French and English names (CountryCode); an empty category (or
+// country_code (or no such column) is found from the country's name in
+// French or English, as CLDR gives it (CountryCode); an empty category (or
 // no such column) is the default category, DefaultCategory.
 //
 // Problems name the physical line where the cell is (for a condition in a
@@ -84,9 +105,31 @@
 // en, title "deck"); English ("en") when the header uses English names
 // (name, country, text, …) and no French one; French ("fr") otherwise.
 //
+// A UTF-8 file with a row in another encoding (pasted from elsewhere) is
+// not read as Windows-1252: each such row is a problem.
+//
 // Export writes CSV for French Excel: UTF-8 with a BOM, semicolons, CRLF,
 // those rows above the header, and the header in French when the deck's
-// language is French (in English otherwise).
+// language is French (in English otherwise). A cell starting with =, +, -
+// or @, which a spreadsheet would run as a formula, is written after an
+// apostrophe ('=…), and reading takes one apostrophe off such a cell, so
+// that the round trip gives the value back.
+//
+// # Workbooks (.xlsx, .ods)
+//
+// Read as CSV is, sheet by sheet: the sheet named personas (or
+// personnages), else the first, holds the table, with optional preamble
+// rows; an optional categories (catégories) sheet has a header naming id
+// (identifiant), label (libellé) and color (couleur) and a category per
+// row; an optional deck (jeu) sheet has the preamble's key rows. A cell's
+// lines are its lines (conditions one per line). Values are read as the
+// sheet shows them; a cell the spreadsheet made a date or a time of, a
+// formula without a stored result and an error value are problems at
+// their cell, and no formula is ever computed. Problems name the sheet and
+// the cell: "personas!D4" (Pos.Cell). Export writes the three sheets, the
+// header in the deck's language, text wrapped, columns as wide as their
+// text, the category cells in their colour, every value as a string. See
+// workbook.go for the bounds a hostile file meets.
 //
 // # Markdown
 //
@@ -150,14 +193,21 @@
 // author come as for CSV, the language being English when the key lines
 // are in English only.
 //
-// # Categories in CSV and Markdown
+// # Categories in tables and Markdown
 //
 // A category cell or key line names a category declared above, or one of
 // the built-in categories of the embedded deck (BuiltinCategories), by id
 // or by label, without regard to case, accents or punctuation ("travail du
 // clic" = clickwork). Any other name creates a category, its id made with
 // Slug and its colour the next of Palette, dark colours on which white
-// text has a contrast of at least 4.5:1.
+// text has a contrast of at least 4.5:1. A deck has at most MaxCategories.
+//
+// # Bounds
+//
+// Every reader takes time in proportion to its file (a 16 MiB file at
+// most), and reports at most 500 problems (then how many more); a table
+// reports ten unknown or unnamed columns one by one, then how many more.
+// A message quotes at most 60 characters of a value, then its length.
 //
 // # Normalisation
 //

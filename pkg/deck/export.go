@@ -2,6 +2,7 @@ package deck
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -12,28 +13,20 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cardgen/cardgen/pkg/diag"
 )
 
-// Export writes d in format ("yaml", "json", "csv" or "md"), so that
-// reading it back gives the same deck. See the package documentation for
-// what each format looks like.
+// Export writes d in format (one of Formats), so that reading it back
+// gives the same deck. See the package documentation for what each format
+// looks like.
 func Export(w io.Writer, d *Deck, format string) error {
-	f, err := ParseFormat(format)
+	name, err := ParseFormat(format)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	switch f {
-	case "yaml":
-		err = exportYAML(bw, d)
-	case "json":
-		err = exportJSON(bw, d)
-	case "csv":
-		err = exportCSV(bw, d)
-	case "md":
-		err = exportMarkdown(bw, d)
-	}
-	if err != nil {
+	if err := formatNamed(name).write(bw, d); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -130,93 +123,126 @@ func exportYAML(w io.Writer, d *Deck) error {
 	var b strings.Builder
 	b.WriteString(yamlHeader)
 	b.WriteString("deck:\n")
-	fmt.Fprintf(&b, "  title: %s\n", yamlScalar(d.Title))
-	fmt.Fprintf(&b, "  language: %s\n", yamlScalar(d.Language))
-	if d.Author != "" {
-		fmt.Fprintf(&b, "  author: %s\n", yamlScalar(d.Author))
-	}
+	yamlRecord(&b, deckSchema, d, "  ", "  ")
 	b.WriteString("categories:\n")
-	for _, c := range d.Categories {
-		fmt.Fprintf(&b, "  - id: %s\n    label: %s\n    color: %q\n", yamlScalar(c.ID), yamlScalar(c.Label), c.Color)
+	for i := range d.Categories {
+		yamlRecord(&b, categorySchema, &d.Categories[i], "  - ", "    ")
 	}
 	b.WriteString("personas:\n")
-	for i, p := range d.Personas {
+	for i := range d.Personas {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "  - id: %s\n", yamlScalar(p.ID))
-		for _, kv := range [][2]string{{"name", p.Name}, {"role", p.Role}, {"country", p.Country}, {"country_code", p.CountryCode}, {"category", p.Category}} {
-			fmt.Fprintf(&b, "    %s: %s\n", kv[0], yamlScalar(kv[1]))
-		}
-		yamlText(&b, "    ", "text", p.Text)
-		b.WriteString("    conditions:\n")
-		for _, c := range p.Conditions {
-			fmt.Fprintf(&b, "      - %s\n", yamlScalar(c))
-		}
-		if p.Impact != "" {
-			yamlText(&b, "    ", "impact", p.Impact)
-		}
-		if p.Image != "" {
-			fmt.Fprintf(&b, "    image: %s\n", yamlScalar(p.Image))
-		}
-		if p.Copies != 0 {
-			fmt.Fprintf(&b, "    copies: %d\n", p.Copies)
-		}
-		if len(p.Tags) > 0 {
-			b.WriteString("    tags:\n")
-			for _, t := range p.Tags {
-				fmt.Fprintf(&b, "      - %s\n", yamlScalar(t))
-			}
-		}
+		yamlRecord(&b, personaSchema, &d.Personas[i], "  - ", "    ")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// yamlRecord writes v's fields, the first after first, the others after
+// indent: required fields always, optional ones when they have a value.
+func yamlRecord[T any](b *strings.Builder, schema []field[T], v *T, first, indent string) {
+	for i := range schema {
+		f := &schema[i]
+		if f.need == optional && f.empty(v) {
+			continue
+		}
+		lead := indent
+		if i == 0 {
+			lead = first
+		}
+		switch f.kind {
+		case kindText:
+			yamlText(b, lead, f.name, *f.str(v))
+		case kindList, kindTags:
+			fmt.Fprintf(b, "%s%s:\n", lead, f.name)
+			for _, item := range *f.list(v) {
+				fmt.Fprintf(b, "%s  - %s\n", indent, yamlScalar(item))
+			}
+		case kindCopies:
+			fmt.Fprintf(b, "%s%s: %d\n", lead, f.name, *f.num(v))
+		case kindColor:
+			fmt.Fprintf(b, "%s%s: %q\n", lead, f.name, f.rgb(v).String())
+		default:
+			fmt.Fprintf(b, "%s%s: %s\n", lead, f.name, yamlScalar(*f.str(v)))
+		}
+	}
+}
+
 // ---- JSON
 
-type jsonDeck struct {
-	Deck       jsonMeta       `json:"deck"`
-	Categories []jsonCategory `json:"categories"`
-	Personas   []jsonPersona  `json:"personas"`
+// jsonObject is an object whose keys keep the schema's order.
+type jsonObject []jsonMember
+
+type jsonMember struct {
+	key string
+	val any
 }
 
-type jsonMeta struct {
-	Title    string `json:"title"`
-	Language string `json:"language"`
-	Author   string `json:"author,omitempty"`
+func (o jsonObject) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := jsonWrite(&b, m.key); err != nil {
+			return nil, err
+		}
+		b.WriteByte(':')
+		if err := jsonWrite(&b, m.val); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
-type jsonCategory struct {
-	ID    string `json:"id"`
-	Label string `json:"label"`
-	Color string `json:"color"`
+// jsonWrite writes v as JSON, without escaping <, > and & (not HTML).
+func jsonWrite(b *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b.Truncate(b.Len() - 1) // Encode's newline
+	return nil
 }
 
-type jsonPersona struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Role        string   `json:"role"`
-	Country     string   `json:"country"`
-	CountryCode string   `json:"country_code"`
-	Category    string   `json:"category"`
-	Text        string   `json:"text"`
-	Conditions  []string `json:"conditions"`
-	Impact      string   `json:"impact,omitempty"`
-	Image       string   `json:"image,omitempty"`
-	Copies      int      `json:"copies,omitempty"`
-	Tags        []string `json:"tags,omitempty"`
+// jsonRecord is v's fields as an object: required fields always, optional
+// ones when they have a value.
+func jsonRecord[T any](schema []field[T], v *T) jsonObject {
+	var o jsonObject
+	for i := range schema {
+		f := &schema[i]
+		if f.need == optional && f.empty(v) {
+			continue
+		}
+		var val any
+		switch f.kind {
+		case kindList, kindTags:
+			val = append([]string{}, *f.list(v)...)
+		case kindCopies:
+			val = *f.num(v)
+		case kindColor:
+			val = f.rgb(v).String()
+		default:
+			val = *f.str(v)
+		}
+		o = append(o, jsonMember{f.name, val})
+	}
+	return o
 }
 
 func exportJSON(w io.Writer, d *Deck) error {
-	out := jsonDeck{Deck: jsonMeta{d.Title, d.Language, d.Author}, Categories: []jsonCategory{}, Personas: []jsonPersona{}}
-	for _, c := range d.Categories {
-		out.Categories = append(out.Categories, jsonCategory{c.ID, c.Label, c.Color.String()})
+	categories, personas := []jsonObject{}, []jsonObject{}
+	for i := range d.Categories {
+		categories = append(categories, jsonRecord(categorySchema, &d.Categories[i]))
 	}
-	for _, p := range d.Personas {
-		out.Personas = append(out.Personas, jsonPersona{p.ID, p.Name, p.Role, p.Country, p.CountryCode, p.Category,
-			p.Text, append([]string{}, p.Conditions...), p.Impact, p.Image, p.Copies, p.Tags})
+	for i := range d.Personas {
+		personas = append(personas, jsonRecord(personaSchema, &d.Personas[i]))
 	}
+	out := jsonObject{{"deck", jsonRecord(deckSchema, d)}, {"categories", categories}, {"personas", personas}}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -239,56 +265,86 @@ func exportCSV(w io.Writer, d *Deck) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
 	cw.UseCRLF = true
-	fr := french(d)
-	name := func(f flatField) string {
-		if fr && len(f.french) > 0 {
-			return f.french[0]
+	for _, r := range tableRows(d) {
+		for i := range r {
+			r[i] = escapeCell(r[i])
 		}
-		return f.name
-	}
-	meta := map[string]string{"title": d.Title, "language": d.Language, "author": d.Author}
-	for _, f := range metaFields {
-		if meta[f.name] != "" {
-			cw.Write([]string{name(f), meta[f.name]})
-		}
-	}
-	catKey := "category"
-	if fr {
-		catKey = "catégorie"
-	}
-	for _, c := range d.Categories {
-		cw.Write([]string{catKey, c.ID, c.Label, c.Color.String()})
-	}
-	cw.Write([]string{""})
-	var header []string
-	for _, f := range flatFields {
-		header = append(header, name(f))
-	}
-	cw.Write(header)
-	for _, p := range d.Personas {
-		if err := tagsOK(&p); err != nil {
+		if err := cw.Write(r); err != nil {
 			return err
 		}
-		copies := ""
-		if p.Copies != 0 {
-			copies = strconv.Itoa(p.Copies)
-		}
-		conditions := strings.Join(p.Conditions, "\n")
-		if len(p.Conditions) == 1 && strings.Contains(conditions, " | ") {
-			conditions += "\n" // one line would be split at " | "
-		}
-		cw.Write([]string{p.ID, p.Name, p.Role, p.Country, p.CountryCode, p.Category, p.Text,
-			conditions, p.Impact, p.Image, copies, joinTags(p.Tags)})
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// tableRows is a deck as a CSV file's rows: the deck's fields and the
+// categories above the header, in the deck's language, then a blank row,
+// the header and a row per persona.
+func tableRows(d *Deck) [][]string {
+	fr := french(d)
+	var rows [][]string
+	for i := range deckSchema {
+		f := &deckSchema[i]
+		if !f.empty(d) {
+			rows = append(rows, []string{localName(f, fr), f.text(d)})
+		}
+	}
+	for _, c := range d.Categories {
+		r := []string{categoryKey(fr)}
+		for i := range categorySchema {
+			r = append(r, categorySchema[i].text(&c))
+		}
+		rows = append(rows, r)
+	}
+	rows = append(rows, []string{""}, tableHeader(fr))
+	return append(rows, personaRows(d)...)
+}
+
+func categoryKey(fr bool) string {
+	if fr {
+		return "catégorie"
+	}
+	return "category"
+}
+
+// tableHeader names the persona columns in the deck's language.
+func tableHeader(fr bool) []string {
+	var h []string
+	for i := range personaSchema {
+		h = append(h, localName(&personaSchema[i], fr))
+	}
+	return h
+}
+
+// personaRows is a row of cells per persona, as tableHeader names them.
+func personaRows(d *Deck) [][]string {
+	var rows [][]string
+	for i := range d.Personas {
+		var r []string
+		for j := range personaSchema {
+			r = append(r, personaSchema[j].text(&d.Personas[i]))
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// checkTags checks that every persona's tags can be written in one cell
+// or key line.
+func checkTags(d *Deck) error {
+	for i := range d.Personas {
+		if err := tagsOK(&d.Personas[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // tagsOK checks that p's tags can be written in one cell or key line.
 func tagsOK(p *Persona) error {
 	for _, t := range p.Tags {
 		if strings.Contains(t, "|") {
-			return fmt.Errorf("persona %q: tag %q contains \"|\", which separates tags in CSV and Markdown; change the tag or export to YAML or JSON", p.ID, t)
+			return fmt.Errorf("persona %s: tag %s contains \"|\", which separates tags in CSV and Markdown; change the tag or export to YAML or JSON", diag.Quote(p.ID), diag.Quote(t))
 		}
 	}
 	return nil
@@ -303,7 +359,7 @@ func mdWritable(d *Deck) error {
 	check := func(card, field, v string) error {
 		for _, l := range strings.Split(v, "\n") {
 			if mdUnescape(l) != l || strings.HasSuffix(l, `\`) && !strings.HasSuffix(l, `\\`) {
-				return fmt.Errorf("persona %q: field %q: %q has a backslash that Markdown would read as an escape; remove it or export to another format", card, field, v)
+				return fmt.Errorf("persona %s: field %q: %s has a backslash that Markdown would read as an escape; remove it or export to another format", diag.Quote(card), field, diag.Quote(v))
 			}
 		}
 		return nil
@@ -312,17 +368,21 @@ func mdWritable(d *Deck) error {
 	for _, c := range d.Categories {
 		errs = append(errs, check("", "label", c.Label))
 	}
+	if err := checkTags(d); err != nil {
+		return err
+	}
 	for i := range d.Personas {
 		p := &d.Personas[i]
-		errs = append(errs, tagsOK(p))
-		for _, f := range [][2]string{{"name", p.Name}, {"role", p.Role}, {"country", p.Country}, {"text", p.Text}, {"impact", p.Impact}, {"image", p.Image}} {
-			errs = append(errs, check(p.ID, f[0], f[1]))
-		}
-		for j, c := range p.Conditions {
-			errs = append(errs, check(p.ID, fmt.Sprintf("conditions[%d]", j+1), c))
-		}
-		for j, t := range p.Tags {
-			errs = append(errs, check(p.ID, fmt.Sprintf("tags[%d]", j+1), t))
+		for j := range personaSchema {
+			f := &personaSchema[j]
+			switch f.kind {
+			case kindLine, kindText:
+				errs = append(errs, check(p.ID, f.name, *f.str(p)))
+			case kindList, kindTags:
+				for k, item := range *f.list(p) {
+					errs = append(errs, check(p.ID, fmt.Sprintf("%s[%d]", f.name, k+1), item))
+				}
+			}
 		}
 	}
 	for _, err := range errs {
@@ -348,7 +408,7 @@ func mdItem(s string) string {
 // Markdown: no line of it may look like a heading, a list item, a bold
 // name line, a key line, a rule or a blank line, and backslashes must not
 // escape anything.
-func mdSafe(s string, keyFields []flatField) bool {
+func mdSafe(s string, keyFields *nameIndex) bool {
 	for _, l := range strings.Split(s, "\n") {
 		line := mdLine{text: l}
 		if isBlank(l) || l != strings.TrimSpace(l) || strings.HasSuffix(l, `\`) ||
@@ -364,23 +424,30 @@ func mdSafe(s string, keyFields []flatField) bool {
 }
 
 // mdKeyName returns a field's name for a key line, in the deck's language.
-func mdKeyName(fields []flatField, field string, fr bool) string {
-	for _, f := range fields {
-		if f.name == field {
-			n := f.name
-			if fr && len(f.french) > 0 {
-				n = f.french[0]
-			}
-			n = strings.ReplaceAll(n, "_", " ")
-			r, size := utf8.DecodeRuneInString(n)
-			return string(unicode.ToUpper(r)) + n[size:]
-		}
-	}
-	return field
+func mdKeyName[T any](f *field[T], fr bool) string {
+	n := strings.ReplaceAll(localName(f, fr), "_", " ")
+	r, size := utf8.DecodeRuneInString(n)
+	return string(unicode.ToUpper(r)) + n[size:]
 }
 
 // mdParagraph writes a text as a paragraph, its line breaks as hard breaks.
 func mdParagraph(s string) string { return strings.ReplaceAll(s, "\n", "  \n") }
+
+// mdPlaced are the persona fields a Markdown file writes in their own
+// places (the heading, paragraphs, the list); the others are key lines.
+var mdPlaced = []string{"name", "role", "country", "text", "conditions", "impact"}
+
+// mdDerived reports whether a field left out of a Markdown file reads back
+// as p has it: the id made from the name, the code from the country.
+func mdDerived(f *field[Persona], p *Persona) bool {
+	switch f.name {
+	case "id":
+		return p.ID == Slug(p.Name)
+	case "country_code":
+		return CountryCode(p.Country) == p.CountryCode
+	}
+	return false
+}
 
 func exportMarkdown(w io.Writer, d *Deck) error {
 	if err := mdWritable(d); err != nil {
@@ -392,18 +459,19 @@ func exportMarkdown(w io.Writer, d *Deck) error {
 		colon = " : "
 	}
 	var b strings.Builder
-	key := func(fields []flatField, field, value string) {
-		fmt.Fprintf(&b, "%s%s%s\n", mdKeyName(fields, field, fr), colon, mdParagraph(value))
+	metaKey := func(name, value string) {
+		fmt.Fprintf(&b, "%s%s%s\n", mdKeyName(lookup(deckSchema, name), fr), colon, mdParagraph(value))
 	}
 	if mdSafe(d.Title, nil) && !strings.Contains(d.Title, "\n") && !strings.HasSuffix(d.Title, "#") {
 		fmt.Fprintf(&b, "# %s\n\n", d.Title)
 	} else {
-		key(metaFields, "title", d.Title)
+		metaKey("title", d.Title)
 		b.WriteString("\n")
 	}
-	key(metaFields, "language", d.Language)
-	if d.Author != "" {
-		key(metaFields, "author", d.Author)
+	for i := range deckSchema {
+		if f := &deckSchema[i]; f.name != "title" && !f.empty(d) {
+			metaKey(f.name, f.text(d))
+		}
 	}
 	if fr {
 		b.WriteString("\n## Catégories\n\n")
@@ -413,54 +481,44 @@ func exportMarkdown(w io.Writer, d *Deck) error {
 	for _, c := range d.Categories {
 		fmt.Fprintf(&b, "- %s (%s, %s)\n", c.Label, c.ID, c.Color)
 	}
-	for _, p := range d.Personas {
+	for i := range d.Personas {
+		p := &d.Personas[i]
 		if mdSafe(p.Name, nil) && !strings.Contains(p.Name, "#") && keyFold(p.Name) != "categories" {
 			fmt.Fprintf(&b, "\n### %s\n\n", p.Name)
 		} else if !strings.Contains(p.Name, "*") && !strings.HasSuffix(p.Name, `\`) {
 			fmt.Fprintf(&b, "\n**%s**\n\n", p.Name)
 		} else {
-			return fmt.Errorf("persona %q: its name %q cannot be written in Markdown", p.ID, p.Name)
+			return fmt.Errorf("persona %s: its name %s cannot be written in Markdown", diag.Quote(p.ID), diag.Quote(p.Name))
 		}
 		// Role, country and text as paragraphs when they read back so, as
 		// key lines otherwise (a key line keeps the paragraphs after it
 		// in their places).
-		var keyed [][2]string
+		keyed := map[string]bool{}
 		for _, kv := range [][2]string{{"role", p.Role}, {"country", p.Country}, {"text", p.Text}} {
-			if mdSafe(kv[1], flatFields) && kv[1] == strings.TrimSpace(kv[1]) {
+			if mdSafe(kv[1], personaNames) && kv[1] == strings.TrimSpace(kv[1]) {
 				fmt.Fprintf(&b, "%s\n\n", mdParagraph(kv[1]))
 			} else {
-				keyed = append(keyed, kv)
+				keyed[kv[0]] = true
 			}
 		}
 		for _, c := range p.Conditions {
 			fmt.Fprintf(&b, "%s\n", mdItem(c))
 		}
 		if p.Impact != "" {
-			if mdSafe(p.Impact, flatFields) {
+			if mdSafe(p.Impact, personaNames) {
 				fmt.Fprintf(&b, "\n%s\n", mdParagraph(p.Impact))
 			} else {
-				keyed = append(keyed, [2]string{"impact", p.Impact})
+				keyed["impact"] = true
 			}
 		}
-		if p.ID != Slug(p.Name) {
-			keyed = append(keyed, [2]string{"id", p.ID})
-		}
-		keyed = append(keyed, [2]string{"category", p.Category})
-		if CountryCode(p.Country) != p.CountryCode {
-			keyed = append(keyed, [2]string{"country_code", p.CountryCode})
-		}
-		if p.Image != "" {
-			keyed = append(keyed, [2]string{"image", p.Image})
-		}
-		if p.Copies != 0 {
-			keyed = append(keyed, [2]string{"copies", strconv.Itoa(p.Copies)})
-		}
-		if len(p.Tags) > 0 {
-			keyed = append(keyed, [2]string{"tags", joinTags(p.Tags)})
-		}
 		b.WriteString("\n")
-		for _, kv := range keyed {
-			key(flatFields, kv[0], kv[1])
+		for j := range personaSchema {
+			f := &personaSchema[j]
+			placed := contains(mdPlaced, f.name) && !keyed[f.name]
+			if placed || f.need == optional && f.empty(p) || mdDerived(f, p) {
+				continue
+			}
+			fmt.Fprintf(&b, "%s%s%s\n", mdKeyName(f, fr), colon, mdParagraph(f.text(p)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -9,40 +10,13 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/cardgen/cardgen/data"
+	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/yamldoc"
 )
 
-// This file holds what the flat formats (CSV and Markdown) share: field
-// names in English and French, built-in and new categories, country codes
-// from country names, and the deck's metadata from the file name.
-
-// flatField is a persona field as a CSV header or a Markdown key line names it.
-type flatField struct {
-	name   string   // schema name
-	french []string // French names
-}
-
-var flatFields = []flatField{
-	{"id", []string{"identifiant"}},
-	{"name", []string{"nom"}},
-	{"role", []string{"rôle", "métier"}},
-	{"country", []string{"pays"}},
-	{"country_code", []string{"code_pays"}},
-	{"category", []string{"catégorie"}},
-	{"text", []string{"texte"}},
-	{"conditions", nil},
-	{"impact", nil},
-	{"image", nil},
-	{"copies", []string{"exemplaires"}},
-	{"tags", []string{"étiquettes"}},
-}
-
-// metaFields are the deck's fields in the flat formats, with their French names.
-var metaFields = []flatField{
-	{"title", []string{"titre"}},
-	{"language", []string{"langue"}},
-	{"author", []string{"auteur"}},
-}
+// This file holds what the flat formats (tables and Markdown) share:
+// field names in English and French, found by the schema; built-in and
+// new categories; the deck's metadata from the file name.
 
 // Languages a field name votes for when it is written in one only.
 const (
@@ -62,15 +36,14 @@ func keyFold(s string) string {
 	}, fold(strings.TrimSpace(s)))
 }
 
-// lookupField finds the field a name stands for among fields, and which
-// language the name is in (neutral when both languages write it alike, as
-// id, role, conditions, impact, image).
-func lookupField(fields []flatField, name string) (field string, lang int, ok bool) {
-	if len(name) > 40 || len(fields) == 0 {
-		return "", 0, false // no field name is that long
-	}
-	e, ok := fieldIndex(fields)[keyFold(name)]
-	return e.field, e.lang, ok
+// nameIndex finds the fields of a schema by the names a table's header or
+// a Markdown key line gives them, in English or French.
+type nameIndex struct {
+	byFold map[string]fieldEntry
+	names  []string // every name, English then French, for suggestions
+	folded []string
+	list   string // "name (nom), role (rôle, métier), …", for messages
+	french map[string][]string
 }
 
 type fieldEntry struct {
@@ -78,65 +51,92 @@ type fieldEntry struct {
 	lang  int
 }
 
-var fieldIndexes sync.Map // *flatField (the list's first) → map[string]fieldEntry
-
-// fieldIndex maps the folded names of fields to the fields.
-func fieldIndex(fields []flatField) map[string]fieldEntry {
-	if m, ok := fieldIndexes.Load(&fields[0]); ok {
-		return m.(map[string]fieldEntry)
-	}
-	m := map[string]fieldEntry{}
-	for _, f := range fields {
+func indexOf[T any](schema []field[T]) *nameIndex {
+	ix := &nameIndex{byFold: map[string]fieldEntry{}, french: map[string][]string{}}
+	var parts []string
+	for _, f := range schema {
 		k := keyFold(f.name)
-		if len(f.french) == 0 || f.name == "id" {
-			m[k] = fieldEntry{f.name, langNeutral}
+		if len(f.french) == 0 || f.shared {
+			ix.byFold[k] = fieldEntry{f.name, langNeutral}
 		} else {
-			m[k] = fieldEntry{f.name, langEnglish}
+			ix.byFold[k] = fieldEntry{f.name, langEnglish}
 		}
 		for _, fr := range f.french {
 			if kf := keyFold(fr); kf == k {
-				m[kf] = fieldEntry{f.name, langNeutral} // "rôle" and "role"
+				ix.byFold[kf] = fieldEntry{f.name, langNeutral} // "rôle" and "role"
 			} else {
-				m[kf] = fieldEntry{f.name, langFrench}
+				ix.byFold[kf] = fieldEntry{f.name, langFrench}
 			}
 		}
-	}
-	fieldIndexes.Store(&fields[0], m)
-	return m
-}
-
-// suggestField returns the field name (English or French) closest to name.
-func suggestField(fields []flatField, name string) string {
-	var names []string
-	for _, f := range fields {
-		names = append(names, f.name)
-		names = append(names, f.french...)
-	}
-	folded := make([]string, len(names))
-	for i, n := range names {
-		folded[i] = keyFold(n)
-	}
-	if s := yamldoc.Suggest(keyFold(name), folded); s != "" {
-		for i, f := range folded {
-			if f == s {
-				return names[i]
-			}
-		}
-	}
-	return ""
-}
-
-// fieldNames lists fields' names for messages: "name (nom), role (rôle, métier), …".
-func fieldNames(fields []flatField) string {
-	var parts []string
-	for _, f := range fields {
+		ix.names = append(ix.names, f.name)
+		ix.names = append(ix.names, f.french...)
+		ix.french[f.name] = f.french
 		if len(f.french) > 0 {
 			parts = append(parts, f.name+" ("+strings.Join(f.french, ", ")+")")
 		} else {
 			parts = append(parts, f.name)
 		}
 	}
-	return strings.Join(parts, ", ")
+	for _, n := range ix.names {
+		ix.folded = append(ix.folded, keyFold(n))
+	}
+	ix.list = strings.Join(parts, ", ")
+	return ix
+}
+
+var (
+	personaNames  = indexOf(personaSchema)
+	metaNames     = indexOf(deckSchema)
+	categoryNames = indexOf(categorySchema)
+)
+
+// lookup finds the field a name stands for, and which language the name
+// is in (neutral when both languages write it alike, as id, role,
+// conditions, impact, image).
+func (ix *nameIndex) lookup(name string) (field string, lang int, ok bool) {
+	if len(name) > 40 {
+		return "", 0, false // no field name is that long
+	}
+	e, ok := ix.byFold[keyFold(name)]
+	return e.field, e.lang, ok
+}
+
+// suggest returns the field name (English or French) closest to name.
+func (ix *nameIndex) suggest(name string) string {
+	if len(name) > 40 {
+		return ""
+	}
+	if s := yamldoc.Suggest(keyFold(name), ix.folded); s != "" {
+		for i, f := range ix.folded {
+			if f == s {
+				return ix.names[i]
+			}
+		}
+	}
+	return ""
+}
+
+// namesOf returns a field's names for a hint: "\"rôle\" (or \"métier\", \"role\")".
+func (ix *nameIndex) namesOf(field string) string {
+	fr := ix.french[field]
+	if len(fr) == 0 {
+		return fmt.Sprintf("%q", field)
+	}
+	var others []string
+	for _, n := range fr[1:] {
+		others = append(others, fmt.Sprintf("%q", n))
+	}
+	others = append(others, fmt.Sprintf("%q", field))
+	return fmt.Sprintf("%q (or %s)", fr[0], strings.Join(others, ", "))
+}
+
+// localName returns a field's name in a table or a key line, in French
+// when fr.
+func localName[T any](f *field[T], fr bool) string {
+	if fr && len(f.french) > 0 {
+		return f.french[0]
+	}
+	return f.name
 }
 
 // languageVote decides a deck's language from the field names a file uses:
@@ -224,8 +224,57 @@ func BuiltinCategories() []Category {
 	return append([]Category(nil), builtin.categories...)
 }
 
-// categories resolves the category names of a flat dataset.
-type categories struct{ d *Deck }
+// MaxCategories is the most categories a deck may have. Each has its own
+// colour on the cards: a few make sense, hundreds are a column mistaken
+// for the category's.
+const MaxCategories = 100
+
+// categories holds a deck's categories while it is read, indexed by id
+// and by label, so that naming one costs the same however many there are.
+type categories struct {
+	d       *Deck
+	builtin []Category
+	byID    map[string]int // index in d.Categories
+	byLabel map[string]int // by Slug(label)
+	used    map[RGB]bool   // colours taken
+	// over is set once a category past MaxCategories has been reported.
+	over bool
+}
+
+func newCategories(d *Deck) *categories {
+	return &categories{d: d, byID: map[string]int{}, byLabel: map[string]int{}, used: map[RGB]bool{}}
+}
+
+// insert adds c to the deck; false when the deck has MaxCategories already.
+func (cs *categories) insert(c Category) bool {
+	if len(cs.d.Categories) >= MaxCategories {
+		return false
+	}
+	i := len(cs.d.Categories)
+	cs.d.Categories = append(cs.d.Categories, c)
+	if _, ok := cs.byID[c.ID]; !ok {
+		cs.byID[c.ID] = i
+	}
+	if s := Slug(c.Label); s != "" {
+		if _, ok := cs.byLabel[s]; !ok {
+			cs.byLabel[s] = i
+		}
+	}
+	cs.used[c.Color] = true
+	return true
+}
+
+func (cs *categories) has(id string) bool {
+	_, ok := cs.byID[id]
+	return ok
+}
+
+func (cs *categories) builtins() []Category {
+	if cs.builtin == nil {
+		cs.builtin = BuiltinCategories()
+	}
+	return cs.builtin
+}
 
 // matches reports whether name names c, by id or label, without regard to
 // case, accents or punctuation.
@@ -238,22 +287,29 @@ func matches(c Category, name string) bool {
 // names, adding a built-in one to the deck when first used.
 // An id matches before a label, the deck's categories before the
 // built-in ones.
-func (cs categories) find(name string, pos Pos) string {
+func (cs *categories) find(name string, pos Pos) string {
 	s := Slug(name)
 	if s == "" {
 		return ""
 	}
-	builtin := BuiltinCategories()
-	for _, byLabel := range []bool{false, true} {
-		for _, c := range cs.d.Categories {
-			if c.ID == s || byLabel && Slug(c.Label) == s {
+	if _, ok := cs.byID[s]; ok {
+		return s
+	}
+	for _, c := range cs.builtins() {
+		if c.ID == s {
+			c.Pos = pos
+			if cs.insert(c) {
 				return c.ID
 			}
 		}
-		for _, c := range builtin {
-			if (c.ID == s || byLabel && Slug(c.Label) == s) && cs.d.Category(c.ID) == nil {
-				c.Pos = pos
-				cs.d.Categories = append(cs.d.Categories, c)
+	}
+	if i, ok := cs.byLabel[s]; ok {
+		return cs.d.Categories[i].ID
+	}
+	for _, c := range cs.builtins() {
+		if Slug(c.Label) == s && !cs.has(c.ID) {
+			c.Pos = pos
+			if cs.insert(c) {
 				return c.ID
 			}
 		}
@@ -264,14 +320,18 @@ func (cs categories) find(name string, pos Pos) string {
 // resolve returns the id of the category name names: the deck's, a
 // built-in one, or a new one with the next colour of the palette; the
 // default category when name is empty. It returns "" when name has no
-// letter or digit to make an id from.
-func (cs categories) resolve(name string, pos Pos) string {
+// letter or digit to make an id from, and when the deck has
+// MaxCategories already (the problem is added to problems, once).
+func (cs *categories) resolve(name string, pos Pos, problems *diag.List, file string) string {
 	if name == "" {
-		if cs.d.Category(DefaultCategory.ID) == nil {
+		if !cs.has(DefaultCategory.ID) {
 			c := DefaultCategory
 			c.Color = cs.nextColor()
 			c.Pos = pos
-			cs.d.Categories = append(cs.d.Categories, c)
+			if !cs.insert(c) {
+				cs.tooMany(name, pos, problems, file)
+				return ""
+			}
 		}
 		return DefaultCategory.ID
 	}
@@ -282,19 +342,23 @@ func (cs categories) resolve(name string, pos Pos) string {
 	if id == "" {
 		return ""
 	}
+	if len(cs.d.Categories) >= MaxCategories {
+		cs.tooMany(name, pos, problems, file)
+		return ""
+	}
 	// A new name one or two letters from an existing category is more
 	// likely a typo than a new category: remember it, Check reports it.
-	var known []string
-	label := map[string]string{}
-	for _, c := range append(BuiltinCategories(), cs.d.Categories...) {
-		known = append(known, c.ID, Slug(c.Label))
-		label[c.ID], label[Slug(c.Label)] = c.Label, c.Label
-	}
 	near := ""
-	if len(id) > 4 {
+	if len(id) > 4 && len(id) <= 40 {
+		var known []string
+		label := map[string]string{}
+		for _, c := range append(cs.builtins(), cs.d.Categories...) {
+			known = append(known, c.ID, Slug(c.Label))
+			label[c.ID], label[Slug(c.Label)] = c.Label, c.Label
+		}
 		near = label[yamldoc.Suggest(id, known)]
 	}
-	cs.d.Categories = append(cs.d.Categories, Category{ID: id, Label: name, Color: cs.nextColor(), Pos: pos})
+	cs.insert(Category{ID: id, Label: name, Color: cs.nextColor(), Pos: pos})
 	if near != "" {
 		if cs.d.near == nil {
 			cs.d.near = map[string]string{}
@@ -304,19 +368,77 @@ func (cs categories) resolve(name string, pos Pos) string {
 	return id
 }
 
+func (cs *categories) tooMany(name string, pos Pos, problems *diag.List, file string) {
+	if cs.over {
+		return
+	}
+	cs.over = true
+	problems.Add(problemAt(file, pos, "", "category", fmt.Sprintf("%s would be category number %d, more than the %d a deck may have",
+		diag.Quote(name), MaxCategories+1, MaxCategories),
+		"categories group personas under a few colours: is this the category column? Use the categories you have"))
+}
+
 // nextColor is the first colour of the palette that no category of the
 // deck has yet.
-func (cs categories) nextColor() RGB {
-	used := map[RGB]bool{}
-	for _, c := range cs.d.Categories {
-		used[c.Color] = true
-	}
+func (cs *categories) nextColor() RGB {
 	for _, c := range Palette {
-		if !used[c] {
+		if !cs.used[c] {
 			return c
 		}
 	}
 	return Palette[len(cs.d.Categories)%len(Palette)]
+}
+
+// define adds a category that a table's row or a Markdown list declares,
+// from its id, label and colour, any of which may be empty: a built-in
+// category fills in what is missing, and the palette gives a colour. It
+// returns the field and the message of a problem, if any.
+func (cs *categories) define(id, label, color string, pos Pos) (field, msg, hint string) {
+	if id == "" && label == "" {
+		return "id", "a category needs an id or a label", "write catégorie;id;label;#RRGGBB"
+	}
+	var base *Category
+	for _, b := range cs.builtins() {
+		if id != "" && b.ID == id || id == "" && matches(b, label) {
+			base = &b
+			break
+		}
+	}
+	c := Category{ID: id, Label: label, Pos: pos}
+	if c.ID == "" {
+		c.ID = Slug(label)
+		if base != nil {
+			c.ID = base.ID
+		}
+	}
+	if msg, hint := checkCategoryID(c.ID); msg != "" {
+		return "id", msg, hint
+	}
+	if i, ok := cs.byID[c.ID]; ok {
+		return "id", fmt.Sprintf("category %s is defined twice (first %s)", diag.Quote(c.ID), cs.d.Categories[i].Pos.place()), "give each category its own id"
+	}
+	if c.Label == "" {
+		c.Label = c.ID
+		if base != nil {
+			c.Label = base.Label
+		}
+	}
+	switch {
+	case color != "":
+		rgb, err := ParseRGB(color)
+		if err != nil {
+			return "color", err.Error(), ""
+		}
+		c.Color = rgb
+	case base != nil:
+		c.Color = base.Color
+	default:
+		c.Color = cs.nextColor()
+	}
+	if !cs.insert(c) {
+		return "id", fmt.Sprintf("more than the %d categories a deck may have", MaxCategories), "group the personas under fewer categories"
+	}
+	return "", "", ""
 }
 
 // parseCopies reads a number of copies written as text; ok is false when
@@ -343,6 +465,16 @@ func splitTags(s string) []string {
 		}
 	}
 	return out
+}
+
+// joinConditions writes a list of conditions in one cell, one per line,
+// so that a table's reader splits it back.
+func joinConditions(items []string) string {
+	s := strings.Join(items, "\n")
+	if len(items) == 1 && strings.Contains(s, " | ") {
+		s += "\n" // one line would be split at " | "
+	}
+	return s
 }
 
 // joinTags writes tags so that splitTags reads them back.

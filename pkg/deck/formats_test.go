@@ -61,7 +61,7 @@ func TestExcelCSV(t *testing.T) {
 	}
 	// Built-in categories by label and by id, a new one from the palette.
 	cats := fmt.Sprint(got.Categories)
-	if cats != "[{extraction Extraction de matières premières #8A4B14 {0 0}} {education-populaire Éducation populaire #37474F {0 0}} {clickwork Travail du clic #7B3F8C {0 0}}]" {
+	if cats != "[{extraction Extraction de matières premières #8A4B14 {0 0 }} {education-populaire Éducation populaire #37474F {0 0 }} {clickwork Travail du clic #7B3F8C {0 0 }}]" {
 		t.Errorf("categories = %s", cats)
 	}
 	// Positions: physical lines of the records and of each condition in a multi-line cell.
@@ -69,10 +69,10 @@ func TestExcelCSV(t *testing.T) {
 	if hao.Pos.Line != 2 || koffi.Pos.Line != 5 || hao.Where("conditions[2]").Line != 3 || hao.Where("conditions[3]").Line != 4 {
 		t.Errorf("positions: hao %v %v, koffi %v", hao.Pos, hao.Fields, koffi.Pos)
 	}
-	if ref := d.Cell(hao.Where("copies")); ref != "I2" {
+	if ref := hao.Where("copies").Cell; ref != "I2" {
 		t.Errorf("copies cell = %q, want I2", ref)
 	}
-	if c := d.Cell(koffi.Where("text")); c != "F3" {
+	if c := koffi.Where("text").Cell; c != "F3" {
 		t.Errorf("koffi's text is in cell %q, want F3 (row 3 of the spreadsheet)", c)
 	}
 	// The coverage check locates characters in the decoded text.
@@ -378,7 +378,7 @@ func TestMarkdownSyntax(t *testing.T) {
 	if !reflect.DeepEqual(got.Personas, want) {
 		t.Errorf("got  %#v\nwant %#v", got.Personas, want)
 	}
-	if fmt.Sprint(got.Categories) != "[{mine Mines et carrières #112233 {0 0}} {clickwork Travail du clic #7B3F8C {0 0}}]" {
+	if fmt.Sprint(got.Categories) != "[{mine Mines et carrières #112233 {0 0 }} {clickwork Travail du clic #7B3F8C {0 0 }}]" {
 		t.Errorf("categories: %v", got.Categories)
 	}
 	ana := d.Personas[0]
@@ -419,7 +419,7 @@ func TestImages(t *testing.T) {
 	var got []string
 	for _, p := range l {
 		if p.Field == "image" {
-			got = append(got, fmt.Sprintf("%d %s", p.Line, p.Msg))
+			got = append(got, fmt.Sprintf("%d cell %s: %s", p.Line, p.Cell, p.Msg))
 		}
 	}
 	want := []string{

@@ -136,19 +136,19 @@ func TestImageLimits(t *testing.T) {
 	}
 	got := loadWithImages(t, dir, "thin.png", "wide.png", "deep.png", "prog.jpg", "huge.jpg", "narrow.png", "ok.png", "./thin.png")
 	want := []string{
-		`2: cell F2: "thin.png" is 1 × 40000000 pixels: a picture more than 20 times as wide as it is high, or as high as it is wide, would print as a thin line; crop it`,
-		`3: cell F3: "wide.png" is 40000000 × 1 pixels: a picture more than 20 times`,
-		`4: cell F4: "deep.png" would take 288 MB of memory to decode (6000 × 6000 pixels, 16 bits a channel), more than the 160 MB a picture may take; save a smaller copy, such as 3,000 pixels`,
-		`5: cell F5: "prog.jpg" would take 525 MB of memory to decode (7000 × 5000 pixels, progressive JPEG), more than the 160 MB`,
-		`6: cell F6: "huge.jpg" is 60000 × 60000 pixels, more than the 40 million an image may have`,
-		`7: cell F7: "narrow.png" is 100 × 2001 pixels: a picture more than 20 times`,
-		`9: cell F9: "./thin.png" is 1 × 40000000 pixels`,
+		`2: F2: "thin.png" is 1 × 40000000 pixels: a picture more than 20 times as wide as it is high, or as high as it is wide, would print as a thin line; crop it`,
+		`3: F3: "wide.png" is 40000000 × 1 pixels: a picture more than 20 times`,
+		`4: F4: "deep.png" would take 288 MB of memory to decode (6000 × 6000 pixels, 16 bits a channel), more than the 160 MB a picture may take; save a smaller copy, such as 3,000 pixels`,
+		`5: F5: "prog.jpg" would take 525 MB of memory to decode (7000 × 5000 pixels, progressive JPEG), more than the 160 MB`,
+		`6: F6: "huge.jpg" is 60000 × 60000 pixels, more than the 40 million an image may have`,
+		`7: F7: "narrow.png" is 100 × 2001 pixels: a picture more than 20 times`,
+		`9: F9: "./thin.png" is 1 × 40000000 pixels`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d problems, want %d: %v", len(got), len(want), got)
 	}
 	for i, p := range got {
-		s := fmt.Sprintf("%d: %s; %s", p.Line, p.Msg, p.Hint)
+		s := fmt.Sprintf("%d: %s: %s; %s", p.Line, p.Cell, p.Msg, p.Hint)
 		if !strings.HasPrefix(s, want[i]) {
 			t.Errorf("got  %s\nwant %s…", s, want[i])
 		}

@@ -37,17 +37,17 @@ func TestImageNotRegularFile(t *testing.T) {
 		t.Fatal("loading a deck whose picture is a named pipe did not return in 10 s")
 	}
 	want := []string{
-		`cell F2: "pipe.png" is a named pipe (FIFO), not an image file`,
-		`cell F3: "sock.png" is a socket, not an image file`,
-		`cell F4: "folder.png" is a folder, not an image`,
-		`cell F5: "link.png" is a named pipe (FIFO), not an image file`,
+		`F2: "pipe.png" is a named pipe (FIFO), not an image file`,
+		`F3: "sock.png" is a socket, not an image file`,
+		`F4: "folder.png" is a folder, not an image`,
+		`F5: "link.png" is a named pipe (FIFO), not an image file`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("problems %v, want %q", got, want)
 	}
 	for i, p := range got {
-		if p.Msg != want[i] {
-			t.Errorf("got %q, want %q", p.Msg, want[i])
+		if got := p.Cell + ": " + p.Msg; got != want[i] {
+			t.Errorf("got %q, want %q", got, want[i])
 		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 // TestLimits: oversize inputs end in a clear problem, not in a machine swapping.
 func TestLimits(t *testing.T) {
 	huge := make([]byte, deck.MaxFileSize+1)
-	if _, err := deck.Read("huge.yaml", huge, "yaml"); err == nil || !strings.Contains(err.Error(), "more than the 16 MB") {
+	if _, err := deck.Read("huge.yaml", huge, "yaml"); err == nil || !strings.Contains(err.Error(), "more than the 16 MiB") {
 		t.Errorf("a 16 MB + 1 byte file: %v", err)
 	}
 	// 60 personas of 1,000 copies: 60,000 cards, more than MaxCards.

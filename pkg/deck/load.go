@@ -1,7 +1,6 @@
 package deck
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -15,9 +14,6 @@ import (
 	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/yamldoc"
 )
-
-// Formats are the dataset formats, by the names Load, Read and Export take.
-var Formats = []string{"yaml", "json", "csv", "md"}
 
 // MaxCopies is the largest number of copies of one card.
 const MaxCopies = 1000
@@ -37,66 +33,10 @@ const copiesHint = "write a whole number from 1 to 1000, or leave it out for one
 
 func copiesMsg(what string) string { return "expected a number of copies, found " + what }
 
-// FormatOf returns the format that a file name's extension stands for
-// (.yaml and .yml, .json, .csv, .md and .markdown), or "" for another one.
-func FormatOf(name string) string {
-	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/"))) {
-	case ".yaml", ".yml":
-		return "yaml"
-	case ".json":
-		return "json"
-	case ".csv":
-		return "csv"
-	case ".md", ".markdown":
-		return "md"
-	}
-	return ""
-}
-
-// ParseFormat checks a format name as a user gives it (case does not
-// matter; "yml" and "markdown" are accepted) and returns its canonical name.
-func ParseFormat(format string) (string, error) {
-	f := strings.ToLower(strings.TrimSpace(format))
-	switch f {
-	case "yml":
-		f = "yaml"
-	case "markdown":
-		f = "md"
-	}
-	for _, known := range Formats {
-		if f == known {
-			return f, nil
-		}
-	}
-	msg := fmt.Sprintf("unknown format %q: the formats are %s", format, strings.Join(Formats, ", "))
-	if s := yamldoc.Suggest(f, Formats); s != "" {
-		msg = fmt.Sprintf("unknown format %q; did you mean %q? The formats are %s", format, s, strings.Join(Formats, ", "))
-	}
-	return "", &FormatError{Msg: msg}
-}
-
 // FormatError says a format name is unknown: bad usage of --format.
 type FormatError struct{ Msg string }
 
 func (e *FormatError) Error() string { return e.Msg }
-
-// formatFor returns format checked, or the format of name's extension when
-// format is "".
-func formatFor(name, format string) (string, error) {
-	if format != "" {
-		return ParseFormat(format)
-	}
-	if f := FormatOf(name); f != "" {
-		return f, nil
-	}
-	ext := path.Ext(strings.ReplaceAll(name, `\`, "/"))
-	what := "has no extension"
-	if ext != "" {
-		what = fmt.Sprintf("ends in %q", ext)
-	}
-	return "", diag.List{{File: name, Msg: "cannot tell the dataset's format: the file name " + what,
-		Hint: "name the format with --format yaml, json, csv or md, or rename the file to end in .yaml, .yml, .json, .csv, .md or .markdown"}}
-}
 
 // Load reads the dataset at path. format is "yaml", "json", "csv" or "md",
 // or "" to choose by the file's extension. Every problem found is returned
@@ -119,7 +59,7 @@ func Load(path, format string) (*Deck, error) {
 }
 
 func tooBig(name string, size int64) error {
-	return diag.List{{File: name, Msg: fmt.Sprintf("the file is %.1f MB, more than the %d MB a dataset may be", float64(size)/1e6, MaxFileSize>>20),
+	return diag.List{{File: name, Msg: fmt.Sprintf("the file is %.1f MiB, more than the %d MiB a dataset may be", float64(size)/(1<<20), MaxFileSize>>20),
 		Hint: "is it the right file? Split a very large deck into several files"}}
 }
 
@@ -165,48 +105,6 @@ var (
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
-func read(name string, data []byte, format string, images imageOpener, dir string) (*Deck, error) {
-	if len(data) > MaxFileSize {
-		return nil, tooBig(name, int64(len(data)))
-	}
-	data = bytes.TrimPrefix(data, bomUTF8)
-	var d *Deck
-	var problems diag.List
-	switch {
-	case bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE):
-		problems.Add(diag.Problem{File: name, Line: 1, Msg: "the file is in UTF-16 (\"Unicode text\"), which cardgen does not read",
-			Hint: "save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"})
-	case format == "csv":
-		d, problems = parseCSV(name, data)
-	case !utf8.Valid(data):
-		problems.Add(notUTF8(name, data))
-	case format == "yaml":
-		d, problems = parseYAML(name, data)
-	case format == "json":
-		d, problems = parseJSON(name, data)
-	case format == "md":
-		d, problems = parseMarkdown(name, data)
-	default:
-		panic("deck: unknown format " + format)
-	}
-	if d != nil {
-		d.Source, d.Name, d.Format, d.Dir, d.images = name, nameFromPath(name), format, dir, images
-		normalise(d)
-		checkCounts(d, &problems)
-		Check(d, &problems)
-		checkImages(d, &problems)
-		for i, p := range problems {
-			if ref := d.Cell(Pos{p.Line, p.Column}); ref != "" {
-				problems[i].Msg = "cell " + ref + ": " + p.Msg
-			}
-		}
-	}
-	if err := problems.Err(); err != nil {
-		return nil, err
-	}
-	return d, nil
-}
-
 // notUTF8 locates the first byte of data that is not UTF-8.
 func notUTF8(name string, data []byte) diag.Problem {
 	line, col := 1, 1
@@ -225,33 +123,6 @@ func notUTF8(name string, data []byte) diag.Problem {
 		i += size
 	}
 	return diag.Problem{File: name, Msg: "the file is not UTF-8 text"}
-}
-
-// normalise applies the rules every format shares: text in NFC with the
-// spaces at line ends and outer blank lines removed (yamldoc.Clean); in
-// one-line fields (names, roles, ids, …) each line break becomes a space;
-// in text and impact, blank lines go. Nothing else is rewritten.
-func normalise(d *Deck) {
-	d.Title = oneLine(d.Title)
-	d.Language = oneLine(d.Language)
-	d.Author = oneLine(d.Author)
-	for i := range d.Categories {
-		c := &d.Categories[i]
-		c.ID, c.Label = oneLine(c.ID), oneLine(c.Label)
-	}
-	for i := range d.Personas {
-		p := &d.Personas[i]
-		for _, s := range []*string{&p.ID, &p.Name, &p.Role, &p.Country, &p.CountryCode, &p.Category, &p.Image} {
-			*s = oneLine(*s)
-		}
-		p.Text, p.Impact = multiLine(p.Text), multiLine(p.Impact)
-		for j := range p.Conditions {
-			p.Conditions[j] = oneLine(p.Conditions[j])
-		}
-		for j := range p.Tags {
-			p.Tags[j] = oneLine(p.Tags[j])
-		}
-	}
 }
 
 // oneLine cleans s and joins its lines with single spaces.
@@ -284,22 +155,21 @@ func multiLine(s string) string {
 	return strings.Join(parts, "\n")
 }
 
-// checkCounts enforces MaxPersonas and MaxCards.
+// checkCounts enforces MaxCards, naming the persona whose copies go past it.
 func checkCounts(d *Deck, problems *diag.List) {
-	if len(d.Personas) > MaxPersonas {
-		problems.Add(diag.Problem{File: d.Source, Field: "personas",
-			Msg:  fmt.Sprintf("%d personas, more than the %d a deck may have", len(d.Personas), MaxPersonas),
-			Hint: "split the deck into several files"})
-		return
-	}
 	cards := 0
 	for i := range d.Personas {
-		cards += d.Personas[i].Count()
-	}
-	if cards > MaxCards {
-		problems.Add(diag.Problem{File: d.Source, Field: "copies",
-			Msg:  fmt.Sprintf("the copies add up to %d cards, more than the %d one build may print", cards, MaxCards),
-			Hint: "lower the copies, or build the deck several times"})
+		if cards += d.Personas[i].Count(); cards > MaxCards {
+			ps := &d.Personas[i]
+			total := cards
+			for _, p := range d.Personas[i+1:] {
+				total += p.Count()
+			}
+			problems.Add(problemAt(d.Source, ps.Where("copies"), ps.ID, "copies",
+				fmt.Sprintf("the copies add up to %d cards, more than the %d one build may print (this persona goes past it)", total, MaxCards),
+				"lower the copies, or build the deck several times"))
+			return
+		}
 	}
 }
 

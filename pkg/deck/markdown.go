@@ -8,8 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/language"
-
 	"github.com/cardgen/cardgen/pkg/diag"
 )
 
@@ -73,7 +71,7 @@ func textLine(s string, line int) mdLine {
 	if strings.HasSuffix(t, `\`) && !strings.HasSuffix(t, `\\`) {
 		t = strings.TrimRight(t[:len(t)-1], " \t")
 	}
-	return mdLine{text: t, pos: Pos{line, col}, hard: hard}
+	return mdLine{text: t, pos: Pos{Line: line, Column: col}, hard: hard}
 }
 
 // mdBlocks splits Markdown text into headings, name lines, paragraphs and lists.
@@ -112,13 +110,13 @@ func mdBlocks(lines []string) []mdBlock {
 			if m[4] >= 0 {
 				text = strings.TrimSpace(l[m[4]:m[5]])
 			}
-			blocks = append(blocks, mdBlock{kind: mdHeading, level: m[3] - m[2], text: text, pos: Pos{n, utf8.RuneCountInString(l[:start]) + 1}})
+			blocks = append(blocks, mdBlock{kind: mdHeading, level: m[3] - m[2], text: text, pos: Pos{Line: n, Column: utf8.RuneCountInString(l[:start]) + 1}})
 		case mdNameRe.MatchString(l):
 			closePara()
 			closeList()
 			m := mdNameRe.FindStringSubmatch(l)
 			col := strings.Index(l, "**") + 3
-			blocks = append(blocks, mdBlock{kind: mdName, text: strings.TrimSpace(m[1]), pos: Pos{n, utf8.RuneCountInString(l[:col-1]) + 1}})
+			blocks = append(blocks, mdBlock{kind: mdName, text: strings.TrimSpace(m[1]), pos: Pos{Line: n, Column: utf8.RuneCountInString(l[:col-1]) + 1}})
 		case mdBreakRe.MatchString(l):
 			closePara()
 			closeList()
@@ -127,7 +125,7 @@ func mdBlocks(lines []string) []mdBlock {
 			// année…" goes on a paragraph.
 			closePara()
 			if list == nil {
-				list = &mdBlock{kind: mdList, pos: Pos{n, indentOf(l) + 1}}
+				list = &mdBlock{kind: mdList, pos: Pos{Line: n, Column: indentOf(l) + 1}}
 			}
 			m := mdItemRe.FindStringSubmatch(l)
 			item := textLine(m[1], n)
@@ -148,7 +146,7 @@ func mdBlocks(lines []string) []mdBlock {
 		default:
 			closeList()
 			if para == nil {
-				para = &mdBlock{kind: mdPara, pos: Pos{n, indentOf(l) + 1}}
+				para = &mdBlock{kind: mdPara, pos: Pos{Line: n, Column: indentOf(l) + 1}}
 			}
 			para.lines = append(para.lines, textLine(l, n))
 		}
@@ -160,16 +158,19 @@ func mdBlocks(lines []string) []mdBlock {
 }
 
 // mdKey recognises a key line, such as "Catégorie : extraction", among fields.
-func mdKey(fields []flatField, l mdLine) (field, value string, pos Pos, lang int, ok bool) {
+func mdKey(fields *nameIndex, l mdLine) (field, value string, pos Pos, lang int, ok bool) {
 	m := mdKeyRe.FindStringSubmatchIndex(l.text)
 	if m == nil {
 		return "", "", Pos{}, 0, false
 	}
-	field, lang, ok = lookupField(fields, l.text[m[2]:m[3]])
+	if fields == nil {
+		return "", "", Pos{}, 0, false
+	}
+	field, lang, ok = fields.lookup(l.text[m[2]:m[3]])
 	if !ok {
 		return "", "", Pos{}, 0, false
 	}
-	return field, l.text[m[4]:], Pos{l.pos.Line, l.pos.Column + utf8.RuneCountInString(l.text[:m[4]])}, lang, true
+	return field, l.text[m[4]:], Pos{Line: l.pos.Line, Column: l.pos.Column + utf8.RuneCountInString(l.text[:m[4]])}, lang, true
 }
 
 // mdUnescape removes Markdown's backslash escapes of ASCII punctuation
@@ -228,15 +229,46 @@ type mdSegment struct {
 }
 
 type mdReader struct {
-	name     string
-	problems diag.List
-	d        *Deck
-	cats     categories
-	vote     languageVote
+	name       string
+	problems   diag.List
+	vote       languageVote
+	categories []*value
+	personas   []*value
+}
+
+// mdAbsent says what to do about a required field a persona lacks.
+func mdAbsent(name string) (string, string) {
+	switch name {
+	case "role":
+		return "missing", "write the role in the paragraph after the name"
+	case "country":
+		return "missing", "write the country in the paragraph after the role"
+	case "text":
+		return "missing", "write the persona's text in the paragraph after the country"
+	case "conditions":
+		return "no list of conditions", "list them after the text, one per line starting with \"- \""
+	}
+	return "missing", ""
+}
+
+var mdDialect = &dialect{
+	flat:   true,
+	absent: mdAbsent,
+	emptyValue: func(name, noun string) (string, string) {
+		if name == "name" {
+			return "empty", "write the persona's name after ### (or between ** and **)"
+		}
+		return mdAbsent(name)
+	},
+	emptyItem: "remove the line or write the item",
+	noID:      `add a line "Identifiant : …" (or "Id: …") with lowercase letters, digits and hyphens`,
+	noCode: func(*value) string {
+		return `add a line "Code pays : XX" (or "Country code: XX") with its two-letter ISO code, such as FR, CD, KR`
+	},
 }
 
 func (m *mdReader) add(pos Pos, card, field, msg, hint string) {
-	m.problems.Add(diag.Problem{File: m.name, Line: pos.Line, Column: pos.Column, Card: card, Field: field, Msg: msg, Hint: hint})
+	m.problems.Add(problemAt(m.name, pos, card, field, msg, hint))
 }
 
 // segments splits a paragraph into a positional part and keyed parts: a
@@ -247,7 +279,7 @@ func (m *mdReader) add(pos Pos, card, field, msg, hint string) {
 // when strict (before the first persona, where no text may come) or when
 // it is one letter away from a field's name ("Catégori : …"); otherwise it
 // is text ("Attention : …").
-func segments(b mdBlock, fields []flatField, vote *languageVote, strict bool) []mdSegment {
+func segments(b mdBlock, fields *nameIndex, vote *languageVote, strict bool) []mdSegment {
 	var segs []mdSegment
 	for _, l := range b.lines {
 		if field, value, pos, lang, ok := mdKey(fields, l); ok {
@@ -258,10 +290,10 @@ func segments(b mdBlock, fields []flatField, vote *languageVote, strict bool) []
 			continue
 		}
 		if m := mdKeyRe.FindStringSubmatch(l.text); m != nil && len(strings.Fields(m[1])) <= 3 && unicode.IsLetter([]rune(m[1])[0]) {
-			s := suggestField(fields, m[1])
+			s := fields.suggest(m[1])
 			near := s != "" && len(keyFold(m[1])) >= 4 && yamldoc.Distance(keyFold(m[1]), keyFold(s)) <= 1
 			if strict || near {
-				hint := "the keys here are " + fieldNames(fields)
+				hint := "the keys here are " + fields.list
 				if s != "" {
 					hint = fmt.Sprintf("did you mean %q?", s)
 				}
@@ -285,16 +317,15 @@ func segments(b mdBlock, fields []flatField, vote *languageVote, strict bool) []
 	return segs
 }
 
-// parseMarkdown reads a Markdown dataset in the style of the workshop's
+// readMarkdown reads a Markdown dataset in the style of the workshop's
 // source file.
-func parseMarkdown(name string, data []byte) (*Deck, diag.List) {
+func readMarkdown(name string, data []byte) (*source, diag.List) {
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	if !strings.Contains(text, "\n") {
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
 	lines := strings.Split(text, "\n")
-	m := &mdReader{name: name, d: &Deck{lines: lines}}
-	m.cats = categories{d: m.d}
+	m := &mdReader{name: name}
 	if isBlank(text) {
 		m.add(Pos{}, "", "", "the file is empty", "start from cardgen export --format md")
 		return nil, m.problems
@@ -302,7 +333,7 @@ func parseMarkdown(name string, data []byte) (*Deck, diag.List) {
 	blocks := mdBlocks(lines)
 
 	title, lang := fileMeta(name)
-	var meta = map[string]*mdSegment{}
+	meta := map[string]*value{}
 	setMeta := func(field, v string, pos Pos) {
 		if v == "" && field != "author" {
 			m.add(pos, "", field, "empty", "write the "+field+", or remove the line")
@@ -312,7 +343,7 @@ func parseMarkdown(name string, data []byte) (*Deck, diag.List) {
 			m.add(pos, "", field, fmt.Sprintf("given twice (first on line %d)", prev.pos.Line), "keep one")
 			return
 		}
-		meta[field] = &mdSegment{field: field, pos: pos, lines: []mdLine{{text: v}}}
+		meta[field] = &value{kind: vText, text: v, pos: pos}
 	}
 
 	inCategories := false
@@ -331,7 +362,7 @@ func parseMarkdown(name string, data []byte) (*Deck, diag.List) {
 			inCategories = false
 			persona = []mdBlock{b}
 		case b.kind == mdHeading && keyFold(b.text) == "categories" && b.level > 1:
-			if persona != nil || len(m.d.Personas) > 0 {
+			if persona != nil || len(m.personas) > 0 {
 				m.add(b.pos, "", "", "the categories section comes after a persona", "move it before the first persona")
 			}
 			flush()
@@ -342,7 +373,7 @@ func parseMarkdown(name string, data []byte) (*Deck, diag.List) {
 				m.vote.add(langEnglish)
 			}
 		case b.kind == mdHeading:
-			if len(m.d.Personas) > 0 || persona != nil || meta["title"] != nil {
+			if len(m.personas) > 0 || persona != nil || meta["title"] != nil {
 				m.add(b.pos, "", "", "a second level-1 heading (# …)", "there is one # title, for the deck; start each persona with ### Name")
 				continue
 			}
@@ -357,7 +388,7 @@ func parseMarkdown(name string, data []byte) (*Deck, diag.List) {
 			m.add(b.pos, "", "", "text in the categories section is not understood",
 				"list one category per line: - Label (id, #RRGGBB); the id and colour are optional")
 		case b.kind == mdPara:
-			for _, s := range segments(b, metaFields, &m.vote, true) {
+			for _, s := range segments(b, metaNames, &m.vote, true) {
 				if s.field == "?" {
 					m.add(s.pos, "", s.key, "unknown key", s.hint)
 					continue
@@ -376,29 +407,33 @@ func parseMarkdown(name string, data []byte) (*Deck, diag.List) {
 	}
 	flush()
 
-	d := m.d
-	d.Title, d.Language = title, "fr"
-	if s := meta["title"]; s != nil {
-		d.Title = s.lines[0].text
+	if meta["title"] == nil {
+		meta["title"] = textAt(title, Pos{})
 	}
-	switch s := meta["language"]; {
-	case s != nil:
-		d.Language = s.lines[0].text
-		if _, err := language.Parse(d.Language); err != nil {
-			m.add(s.pos, "", "language", fmt.Sprintf("%q is not a language tag", d.Language), "write fr, en, fr-CA, …")
+	if meta["language"] == nil {
+		l := "fr"
+		switch {
+		case lang != "":
+			l = lang
+		case m.vote.result() != "":
+			l = m.vote.result()
 		}
-	case lang != "":
-		d.Language = lang
-	case m.vote.result() != "":
-		d.Language = m.vote.result()
+		meta["language"] = textAt(l, Pos{})
 	}
-	if s := meta["author"]; s != nil {
-		d.Author = s.lines[0].text
+	deckMap := &value{kind: vMap}
+	for _, f := range deckSchema {
+		if v := meta[f.name]; v != nil {
+			deckMap.set(f.name, v.pos, v)
+		}
 	}
-	if len(d.Personas) == 0 && len(m.problems) == 0 {
+	if len(m.personas) == 0 && len(m.problems) == 0 {
 		m.add(Pos{}, "", "", "no persona found", "start each persona with a heading ### Name or a line **Name**")
 	}
-	return d, m.problems
+	root := &value{kind: vMap}
+	root.set("deck", Pos{}, deckMap)
+	root.set("categories", Pos{}, &value{kind: vList, items: m.categories})
+	root.set("personas", Pos{}, &value{kind: vList, items: m.personas})
+	return &source{root: root, dialect: mdDialect, lines: lines}, m.problems
 }
 
 // category reads an item of the categories section: "Label (id, #RRGGBB)".
@@ -423,17 +458,20 @@ func (m *mdReader) category(it mdLine) {
 			label, id, color = strings.TrimSpace(mm[1]), pid, pcolor
 		}
 	}
-	if field, msg, hint := m.cats.define(id, oneLine(label), color, it.pos); msg != "" {
-		m.add(it.pos, "", field, msg, hint)
+	c := &value{kind: vMap, pos: it.pos}
+	for _, kv := range [][2]string{{"id", id}, {"label", oneLine(label)}, {"color", color}} {
+		if kv[1] != "" {
+			c.set(kv[0], it.pos, textAt(kv[1], it.pos))
+		}
 	}
+	m.categories = append(m.categories, c)
 }
 
 // persona reads the blocks of one persona: its name (heading or bold
 // line), paragraphs and key lines, and its list of conditions.
 func (m *mdReader) persona(blocks []mdBlock) {
 	head := blocks[0]
-	ps := Persona{Pos: head.pos, Fields: map[string]Pos{}, Name: head.text}
-	ps.Fields["name"] = head.pos
+	p := &value{kind: vMap, pos: head.pos}
 	keyed := map[string]mdSegment{}
 	var before, after []mdSegment // positional paragraphs, before and after the list
 	var list *mdBlock
@@ -441,7 +479,7 @@ func (m *mdReader) persona(blocks []mdBlock) {
 	// The id first, so that messages name the persona.
 	for _, b := range blocks[1:] {
 		if b.kind == mdPara {
-			for _, s := range segments(b, flatFields, nil, false) {
+			for _, s := range segments(b, personaNames, nil, false) {
 				if s.field == "id" {
 					card = oneLine(mdValue(s.lines, false))
 				}
@@ -459,7 +497,7 @@ func (m *mdReader) persona(blocks []mdBlock) {
 			bb := b
 			list = &bb
 		case mdPara:
-			for _, s := range segments(b, flatFields, &m.vote, false) {
+			for _, s := range segments(b, personaNames, &m.vote, false) {
 				switch {
 				case s.field == "?":
 					m.add(s.pos, card, s.key, "unknown key", s.hint)
@@ -481,7 +519,7 @@ func (m *mdReader) persona(blocks []mdBlock) {
 			}
 		}
 	}
-	ps.Name = oneLine(mdUnescape(ps.Name))
+	p.set("name", head.pos, textAt(oneLine(mdUnescape(head.text)), head.pos))
 
 	// Positional paragraphs fill role, country and text, in that order,
 	// unless a key line gives them; every paragraph after the second goes
@@ -492,15 +530,14 @@ func (m *mdReader) persona(blocks []mdBlock) {
 			slots = append(slots, f)
 		}
 	}
-	values := map[string]string{}
+	values := map[string]*value{}
 	for i, s := range before {
 		switch {
 		case i < len(slots):
 			f := slots[i]
-			values[f] = mdValue(s.lines, f == "text")
-			ps.Fields[f] = s.pos
+			values[f] = textAt(mdValue(s.lines, f == "text"), s.pos)
 		case len(slots) > 0 && slots[len(slots)-1] == "text":
-			values["text"] += "\n" + mdValue(s.lines, true)
+			values["text"].text += "\n" + mdValue(s.lines, true)
 		default:
 			m.add(s.pos, card, "", "a paragraph too many", "before its list of conditions, a persona has a role, a country and a text")
 		}
@@ -510,97 +547,26 @@ func (m *mdReader) persona(blocks []mdBlock) {
 			m.add(s.pos, card, "", "a paragraph after the impact", "a persona ends with its list of conditions and one paragraph for the impact; join the paragraphs, or start a new persona with ### Name")
 			continue
 		}
-		values["impact"] = mdValue(s.lines, true)
-		ps.Fields["impact"] = s.pos
+		values["impact"] = textAt(mdValue(s.lines, true), s.pos)
 	}
 	for f, s := range keyed {
-		values[f] = mdValue(s.lines, f == "text" || f == "impact")
-		ps.Fields[f] = s.pos
+		values[f] = textAt(mdValue(s.lines, f == "text" || f == "impact"), s.pos)
 	}
-
-	ps.ID = oneLine(values["id"])
-	if ps.ID == "" {
-		ps.ID = Slug(ps.Name)
-		ps.Fields["id"] = head.pos
-		switch {
-		case ps.Name == "":
-			m.add(head.pos, "", "name", "empty", "write the persona's name after ### (or between ** and **)")
-		case ps.ID == "":
-			m.add(head.pos, "", "id", fmt.Sprintf("no id can be made from the name %q", ps.Name), `add a line "Identifiant : …" (or "Id: …") with lowercase letters, digits and hyphens`)
-		}
-	} else if ps.Name == "" {
-		m.add(head.pos, ps.ID, "name", "empty", "write the persona's name after ### (or between ** and **)")
-	}
-	card = ps.ID
-	ps.Role, ps.Country, ps.Text = values["role"], values["country"], values["text"]
-	ps.Impact, ps.Image = values["impact"], values["image"]
-	for _, fh := range [][2]string{
-		{"role", "write the role in the paragraph after the name"},
-		{"country", "write the country in the paragraph after the role"},
-		{"text", "write the persona's text in the paragraph after the country"},
-	} {
-		f, hint := fh[0], fh[1]
-		if oneLine(values[f]) == "" {
-			pos := head.pos
-			if s, ok := keyed[f]; ok {
-				pos = s.pos
-			}
-			m.add(pos, card, f, "missing", hint)
-		}
-	}
-
-	ps.CountryCode = oneLine(values["country_code"])
-	if ps.CountryCode == "" && ps.Country != "" {
-		ps.CountryCode = CountryCode(oneLine(ps.Country))
-		ps.Fields["country_code"] = ps.Where("country")
-		if ps.CountryCode == "" {
-			m.add(ps.Where("country"), card, "country_code", fmt.Sprintf("no country code known for %q", oneLine(ps.Country)),
-				`add a line "Code pays : XX" (or "Country code: XX") with its two-letter ISO code, such as FR, CD, KR`)
-		}
-	}
-	catPos := head.pos
-	if s, ok := keyed["category"]; ok {
-		catPos = s.pos
-	}
-	ps.Category = m.cats.resolve(oneLine(values["category"]), catPos)
-	if ps.Category == "" {
-		m.add(catPos, card, "category", fmt.Sprintf("%q cannot name a category", oneLine(values["category"])), "write a word, such as extraction")
-	}
-
-	switch s, ok := keyed["conditions"]; {
-	case ok && list != nil:
+	if s, ok := keyed["conditions"]; ok && list != nil {
 		m.add(s.pos, card, "conditions", fmt.Sprintf("given twice (the list on line %d)", list.pos.Line), "keep the list")
-	case ok:
-		for i, c := range strings.Split(mdValue(s.lines, false), " | ") {
-			if c = oneLine(c); c != "" {
-				ps.Conditions = append(ps.Conditions, c)
-				ps.Fields[fmt.Sprintf("conditions[%d]", i+1)] = s.pos
-			}
-		}
-	case list != nil:
-		ps.Fields["conditions"] = list.pos
+		delete(values, "conditions")
+	}
+	if list != nil {
+		l := &value{kind: vList, pos: list.pos}
 		for _, it := range list.lines {
-			c := oneLine(mdUnescape(it.text))
-			if c == "" {
-				m.add(it.pos, card, fmt.Sprintf("conditions[%d]", len(ps.Conditions)+1), "empty item", "remove the line or write the item")
-				continue
-			}
-			ps.Conditions = append(ps.Conditions, c)
-			ps.Fields[fmt.Sprintf("conditions[%d]", len(ps.Conditions))] = it.pos
+			l.items = append(l.items, textAt(oneLine(mdUnescape(it.text)), it.pos))
 		}
-	default:
-		m.add(head.pos, card, "conditions", "no list of conditions", "list them after the text, one per line starting with \"- \"")
+		values["conditions"] = l
 	}
-	if s, ok := keyed["copies"]; ok {
-		n, valid := parseCopies(mdValue(s.lines, false))
-		if !valid {
-			m.add(s.pos, card, "copies", fmt.Sprintf("%q is not a number of copies", oneLine(mdValue(s.lines, false))), copiesHint)
-		} else {
-			ps.Copies = n
+	for _, f := range personaSchema {
+		if v := values[f.name]; v != nil {
+			p.set(f.name, v.pos, v)
 		}
 	}
-	if s, ok := keyed["tags"]; ok {
-		ps.Tags = splitTags(mdValue(s.lines, false))
-	}
-	m.d.Personas = append(m.d.Personas, ps)
+	m.personas = append(m.personas, p)
 }

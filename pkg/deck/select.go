@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/yamldoc"
 )
 
@@ -34,7 +35,7 @@ type SelectError struct {
 }
 
 func (e *SelectError) Error() string {
-	msg := fmt.Sprintf("unknown %s %q", e.What, e.Value)
+	msg := fmt.Sprintf("unknown %s %s", e.What, diag.Quote(e.Value))
 	if e.Hint != "" {
 		msg += "; " + e.Hint
 	}

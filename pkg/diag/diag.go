@@ -1,31 +1,47 @@
 // Package diag carries problems found in a user's files: where each one is
-// (file, line, column, card, field), what is wrong and what to do. Loaders and
-// validators collect every problem they find and return them together, so a
-// user fixes a file in one pass instead of one error per run.
+// (file, line, column or spreadsheet cell, card, field), what is wrong and
+// what to do. Loaders and validators collect every problem they find and
+// return them together, so a user fixes a file in one pass instead of one
+// error per run.
 package diag
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with an input file.
 type Problem struct {
 	File   string // as the user named it
-	Line   int    // 1-based; 0 when unknown
-	Column int    // 1-based; 0 when meaningless
-	Card   string // persona id, when the problem belongs to one
-	Field  string // field name, when the problem belongs to one
-	Msg    string // what is wrong
-	Hint   string // what to do, when Msg does not say it
+	Line   int    // 1-based; 0 when unknown. In a workbook, the cell's row
+	Column int    // 1-based; 0 when meaningless. In a workbook, the cell's column
+	// Cell is the spreadsheet cell the problem is in, when the file is a
+	// table: "F5" in a CSV file (which also has lines and columns), or
+	// "personas!D4", sheet and cell, in a workbook (.xlsx, .ods), which
+	// has no lines: the cell is then the problem's place.
+	Cell  string
+	Card  string // persona id, when the problem belongs to one
+	Field string // field name, when the problem belongs to one
+	Msg   string // what is wrong
+	Hint  string // what to do, when Msg does not say it
 }
+
+// InWorkbook reports whether the problem's place is a workbook's cell
+// ("personas!D4") rather than a line of text.
+func (p Problem) InWorkbook() bool { return strings.Contains(p.Cell, "!") }
 
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString(p.File)
-	if p.Line > 0 {
+	switch {
+	case p.InWorkbook():
+		b.WriteString(": ")
+		b.WriteString(p.Cell)
+	case p.Line > 0:
 		fmt.Fprintf(&b, ":%d", p.Line)
 		if p.Column > 0 {
 			fmt.Fprintf(&b, ":%d", p.Column)
@@ -33,10 +49,15 @@ func (p Problem) Error() string {
 	}
 	b.WriteString(": ")
 	if p.Card != "" {
-		fmt.Fprintf(&b, "persona %q: ", p.Card)
+		fmt.Fprintf(&b, "persona %s: ", Quote(p.Card))
 	}
 	if p.Field != "" {
-		fmt.Fprintf(&b, "field %q: ", p.Field)
+		fmt.Fprintf(&b, "field %s: ", Quote(p.Field))
+	}
+	if p.Cell != "" && !p.InWorkbook() {
+		b.WriteString("cell ")
+		b.WriteString(p.Cell)
+		b.WriteString(": ")
 	}
 	b.WriteString(p.Msg)
 	if p.Hint != "" {
@@ -57,15 +78,24 @@ func (l List) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// sheet is the sheet part of a workbook cell, "" for other places.
+func (p Problem) sheet() string {
+	if i := strings.LastIndexByte(p.Cell, '!'); i >= 0 {
+		return p.Cell[:i]
+	}
+	return ""
+}
+
 // Err returns l as an error, or nil when l is empty, with problems sorted by
-// file and position so that reports are stable.
+// file and position (sheet, then row and column, in a workbook) so that
+// reports are stable.
 func (l List) Err() error {
 	if len(l) == 0 {
 		return nil
 	}
 	out := slices.Clone(l)
 	slices.SortStableFunc(out, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.sheet(), b.sheet()), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 	})
 	return out
 }
@@ -86,3 +116,39 @@ func (l List) Unique() List {
 
 // Add appends a problem.
 func (l *List) Add(p Problem) { *l = append(*l, p) }
+
+// MaxQuoted is how many characters of a value a message repeats.
+const MaxQuoted = 60
+
+// Quote quotes a value for a message, as %q does, but never repeats a huge
+// value whole: past MaxQuoted characters it is cut, with an ellipsis, and
+// its length is given — "\"Lorem ipsum…\" (2,000,000 characters)".
+func Quote(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= MaxQuoted {
+		return strconv.Quote(s)
+	}
+	cut, k := s, 0
+	for i := range s {
+		if k == MaxQuoted-1 {
+			cut = s[:i]
+			break
+		}
+		k++
+	}
+	return strconv.Quote(cut+"…") + " (" + Count(n) + " characters)"
+}
+
+// Count writes n with thousands separators, as messages do: 2,000,000.
+func Count(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +41,38 @@ func TestListErrSorts(t *testing.T) {
 	}
 	if l[0].File != "b" {
 		t.Error("Err sorted the list in place")
+	}
+}
+
+func TestWorkbookCell(t *testing.T) {
+	t.Parallel()
+	p := Problem{File: "deck.xlsx", Line: 4, Column: 4, Cell: "personas!D4", Card: "hao", Field: "role", Msg: "empty", Hint: "write the persona's role"}
+	if got, want := p.Error(), `deck.xlsx: personas!D4: persona "hao": field "role": empty; write the persona's role`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	p = Problem{File: "deck.csv", Line: 2, Column: 8, Cell: "B2", Field: "language", Msg: "bad"}
+	if got, want := p.Error(), `deck.csv:2:8: field "language": cell B2: bad`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	// Sheets sort before rows: every problem of one sheet together.
+	l := List{{File: "d.ods", Line: 1, Cell: "personas!A1"}, {File: "d.ods", Line: 9, Cell: "categories!B9"}}
+	var got List
+	if errors.As(l.Err(), &got); got[0].Cell != "categories!B9" {
+		t.Errorf("not sorted by sheet: %v", got)
+	}
+}
+
+func TestQuoteCutsHugeValues(t *testing.T) {
+	t.Parallel()
+	if got := Quote("Hao"); got != `"Hao"` {
+		t.Errorf("Quote(Hao) = %s", got)
+	}
+	huge := strings.Repeat("é", 2_000_000)
+	got := Quote(huge)
+	if len(got) > 200 || !strings.Contains(got, "…") || !strings.HasSuffix(got, "(2,000,000 characters)") {
+		t.Errorf("Quote of 2,000,000 characters = %.300s (%d bytes)", got, len(got))
+	}
+	if p := (Problem{File: "f", Card: huge, Msg: "x"}); len(p.Error()) > 300 {
+		t.Errorf("a problem repeats a huge persona id whole: %d bytes", len(p.Error()))
 	}
 }

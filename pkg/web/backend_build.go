@@ -149,7 +149,7 @@ func deckResult(ed *build.Edition, ds Dataset, p string) (*Deck, error) {
 
 // where collects where every field is in the deck's file.
 func where(d *deck.Deck) Where {
-	place := func(p deck.Pos) Place { return Place{Line: p.Line, Column: p.Column, Cell: d.Cell(p)} }
+	place := func(p deck.Pos) Place { return Place{Line: p.Line, Column: p.Column, Cell: p.Cell} }
 	w := Where{Deck: map[string]Place{}, Categories: map[string]Place{}, Personas: map[string]map[string]Place{}}
 	for k, p := range d.Fields {
 		w.Deck[k] = place(p)
@@ -189,7 +189,7 @@ func (b *BuildBackend) Validate(ctx context.Context, ds Dataset, layouts []strin
 		if err = translate(err, ds.Dir); errors.As(err, &req) {
 			return nil, err
 		}
-		return &Checked{Deck: d, Problems: withCells(problemsOf(err), ed.Deck)}, nil
+		return &Checked{Deck: d, Problems: problemsOf(err)}, nil
 	}
 	return &Checked{Deck: d, Summary: clean(summary, ds.Dir)}, nil
 }
@@ -230,7 +230,7 @@ func (b *BuildBackend) Faces(ctx context.Context, ds Dataset, layoutName string,
 	var problems diag.List
 	bad := map[string]bool{}
 	if err != nil {
-		problems = withCells(problemsOf(translate(err, ds.Dir)), ed.Deck)
+		problems = problemsOf(translate(err, ds.Dir))
 		for _, p := range problems {
 			if p.Card != "" {
 				bad[p.Card] = true
@@ -479,21 +479,6 @@ func clean(msg, dir string) string {
 		msg = strings.ReplaceAll(msg, dir, ".")
 	}
 	return flagWords.Replace(msg)
-}
-
-// withCells names the spreadsheet cell of each problem at a cell's
-// position, as pkg/deck does for the problems it finds while reading
-// (adapter: build.Compose's problems lack it, on the command line too).
-func withCells(l diag.List, d *deck.Deck) diag.List {
-	for i, p := range l {
-		if p.Line == 0 || cellPrefix.MatchString(p.Msg) {
-			continue
-		}
-		if ref := d.Cell(deck.Pos{Line: p.Line, Column: p.Column}); ref != "" {
-			l[i].Msg = "cell " + ref + ": " + p.Msg
-		}
-	}
-	return l
 }
 
 // translate turns pkg/build's errors into the Backend's: problems with

@@ -40,7 +40,7 @@ var cellPrefix = regexp.MustCompile(`^cell ([A-Z]{1,3}[0-9]{1,7}): `)
 
 // problemJSON turns a diag.Problem into its JSON form.
 func problemJSON(p diag.Problem) Problem {
-	out := Problem{File: p.File, Line: p.Line, Column: p.Column, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint}
+	out := Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint}
 	if m := cellPrefix.FindStringSubmatch(p.Msg); m != nil {
 		out.Cell, out.Message = m[1], p.Msg[len(m[0]):]
 	}

@@ -6,11 +6,13 @@
 package yamldoc
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
@@ -25,21 +27,194 @@ type Node = yaml.Node
 type Reader struct {
 	File     string
 	Problems diag.List
+	// MaxExpanded bounds what aliases may add to the document once
+	// expanded, in bytes of text (each node counts its value plus
+	// nodeCost): 0 means DefaultMaxExpanded. See Parse.
+	MaxExpanded int64
 }
 
+func sizeName(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", max(n>>10, 1))
+}
+
+// DefaultMaxExpanded is the most text aliases may add to a document once
+// expanded: as much as a dataset file may hold written out (16 MiB).
+const DefaultMaxExpanded = 16 << 20
+
+// nodeCost is what each node adds to a document's expanded size, beside its
+// value: about what "- " and a line end cost when written out.
+const nodeCost = 4
+
 // Parse reads data and returns its document node, or nil after recording a
-// syntax problem or an empty file.
+// problem: a syntax error, a control character YAML does not allow (with
+// its line and column), an empty file, a second document after the first
+// (--- then anything: a file holds one), or aliases that would expand the
+// document past MaxExpanded (named at the alias where it goes past, before
+// anything is expanded).
 func (r *Reader) Parse(data []byte, emptyHint string) *Node {
+	if p, ok := r.controlChar(data); ok {
+		r.Problems.Add(p)
+		return nil
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		r.Problems.Add(r.syntaxProblem(err))
+		return nil
+	}
+	if line := secondDocument(data); line > 0 {
+		r.Problems.Add(diag.Problem{File: r.File, Line: line, Column: 1,
+			Msg:  "a second YAML document starts here: the file must hold one",
+			Hint: "remove this --- line and what follows it, or move what follows into the document above"})
 		return nil
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		r.Add(nil, "", "", "the file is empty", emptyHint)
 		return nil
 	}
+	if !r.checkExpansion(root.Content[0]) {
+		return nil
+	}
 	return root.Content[0]
+}
+
+// allowed reports whether YAML allows the character c in a document, as
+// go.yaml.in/yaml/v3 checks it.
+func allowed(c rune) bool {
+	return c == 0x09 || c == 0x0A || c == 0x0D || c >= 0x20 && c <= 0x7E || c == 0x85 ||
+		c >= 0xA0 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF
+}
+
+// controlChar finds the first character YAML does not allow (the YAML
+// library would only say "control characters are not allowed", without
+// where).
+func (r *Reader) controlChar(data []byte) (diag.Problem, bool) {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		c, size := utf8.DecodeRune(data[i:])
+		if c == utf8.RuneError && size <= 1 {
+			return diag.Problem{}, false // not UTF-8: the YAML library says so
+		}
+		if !allowed(c) {
+			name := fmt.Sprintf("U+%04X", c)
+			if c == 0 {
+				name += ", NUL"
+			}
+			return diag.Problem{File: r.File, Line: line, Column: col,
+				Msg:  fmt.Sprintf("an invisible control character (%s), which YAML does not allow", name),
+				Hint: "remove it; editors show it as a box, as ^@ or not at all (it often comes from pasting, or from a file that is not text)"}, true
+		}
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return diag.Problem{}, false
+}
+
+// secondDocument returns the line where a second document starts (a ---
+// after the first document's content, or anything after a ... that ends
+// it), or 0. The YAML library reads the first document and ignores the
+// rest, which would silently lose it.
+func secondDocument(data []byte) int {
+	started, ended := false, false
+	line := 0
+	for len(data) > 0 {
+		line++
+		l := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		l = bytes.TrimRight(l, "\r")
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		marker := func(m string) bool {
+			return bytes.HasPrefix(l, []byte(m)) && (len(l) == 3 || l[3] == ' ' || l[3] == '\t')
+		}
+		switch {
+		case ended:
+			return line
+		case marker("---"):
+			if started {
+				return line
+			}
+			started = true
+		case marker("..."):
+			ended = true
+		case l[0] == '%' && !started:
+			// a directive, before the document
+		default:
+			started = true
+		}
+	}
+	return 0
+}
+
+// checkExpansion walks the document in order, adding up its size as if
+// every alias were written out, and stops at the alias where it goes past
+// MaxExpanded. Each anchor's size is computed once, so the walk takes time
+// in proportion to the file, not to its expansion (a "billion laughs" file
+// is refused at once).
+func (r *Reader) checkExpansion(doc *Node) bool {
+	limit := r.MaxExpanded
+	if limit <= 0 {
+		limit = DefaultMaxExpanded
+	}
+	sizes := map[*Node]int64{}
+	var size func(n *Node) int64 // the expanded size of n, at most limit+1
+	size = func(n *Node) int64 {
+		if n == nil {
+			return 0
+		}
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+			if n == nil {
+				return 0
+			}
+		}
+		if s, ok := sizes[n]; ok {
+			return s
+		}
+		sizes[n] = limit + 1 // an anchor inside itself: YAML refuses it anyway
+		s := int64(len(n.Value)) + nodeCost
+		for _, c := range n.Content {
+			if s += size(c); s > limit {
+				s = limit + 1
+				break
+			}
+		}
+		sizes[n] = s
+		return s
+	}
+	var total int64 // what the aliases so far add to the document
+	var walk func(n *Node) bool
+	walk = func(n *Node) bool {
+		if n.Kind != yaml.AliasNode {
+			for _, c := range n.Content {
+				if !walk(c) {
+					return false
+				}
+			}
+			return true
+		}
+		if total += size(n); total <= limit {
+			return true
+		}
+		r.Problems.Add(diag.Problem{File: r.File, Line: n.Line, Column: n.Column,
+			Msg: fmt.Sprintf("the aliases would add more than %s of text to the document, and this one, *%s, is where they go past it",
+				sizeName(limit), n.Value),
+			Hint: "an alias repeats everything its anchor holds: write the values out, or use fewer aliases"})
+		return false
+	}
+	return walk(doc)
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+):?\s*`)
@@ -183,7 +358,7 @@ func (r *Reader) Number(f Fields, key, card string, required bool, def float64) 
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		r.Add(n, card, f.Path+key, fmt.Sprintf("%q is not a number", n.Value), "write digits with a dot for decimals, such as 3.5")
+		r.Add(n, card, f.Path+key, fmt.Sprintf("%s is not a number", diag.Quote(n.Value)), "write digits with a dot for decimals, such as 3.5")
 		return def
 	}
 	return v
@@ -213,7 +388,7 @@ func (r *Reader) OneOf(f Fields, key, card string, values []string, def string) 
 		if s := Suggest(v, values); s != "" {
 			hint = fmt.Sprintf("did you mean %q? (one of: %s)", s, strings.Join(values, ", "))
 		}
-		r.Add(f.Values[key], card, f.Path+key, fmt.Sprintf("%q is not allowed", v), hint)
+		r.Add(f.Values[key], card, f.Path+key, fmt.Sprintf("%s is not allowed", diag.Quote(v)), hint)
 		return def
 	}
 	if v == "" {
@@ -224,7 +399,7 @@ func (r *Reader) OneOf(f Fields, key, card string, values []string, def string) 
 
 func describe(n *Node) string {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		return fmt.Sprintf("%q", n.Value)
+		return diag.Quote(n.Value)
 	}
 	return KindName(n)
 }
@@ -290,4 +465,5 @@ const (
 	MappingNode  = yaml.MappingNode
 	SequenceNode = yaml.SequenceNode
 	ScalarNode   = yaml.ScalarNode
+	AliasNode    = yaml.AliasNode
 )
