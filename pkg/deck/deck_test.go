@@ -190,7 +190,12 @@ func TestNormalisation(t *testing.T) {
 }
 
 func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{"Li Wei": "li-wei", "Maria Luz": "maria-luz", "Hélène": "helene", "  Ça va ?! ": "ca-va", "Œuvre": "uvre"} {
+	for in, want := range map[string]string{"Li Wei": "li-wei", "Maria Luz": "maria-luz", "Hélène": "helene", "  Ça va ?! ": "ca-va",
+		// Letters that do not decompose into a base letter and marks keep
+		// their sound, not nothing.
+		"Æsa": "aesa", "Łukasz": "lukasz", "Øyvind": "oyvind", "Straße": "strasse", "Đorđe": "dorde", "Œuvre": "oeuvre",
+		"Þóra Ðís": "thora-dis", "Ħal": "hal", "Kırıkkale": "kirikkale", "Ŋaŋ": "ngang", "Ĳssel": "ijssel", "Ŧ": "t",
+		"Nguyễn Thị Đào": "nguyen-thi-dao", "Ǿrsted": "orsted", "ﬁn": "fin", "İzmir": "izmir", "Əliyev": "aliyev", "Kɔfi Ɛsi": "kofi-esi"} {
 		if got := deck.Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
@@ -212,4 +217,21 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("a deck with no persona was accepted")
 		}
 	})
+}
+
+// A table without ids makes them from the names, letters kept.
+func TestIDsFromNames(t *testing.T) {
+	t.Parallel()
+	src := "nom;rôle;pays;texte;conditions\nÆsa;Mineuse;Norvège;Je…;Froid\nŁukasz;Coursier;Pologne;Je…;Pluie\nĐorđe;Modérateur;Serbie;Je…;Écrans\n"
+	d, err := deck.Read("ids.csv", []byte(src), "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range d.Personas {
+		ids = append(ids, p.ID)
+	}
+	if got := strings.Join(ids, " "); got != "aesa lukasz dorde" {
+		t.Errorf("ids = %s, want aesa lukasz dorde", got)
+	}
 }
