@@ -290,7 +290,7 @@ func decodeRecord[T any](dc *decoder, schema []field[T], f fields, card string, 
 	}
 	for i := range schema {
 		fd := &schema[i]
-		req := fd.need == required && !(fd.unless != "" && f.vals[fd.unless] != nil) && !(dc.flat && fd.derived)
+		req := fd.need == required && !(fd.unless != "" && dc.given(f.vals[fd.unless])) && !(dc.flat && fd.derived)
 		switch fd.kind {
 		case kindLine, kindText:
 			*fd.str(out) = dc.text(f, card, fd.name, fd.kind, req, fd.noun)
@@ -316,6 +316,16 @@ func decodeRecord[T any](dc *decoder, schema []field[T], f fields, card string, 
 			}
 		}
 	}
+}
+
+// given reports whether a field is given: present in a tree (an empty
+// value there is a problem of its own), present and not blank in a table
+// or Markdown, whose cells are there whether filled or not.
+func (dc *decoder) given(v *value) bool {
+	if v == nil {
+		return false
+	}
+	return !dc.flat || v.kind != vText || strings.TrimSpace(v.text) != ""
 }
 
 // isPersona: a persona's values are checked by Check, which decks built
@@ -444,6 +454,12 @@ func (dc *decoder) derive(f fields, ps *Persona) {
 		}
 	}
 	card := ps.ID
+	if code := f.vals["country_code"]; ps.Country == "" && ps.CountryCode == "" && f.vals["country"] == nil && code != nil {
+		// No country column, and the code's cell is empty: the code is
+		// the only place the country can be.
+		msg, hint := dc.emptyValue("country_code", "the country's two-letter ISO code (such as FR, CD, KR), or its name in a column \"pays\"")
+		dc.add(code.pos, card, "country_code", msg, hint)
+	}
 	if ps.CountryCode == "" && ps.Country != "" {
 		ps.CountryCode = CountryCode(ps.Country)
 		ps.Fields["country_code"] = ps.Where("country")

@@ -495,9 +495,16 @@ func exportMarkdown(w io.Writer, d *Deck) error {
 		// in their places).
 		keyed := map[string]bool{}
 		for _, kv := range [][2]string{{"role", p.Role}, {"country", p.Country}, {"text", p.Text}} {
-			if mdSafe(kv[1], personaNames) && kv[1] == strings.TrimSpace(kv[1]) {
+			switch {
+			case kv[0] == "country" && kv[1] == "" && p.CountryCode != "":
+				continue // left out: the code says it
+			case kv[0] == "country" && !countryLike(kv[1]),
+				kv[0] == "text" && p.Country == "" && countryLike(kv[1]):
+				// A reader would take one for the other (looksLikeCountry).
+				keyed[kv[0]] = true
+			case mdSafe(kv[1], personaNames) && kv[1] == strings.TrimSpace(kv[1]):
 				fmt.Fprintf(&b, "%s\n\n", mdParagraph(kv[1]))
-			} else {
+			default:
 				keyed[kv[0]] = true
 			}
 		}
@@ -515,7 +522,7 @@ func exportMarkdown(w io.Writer, d *Deck) error {
 		for j := range personaSchema {
 			f := &personaSchema[j]
 			placed := contains(mdPlaced, f.name) && !keyed[f.name]
-			if placed || f.need == optional && f.empty(p) || mdDerived(f, p) {
+			if placed || f.need == optional && f.empty(p) || mdDerived(f, p) || f.unless != "" && f.empty(p) && !lookup(personaSchema, f.unless).empty(p) {
 				continue
 			}
 			fmt.Fprintf(&b, "%s%s%s\n", mdKeyName(f, fr), colon, mdParagraph(f.text(p)))

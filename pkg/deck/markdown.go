@@ -2,13 +2,14 @@ package deck
 
 import (
 	"fmt"
-	"github.com/cardgen/cardgen/pkg/yamldoc"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/yamldoc"
 )
 
 // Markdown blocks.
@@ -530,6 +531,14 @@ func (m *mdReader) persona(blocks []mdBlock) {
 			slots = append(slots, f)
 		}
 	}
+	// The country's paragraph may be left out when a key line gives its
+	// code (or be forgotten): the paragraph in its place is the country
+	// only if it reads like one, else it starts the text.
+	if i := slices.Index(slots, "country"); i >= 0 && i < len(before) && !looksLikeCountry(before[i]) {
+		if _, code := keyed["country_code"]; code || len(before) < len(slots) {
+			slots = slices.Delete(slots, i, i+1)
+		}
+	}
 	values := map[string]*value{}
 	for i, s := range before {
 		switch {
@@ -569,4 +578,25 @@ func (m *mdReader) persona(blocks []mdBlock) {
 		}
 	}
 	m.personas = append(m.personas, p)
+}
+
+// looksLikeCountry reports whether a paragraph reads as a country's name
+// rather than a persona's text: a name CLDR knows, or one short line that
+// does not end a sentence.
+func looksLikeCountry(s mdSegment) bool {
+	if len(s.lines) != 1 {
+		return false
+	}
+	return countryLike(oneLine(mdValue(s.lines, false)))
+}
+
+func countryLike(v string) bool {
+	if strings.Contains(v, "\n") {
+		return false
+	}
+	if CountryCode(v) != "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(v)
+	return v != "" && utf8.RuneCountInString(v) <= 40 && len(strings.Fields(v)) <= 5 && !strings.ContainsRune(".!?…:;", last)
 }

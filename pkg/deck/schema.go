@@ -90,7 +90,7 @@ var personaSchema = []field[Persona]{
 		str: func(p *Persona) *string { return &p.Name }},
 	{name: "role", french: []string{"rôle", "métier"}, kind: kindLine, need: required, noun: "the persona's role",
 		str: func(p *Persona) *string { return &p.Role }},
-	{name: "country", french: []string{"pays"}, kind: kindLine, need: required, unless: "country_code", noun: "the country",
+	{name: "country", french: []string{"pays"}, kind: kindLine, need: required, unless: "country_code", noun: "the country (or its two-letter ISO code, in a column code_pays)",
 		str: func(p *Persona) *string { return &p.Country }},
 	{name: "country_code", french: []string{"code_pays"}, kind: kindLine, need: required, derived: true, noun: "the country's two-letter ISO code", check: checkCountryCode,
 		str: func(p *Persona) *string { return &p.CountryCode }},

@@ -216,11 +216,18 @@ func (t *table) readHeader(r row) {
 		cols[i].field = field
 	}
 	for _, f := range personaSchema {
-		if _, ok := seen[f.name]; !ok && f.need == required && !f.derived && !misspelt[f.name] {
+		if _, ok := seen[f.name]; !ok && f.need == required && !f.derived && !misspelt[f.name] && !t.hasColumn(seen, f.unless) {
 			t.add(line, "", f.name, "missing column", "add a column named "+personaNames.namesOf(f.name))
 		}
 	}
 	t.header = cols
+}
+
+// hasColumn reports whether the header has a column for field (the
+// field that makes a missing one optional: a country's code).
+func (t *table) hasColumn(seen map[string]cell, field string) bool {
+	_, ok := seen[field]
+	return field != "" && ok
 }
 
 // maxStray is how many unknown or unnamed columns a table reports one by
