@@ -74,35 +74,33 @@ func checkControls(d *Deck, problems *diag.List) {
 		}
 		return 0, false
 	}
-	add := func(ps *Persona, field, s string) {
+	add := func(where Pos, card, field, s string) {
 		r, found := bad(s)
 		if !found {
 			return
 		}
-		p := diag.Problem{File: d.Source, Field: field, Msg: fmt.Sprintf("an invisible control character (U+%04X)", r), Hint: "remove it"}
-		if ps != nil {
-			pos := d.Locate(r, ps.Where(field))
-			p.Line, p.Column, p.Cell, p.Card = pos.Line, pos.Column, pos.Cell, ps.ID
-		}
-		problems.Add(p)
+		problems.Add(problemAt(d.Source, d.Locate(r, where), card, field, fmt.Sprintf("an invisible control character (U+%04X)", r), "remove it"))
 	}
 	for i := range deckSchema {
 		if f := &deckSchema[i]; f.str != nil {
-			add(nil, f.name, *f.str(d))
+			add(d.Fields[f.name], "", f.name, *f.str(d))
 		}
 	}
-	for _, c := range d.Categories {
-		add(nil, "label", c.ID+c.Label)
+	for i := range d.Categories {
+		c := &d.Categories[i]
+		add(c.Where("id"), "", "id", c.ID)
+		add(c.Where("label"), "", "label", c.Label)
 	}
 	for i := range d.Personas {
 		ps := &d.Personas[i]
 		for j := range personaSchema {
 			switch f := &personaSchema[j]; f.kind {
 			case kindLine, kindText:
-				add(ps, f.name, *f.str(ps))
+				add(ps.Where(f.name), ps.ID, f.name, *f.str(ps))
 			case kindList, kindTags:
 				for k, item := range *f.list(ps) {
-					add(ps, fmt.Sprintf("%s[%d]", f.name, k+1), item)
+					field := fmt.Sprintf("%s[%d]", f.name, k+1)
+					add(ps.Where(field), ps.ID, field, item)
 				}
 			}
 		}

@@ -48,15 +48,15 @@ func darkened(c RGB) RGB {
 func checkColours(d *Deck, problems *diag.List) {
 	for _, c := range d.Categories {
 		if near := d.near[c.ID]; near != "" {
-			problems.Add(diag.Problem{File: d.Source, Line: c.Pos.Line, Column: c.Pos.Column, Field: "category",
-				Msg:  fmt.Sprintf("%s would make a new category, very close to the existing %q", diag.Quote(c.Label), near),
-				Hint: fmt.Sprintf("did you mean %q? For a new category, choose a name less like it", near)})
+			problems.Add(problemAt(d.Source, c.Pos, "", "category",
+				fmt.Sprintf("%s would make a new category, very close to the existing %q", diag.Quote(c.Label), near),
+				fmt.Sprintf("did you mean %q? For a new category, choose a name less like it", near)))
 		}
 		if r := Contrast(c.Color, white); r < MinContrast {
-			problems.Add(diag.Problem{File: d.Source, Line: c.Pos.Line, Column: c.Pos.Column, Field: "color",
-				Msg: fmt.Sprintf("category %q: %s is too light to read: white text on it, and it as text on the card, have a contrast of %.1f:1, less than the %.1f:1 legible text needs",
+			problems.Add(problemAt(d.Source, c.Where("color"), "", "color",
+				fmt.Sprintf("category %q: %s is too light to read: white text on it, and it as text on the card, have a contrast of %.1f:1, less than the %.1f:1 legible text needs",
 					c.ID, c.Color, r, MinContrast),
-				Hint: fmt.Sprintf("choose a darker colour, such as %s", darkened(c.Color))})
+				fmt.Sprintf("choose a darker colour, such as %s", darkened(c.Color))))
 		}
 	}
 }

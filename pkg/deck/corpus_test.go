@@ -42,9 +42,11 @@ func TestBadDatasets(t *testing.T) {
 				t.Fatalf("error is not a diag.List: %v", err)
 			}
 			for _, p := range l {
-				// An empty file has no line; a workbook that cannot be
+				// An empty file and a file in UTF-16 have no line: their
+				// problem is the whole file; a workbook that cannot be
 				// opened (a zip bomb, XML entities) has no cell.
-				if p.Line == 0 && !strings.HasSuffix(name, "-empty."+strings.TrimPrefix(filepath.Ext(name), ".")) && !deck.Binary(format) {
+				whole := strings.HasSuffix(name, "-empty"+filepath.Ext(name)) || strings.HasSuffix(name, "-utf16"+filepath.Ext(name))
+				if p.Line == 0 && !whole && !deck.Binary(format) {
 					t.Errorf("problem without a line: %v", p)
 				}
 			}
@@ -74,5 +76,68 @@ func TestBadDatasets(t *testing.T) {
 	}
 	if total < 25 {
 		t.Errorf("%d bad datasets, want at least 25", total)
+	}
+}
+
+// Every problem of a spreadsheet (CSV, .xlsx, .ods) names its cell: the
+// teacher sees cells, not the lines of a CSV file, whose cells of several
+// lines put row 34 on line 80. Only a problem with the whole file (empty,
+// not text, a workbook that cannot be opened) has no place, and it is
+// then the file's only problem.
+func TestSpreadsheetProblemsHaveCells(t *testing.T) {
+	t.Parallel()
+	files, err := os.ReadDir(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		switch deck.FormatOf(f.Name()) {
+		case "csv", "xlsx", "ods":
+		default:
+			continue
+		}
+		n++
+		_, err := deck.Load(filepath.Join(bad, f.Name()), "")
+		var l diag.List
+		if !errors.As(err, &l) {
+			t.Fatalf("%s: %v", f.Name(), err)
+		}
+		for _, p := range l {
+			if p.Cell == "" && (p.Line != 0 || len(l) != 1) {
+				t.Errorf("%s: no cell: %v", f.Name(), p)
+			}
+			// A category's colour is reported at the colour's cell, not
+			// at the id's or the label's: catégorie;pale;Pâle;#EEEEEE.
+			if strings.HasSuffix(f.Name(), "-cells"+filepath.Ext(f.Name())) && p.Field == "color" && !strings.HasSuffix(p.Cell, "D2") {
+				t.Errorf("%s: the colour at %s, want D2", f.Name(), p.Cell)
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d bad spreadsheets", n)
+	}
+}
+
+// A character found inside a cell of several lines (a control character,
+// a glyph the font lacks) is on a line of its own in a CSV file, and in
+// the cell it belongs to.
+func TestLocateKeepsCell(t *testing.T) {
+	t.Parallel()
+	src := "nom;rôle;pays;texte;conditions\r\nAna;Mineuse;Chili;\"Ligne un\r\nligne deux 🙂\";\"Dur\r\nLong 🙂\"\r\n"
+	d, err := deck.Read("locate.csv", []byte(src), "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana := &d.Personas[0]
+	if got, want := d.Locate('🙂', ana.Where("text")), (deck.Pos{Line: 3, Column: 12, Cell: "D2"}); got != want {
+		t.Errorf("in the text: %v, want %v", got, want)
+	}
+	if got, want := d.Locate('🙂', ana.Where("conditions[2]")), (deck.Pos{Line: 4, Column: 6, Cell: "E2"}); got != want {
+		t.Errorf("in the conditions: %v, want %v", got, want)
+	}
+	// Not in the name's cell: the search stops where the next field starts.
+	if got, want := d.Locate('🙂', ana.Where("name")), ana.Where("name"); got != want {
+		t.Errorf("in the name: %v, want %v (not found)", got, want)
 	}
 }

@@ -185,6 +185,11 @@ func readCSV(name string, data []byte) (*source, diag.List) {
 	t := newTable(name)
 	text, problems := decodeCSV(name, data)
 	if problems != nil {
+		raw := strings.Split(string(data), "\n")
+		for i, l := range raw {
+			raw[i] = strings.TrimSuffix(l, "\r")
+		}
+		csvText{lines: raw, sep: guessSeparator(raw)}.place(problems)
 		return nil, problems
 	}
 	if !strings.Contains(text, "\n") && strings.Contains(text, "\r") {
@@ -200,10 +205,12 @@ func readCSV(name string, data []byte) (*source, diag.List) {
 	}
 	headerLine, sep, ok := findHeader(lines)
 	if !ok {
-		t.add(Pos{Line: 1}, "", "", "no header row naming the columns",
+		t.add(Pos{Line: 1, Cell: "1:1"}, "", "", "no header row naming the columns",
 			"the first row must name the columns, such as nom;rôle;pays;texte;conditions (the fields are "+personaNames.list+")")
 		return nil, t.problems
 	}
+	cells := csvText{lines: lines, sep: sep}
+	defer func() { cells.place(t.problems) }()
 
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sep
@@ -222,7 +229,7 @@ func readCSV(name string, data []byte) (*source, diag.List) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			if errors.Is(pe.Err, csv.ErrQuote) && pe.Line != pe.StartLine {
-				t.add(Pos{Line: pe.StartLine}, "", "", fmt.Sprintf("CSV syntax: a cell opened with \" in this row is never closed (it runs to line %d)", pe.Line),
+				t.add(cells.openQuote(pe.StartLine), "", "", fmt.Sprintf("CSV syntax: a cell opened with \" here is never closed (it runs to line %d)", pe.Line),
 					"end the cell with \"; inside a cell, write each \" twice (\"\")")
 			} else {
 				t.add(Pos{Line: pe.Line, Column: cols.col(pe.Line, pe.Column)}, "", "", "CSV syntax: "+pe.Err.Error(), csvSyntaxHint(pe.Err))
@@ -267,7 +274,7 @@ func readCSV(name string, data []byte) (*source, diag.List) {
 		}
 		return nil, t.problems
 	}
-	return &source{root: t.form(fileMeta(name)), dialect: t.dialect, lines: lines}, t.problems
+	return &source{root: t.form(fileMeta(name)), dialect: t.dialect, lines: lines, place: cells.place}, t.problems
 }
 
 func csvSyntaxHint(err error) string {

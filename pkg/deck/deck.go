@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -38,9 +39,9 @@ type Deck struct {
 	near map[string]string
 	// lines is the source text, to locate characters within a field.
 	lines []string
-	// ends has the first line of each field the deck knows of, sorted:
-	// a field's text ends before the next one starts (Locate).
-	ends []int
+	// starts has where each field the deck knows of starts, sorted: a
+	// field's text ends where the next one starts (Locate).
+	starts []Pos
 	// images opens image paths relative to the dataset's folder; nil for
 	// a deck built in code.
 	images imageOpener
@@ -76,47 +77,68 @@ func (d *Deck) placeCells(problems diag.List) {
 
 // Locate returns where rune r first appears in the source at or after from,
 // so that a message can point at the character itself rather than at the
-// start of a multi-line field. It returns from when r is not found.
+// start of a multi-line field. It returns from when r is not found. The
+// place keeps from's cell: in a table, a character of a cell of several
+// lines is on a line of its own, but in the same cell.
 func (d *Deck) Locate(r rune, from Pos) Pos {
-	// Search the field's own lines only: up to the next field the deck knows
-	// of. A character written as an escape (\u2603) is not in the text as
-	// such; it must not be found in some later persona.
+	// Search the field's own text only: up to where the next field the
+	// deck knows of starts. A character written as an escape (\u2603) is
+	// not in the text as such; it must not be found in some later field.
 	if len(d.lines) == 0 || from.Line < 1 {
 		return from
 	}
-	end := len(d.lines)
-	if i, _ := slices.BinarySearch(d.ends, from.Line+1); i < len(d.ends) {
-		end = min(end, d.ends[i]-1)
+	end := Pos{Line: len(d.lines) + 1}
+	i, found := slices.BinarySearchFunc(d.starts, Pos{Line: from.Line, Column: from.Column}, comparePos)
+	if found {
+		i++
 	}
-	for i := max(from.Line-1, 0); i < end; i++ {
+	if i < len(d.starts) {
+		end = d.starts[i] // the first field after from
+	}
+	for i := from.Line - 1; i < min(end.Line, len(d.lines)); i++ {
 		col := 0
 		for _, c := range d.lines[i] {
 			col++
+			if i == end.Line-1 && col >= end.Column {
+				break
+			}
 			if c == r && (i > from.Line-1 || col >= from.Column) {
-				return Pos{Line: i + 1, Column: col}
+				return Pos{Line: i + 1, Column: col, Cell: from.Cell}
 			}
 		}
 	}
 	return from
 }
 
-// fieldLines returns the lines where the deck's fields start, sorted.
-func (d *Deck) fieldLines() []int {
-	var lines []int
-	for _, p := range d.Fields {
-		lines = append(lines, p.Line)
-	}
-	for _, c := range d.Categories {
-		lines = append(lines, c.Pos.Line)
-	}
-	for i := range d.Personas {
-		lines = append(lines, d.Personas[i].Pos.Line)
-		for _, p := range d.Personas[i].Fields {
-			lines = append(lines, p.Line)
+func comparePos(a, b Pos) int {
+	return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+}
+
+// fieldStarts returns where the deck's fields start, sorted.
+func (d *Deck) fieldStarts() []Pos {
+	var starts []Pos
+	note := func(p Pos) {
+		if p.Line > 0 {
+			starts = append(starts, Pos{Line: p.Line, Column: p.Column})
 		}
 	}
-	slices.Sort(lines)
-	return slices.Compact(lines)
+	for _, p := range d.Fields {
+		note(p)
+	}
+	for _, c := range d.Categories {
+		note(c.Pos)
+		for _, p := range c.Fields {
+			note(p)
+		}
+	}
+	for i := range d.Personas {
+		note(d.Personas[i].Pos)
+		for _, p := range d.Personas[i].Fields {
+			note(p)
+		}
+	}
+	slices.SortFunc(starts, comparePos)
+	return slices.Compact(starts)
 }
 
 // Category groups personas; its colour marks the cards.
@@ -124,7 +146,21 @@ type Category struct {
 	ID    string
 	Label string
 	Color RGB
-	Pos   Pos
+	// Pos is where the category is defined in its file (or, for one a
+	// persona's category made, where that persona names it); Fields has
+	// where each of its values (id, label, color) is, where the file
+	// gives it.
+	Pos    Pos
+	Fields map[string]Pos
+}
+
+// Where returns the position of a category's field, or of the category
+// when the field has none (a colour from the palette).
+func (c *Category) Where(field string) Pos {
+	if pos, ok := c.Fields[field]; ok {
+		return pos
+	}
+	return c.Pos
 }
 
 // Persona is one card.
@@ -157,10 +193,13 @@ type Pos struct {
 }
 
 // place says where pos is, for a message that points back at it: "on
-// line 12", or "in personas!A2" in a workbook.
+// line 12", "in cell A2" in a CSV file, or "in personas!A2" in a workbook.
 func (p Pos) place() string {
-	if strings.Contains(p.Cell, "!") {
+	switch {
+	case strings.Contains(p.Cell, "!"):
 		return "in " + p.Cell
+	case p.Cell != "":
+		return "in cell " + p.Cell
 	}
 	return fmt.Sprintf("on line %d", p.Line)
 }

@@ -383,13 +383,21 @@ func (dc *decoder) categories(top fields) {
 				}
 				return ""
 			}
-			if field, msg, hint := dc.cats.define(get("id"), get("label"), get("color"), item.pos); msg != "" {
-				dc.add(item.pos, "", field, msg, hint)
+			where := map[string]Pos{}
+			for k, v := range f.vals {
+				where[k] = v.pos
+			}
+			if field, msg, hint := dc.cats.define(get("id"), get("label"), get("color"), item.pos, where); msg != "" {
+				pos := item.pos
+				if p, ok := where[field]; ok {
+					pos = p
+				}
+				dc.add(pos, "", field, msg, hint)
 			}
 			continue
 		}
-		c := Category{Pos: item.pos}
-		decodeRecord(dc, categorySchema, f, "", &c, nil)
+		c := Category{Pos: item.pos, Fields: map[string]Pos{}}
+		decodeRecord(dc, categorySchema, f, "", &c, c.Fields)
 		if prev := dc.d.Category(c.ID); prev != nil && c.ID != "" {
 			dc.add(f.vals["id"].pos, "", "id", fmt.Sprintf("category %s is defined twice (first %s)", diag.Quote(c.ID), prev.Pos.place()), "give each category its own id")
 			continue

@@ -393,7 +393,7 @@ func (cs *categories) nextColor() RGB {
 // from its id, label and colour, any of which may be empty: a built-in
 // category fills in what is missing, and the palette gives a colour. It
 // returns the field and the message of a problem, if any.
-func (cs *categories) define(id, label, color string, pos Pos) (field, msg, hint string) {
+func (cs *categories) define(id, label, color string, pos Pos, where map[string]Pos) (field, msg, hint string) {
 	if id == "" && label == "" {
 		return "id", "a category needs an id or a label", "write catégorie;id;label;#RRGGBB"
 	}
@@ -404,7 +404,7 @@ func (cs *categories) define(id, label, color string, pos Pos) (field, msg, hint
 			break
 		}
 	}
-	c := Category{ID: id, Label: label, Pos: pos}
+	c := Category{ID: id, Label: label, Pos: pos, Fields: where}
 	if c.ID == "" {
 		c.ID = Slug(label)
 		if base != nil {

@@ -3,6 +3,8 @@ package deck
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cardgen/cardgen/pkg/diag"
 )
 
 // The common form: what every format's reader makes of its file, before
@@ -102,4 +104,7 @@ type source struct {
 	*dialect
 	// lines is the file's text, to locate characters (nil for workbooks).
 	lines []string
+	// place, when set, gives the problems found at a line of a table's
+	// text their cell (CSV).
+	place func(diag.List)
 }

@@ -145,7 +145,7 @@ func read(name string, data []byte, formatName string, images imageOpener, dir s
 	}
 	switch {
 	case !f.binary && (bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE)):
-		problems.Add(diag.Problem{File: name, Line: 1, Msg: "the file is in UTF-16 (\"Unicode text\"), which cardgen does not read",
+		problems.Add(diag.Problem{File: name, Msg: "the file is in UTF-16 (\"Unicode text\"), which cardgen does not read",
 			Hint: "save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"})
 	case !f.binary && !f.decodes && !utf8.Valid(data):
 		problems.Add(notUTF8(name, data))
@@ -160,11 +160,14 @@ func read(name string, data []byte, formatName string, images imageOpener, dir s
 	}
 	if d != nil {
 		d.Source, d.Name, d.Format, d.Dir, d.images = name, nameFromPath(name), f.name, dir, images
-		d.ends = d.fieldLines()
+		d.starts = d.fieldStarts()
 		checkCounts(d, &problems)
 		Check(d, &problems)
 		checkImages(d, &problems)
 		d.placeCells(problems)
+	}
+	if src != nil && src.place != nil {
+		src.place(problems)
 	}
 	if err := problems.Unique().Err(); err != nil {
 		return nil, capped(err.(diag.List))

@@ -36,7 +36,7 @@ func TestLimits(t *testing.T) {
 func TestCategoryColourLegible(t *testing.T) {
 	src := "deck: {title: T, language: fr}\ncategories:\n  - {id: c, label: C, color: \"#FFFF00\"}\npersonas:\n  - {id: a, name: A, role: R, country_code: FR, category: c, text: T., conditions: [X]}\n"
 	_, err := deck.Read("y.yaml", []byte(src), "yaml")
-	if err == nil || !strings.Contains(err.Error(), "too light") || !strings.Contains(err.Error(), "y.yaml:3:5") {
+	if err == nil || !strings.Contains(err.Error(), "too light") || !strings.Contains(err.Error(), "y.yaml:3:30") { // at the colour
 		t.Fatalf("err = %v", err)
 	}
 	hint := err.Error()[strings.Index(err.Error(), "such as ")+len("such as "):]

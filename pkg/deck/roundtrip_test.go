@@ -16,7 +16,7 @@ import (
 func content(d *deck.Deck) deck.Deck {
 	c := deck.Deck{Title: d.Title, Language: d.Language, Author: d.Author}
 	for _, cat := range d.Categories {
-		cat.Pos = deck.Pos{}
+		cat.Pos, cat.Fields = deck.Pos{}, nil
 		c.Categories = append(c.Categories, cat)
 	}
 	for _, p := range d.Personas {

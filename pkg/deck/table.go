@@ -176,8 +176,11 @@ func (t *table) readHeader(r row) {
 	// The header row itself, for a column it lacks: its line, or the row
 	// of a sheet ("personas!1:1").
 	line := Pos{Line: r.cells[0].pos.Line}
-	if ref := r.cells[0].pos.Cell; strings.Contains(ref, "!") {
-		line.Cell = fmt.Sprintf("%s!%d:%d", ref[:strings.IndexByte(ref, '!')], line.Line, line.Line)
+	ref := r.cells[0].pos.Cell
+	if i := strings.IndexByte(ref, '!'); i >= 0 {
+		line.Cell = fmt.Sprintf("%s!%d:%d", ref[:i], line.Line, line.Line)
+	} else if n := strings.TrimLeft(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"); n != "" {
+		line.Cell = n + ":" + n // the row, as a spreadsheet names it: 1:1
 	}
 	unknown := 0
 	for i, c := range r.cells {

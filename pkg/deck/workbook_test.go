@@ -224,7 +224,8 @@ func TestWorkbookSheets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Title != "Mon jeu" || d.Language != "en" || len(d.Categories) != 2 || d.Categories[0] != (deck.Category{ID: "mines", Label: "Mines", Color: deck.RGB{R: 0x11, G: 0x22, B: 0x33}, Pos: d.Categories[0].Pos}) ||
+	if d.Title != "Mon jeu" || d.Language != "en" || len(d.Categories) != 2 || d.Categories[0].ID != "mines" || d.Categories[0].Label != "Mines" || d.Categories[0].Color != (deck.RGB{R: 0x11, G: 0x22, B: 0x33}) ||
+		d.Categories[0].Where("color").Cell != "Catégories!B2" ||
 		d.Categories[1].ID != "clickwork" || d.Personas[0].Category != "mines" || !reflect.DeepEqual(d.Personas[0].Conditions, []string{"Hard", "Long"}) {
 		t.Errorf("deck %q %q, categories %v, personas %+v", d.Title, d.Language, d.Categories, d.Personas)
 	}

@@ -22,7 +22,8 @@ type Problem struct {
 	// Cell is the spreadsheet cell the problem is in, when the file is a
 	// table: "F5" in a CSV file (which also has lines and columns), or
 	// "personas!D4", sheet and cell, in a workbook (.xlsx, .ods), which
-	// has no lines: the cell is then the problem's place.
+	// has no lines: the cell is then the problem's place. A whole row is
+	// written as spreadsheets write it: "1:1", "personas!1:1".
 	Cell  string
 	Card  string // persona id, when the problem belongs to one
 	Field string // field name, when the problem belongs to one
@@ -55,8 +56,13 @@ func (p Problem) Error() string {
 		fmt.Fprintf(&b, "field %s: ", Quote(p.Field))
 	}
 	if p.Cell != "" && !p.InWorkbook() {
-		b.WriteString("cell ")
-		b.WriteString(p.Cell)
+		if row, _, ok := strings.Cut(p.Cell, ":"); ok {
+			b.WriteString("row ") // a whole row, 1:1
+			b.WriteString(row)
+		} else {
+			b.WriteString("cell ")
+			b.WriteString(p.Cell)
+		}
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Msg)

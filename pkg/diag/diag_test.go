@@ -15,6 +15,9 @@ func TestProblemError(t *testing.T) {
 			`d.yaml:42:5: persona "koffi": field "conditons": unknown field; did you mean "conditions"?`},
 		{Problem{File: "d.yaml", Line: 3, Field: "color", Msg: "bad"}, `d.yaml:3: field "color": bad`},
 		{Problem{File: "d.yaml", Msg: "the file is empty"}, `d.yaml: the file is empty`},
+		{Problem{File: "d.csv", Line: 80, Column: 31, Cell: "D34", Card: "hao", Field: "text", Msg: "bad"}, `d.csv:80:31: persona "hao": field "text": cell D34: bad`},
+		{Problem{File: "d.csv", Line: 1, Cell: "1:1", Field: "country", Msg: "missing column"}, `d.csv:1: field "country": row 1: missing column`},
+		{Problem{File: "d.xlsx", Line: 1, Cell: "personas!1:1", Field: "country", Msg: "missing column"}, `d.xlsx: personas!1:1: field "country": missing column`},
 	}
 	for _, tt := range tests {
 		if got := tt.p.Error(); got != tt.want {
