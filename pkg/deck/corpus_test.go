@@ -5,6 +5,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -139,5 +141,35 @@ func TestLocateKeepsCell(t *testing.T) {
 	// Not in the name's cell: the search stops where the next field starts.
 	if got, want := d.Locate('🙂', ana.Where("name")), ana.Where("name"); got != want {
 		t.Errorf("in the name: %v, want %v (not found)", got, want)
+	}
+}
+
+// The broken YAML files of testdata/datasets/yaml-syntax (see
+// pkg/yamldoc's TestSyntaxCorpus), read as datasets: the first problem is
+// on the line where the mistake is, which each file's name gives.
+func TestYAMLSyntaxCorpusAsDatasets(t *testing.T) {
+	t.Parallel()
+	files, _ := filepath.Glob("../../testdata/datasets/yaml-syntax/*.yaml")
+	line := regexp.MustCompile(`-line(\d+)(?:or(\d+))?\.yaml$`)
+	n := 0
+	for _, path := range files {
+		name := filepath.Base(path)
+		m := line.FindStringSubmatch(name)
+		if strings.HasPrefix(name, "layout-") || m == nil {
+			continue
+		}
+		n++
+		_, err := deck.Load(path, "")
+		var l diag.List
+		if !errors.As(err, &l) {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := strconv.Itoa(l[0].Line); got != m[1] && got != m[2] {
+			t.Errorf("%s: first problem at line %s, want %s:\n%v", name, got, m[1], err)
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d broken datasets", n)
 	}
 }

@@ -588,7 +588,7 @@ paper: A4
 card: width: 70
 bleed: 3
 `, []want{
-			{line: 3, field: "", msg: "YAML syntax: mapping values are not allowed in this context", exactMsg: true, hint: "check indentation"},
+			{line: 3, col: 12, field: "", msg: "YAML syntax: two keys on one line (card: and width:)", exactMsg: true, hint: "write card: alone on its line and width: 70 on the next"},
 		}},
 		{"empty file", "", []want{
 			{line: 0, field: "", msg: "the file is empty", exactMsg: true, hint: "cardgen layouts"},

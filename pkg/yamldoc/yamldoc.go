@@ -1,15 +1,15 @@
 // Package yamldoc reads YAML documents field by field for loaders that must
 // report every problem with its line and column: unknown fields (with a "did
-// you mean"), repeated keys, wrong types, missing or empty values. It wraps
-// go.yaml.in/yaml/v3's node tree; the loaders (deck, layout) say which
-// fields exist and what they mean.
+// you mean"), repeated keys, wrong types, missing or empty values. It wraps go.yaml.in/yaml/v3's
+// node tree; the loaders (deck, layout) say which fields exist and what
+// they mean. A syntax error is reported at the line of the mistake, which
+// the library often does not give, with what it is (syntax.go).
 package yamldoc
 
 import (
 	"bytes"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -61,7 +61,7 @@ func (r *Reader) Parse(data []byte, emptyHint string) *Node {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		r.Problems.Add(r.syntaxProblem(err))
+		r.Problems.Add(r.syntaxProblem(data, err))
 		return nil
 	}
 	if line := secondDocument(data); line > 0 {
@@ -215,23 +215,6 @@ func (r *Reader) checkExpansion(doc *Node) bool {
 		return false
 	}
 	return walk(doc)
-}
-
-var yamlLine = regexp.MustCompile(`line (\d+):?\s*`)
-
-func (r *Reader) syntaxProblem(err error) diag.Problem {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.Replace(msg, m[0], "", 1)
-	}
-	hint := "check indentation and quoting on this line and the one before (a value containing \": \" needs quotes)"
-	if strings.Contains(msg, "alphabetic or numeric character") || strings.Contains(msg, "did not find expected alias") {
-		// A value starting with * reads as a YAML alias.
-		hint = "a value that starts with * (such as *italic* text) must be quoted: \"*Spotify* diffuse …\""
-	}
-	return diag.Problem{File: r.File, Line: line, Msg: "YAML syntax: " + msg, Hint: hint}
 }
 
 // Add records a problem at node n (nil when the position is unknown).
