@@ -235,3 +235,23 @@ func TestIDsFromNames(t *testing.T) {
 		t.Errorf("ids = %s, want aesa lukasz dorde", got)
 	}
 }
+
+// A value written after a key without quotes and starting with # is a
+// comment to YAML, and the value empty: the message says to quote it,
+// for a colour, an optional field (left empty silently before) and an
+// item of a list.
+func TestValueTakenForAComment(t *testing.T) {
+	t.Parallel()
+	src := strings.Replace(valid, `color: "#8A4B14"`, "color: #8A4B14", 1)
+	src = strings.Replace(src, "    text: Je travaille.\n", "    text: Je travaille.\n    impact:  #IA  pour tous\n    tags:\n      - #climat\n", 1)
+	got := diag.List(problems(t, src)).Error()
+	for _, want := range []string{
+		`test.yaml:7:12: field "color": empty: YAML reads the # and what follows it as a comment; write color: "#8A4B14", in quotes`,
+		`test.yaml:16:14: persona "ana": field "impact": empty: YAML reads the # and what follows it as a comment; write impact: "#IA  pour tous", in quotes`,
+		`test.yaml:18:9: persona "ana": field "tags[1]": empty: YAML reads the # and what follows it as a comment; write - "#climat", in quotes`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %s\ngot:\n%s", want, got)
+		}
+	}
+}

@@ -121,9 +121,21 @@ func (dc *decoder) missing(f fields, card, name string, k kind) {
 	dc.add(f.v.pos, card, name, "missing", dc.addField(name, k))
 }
 
+// commented reports a value that YAML read as a comment (color: #8A4B14).
+func (dc *decoder) commented(v *value, card, name string) bool {
+	if v == nil || v.comment == "" {
+		return false
+	}
+	dc.add(v.pos, card, name, yamldoc.CommentMsg, yamldoc.CommentHint(name, v.comment))
+	return true
+}
+
 // text reads a text field; "" when it is absent or wrong.
 func (dc *decoder) text(f fields, card, name string, k kind, req bool, noun string) string {
 	v := f.vals[name]
+	if dc.commented(v, card, name) {
+		return ""
+	}
 	if v == nil || v.kind == vNull && !req {
 		if req {
 			dc.missing(f, card, name, k)
@@ -163,6 +175,9 @@ func clean(v *value, k kind) string {
 // list reads a list field. It records each item's position in pos.
 func (dc *decoder) list(f fields, card, name string, k kind, req bool, noun string, pos map[string]Pos) []string {
 	v := f.vals[name]
+	if dc.commented(v, card, name) {
+		return nil
+	}
 	if v == nil || v.kind == vNull && !req {
 		if req {
 			dc.missing(f, card, name, k)
@@ -206,6 +221,10 @@ func (dc *decoder) list(f fields, card, name string, k kind, req bool, noun stri
 			s = oneLine(item.text)
 		}
 		if s == "" {
+			if item.comment != "" {
+				dc.add(item.pos, card, field, yamldoc.CommentMsg, fmt.Sprintf("write - %q, in quotes (a # after a space starts a comment)", item.comment))
+				continue
+			}
 			dc.add(item.pos, card, field, "empty item", dc.emptyItem)
 			continue
 		}
@@ -261,6 +280,9 @@ func (dc *decoder) splitList(v *value, name string, pos map[string]Pos) []string
 // copies reads a number of copies.
 func (dc *decoder) copies(f fields, card, name string) int {
 	v := f.vals[name]
+	if dc.commented(v, card, name) {
+		return 0
+	}
 	if v == nil || v.kind == vNull {
 		return 0
 	}

@@ -23,9 +23,9 @@
 //
 //	id            unique lowercase slug, such as maria-luz
 //	name, role
-//	country       as printed; in YAML and JSON it may be left out when
-//	              country_code is given: cards then name the country in the
-//	              deck's language (from CLDR: "Congo-Kinshasa" for CD in French)
+//	country       as printed; it may be left out when country_code is given,
+//	              in every format: cards then name the country in the deck's
+//	              language (from CLDR: "Congo-Kinshasa" for CD in French)
 //	country_code  ISO 3166-1 alpha-2, such as CD
 //	category      the id of a category
 //	text          first-person text; *italic*, **bold**, \* for a literal asterisk
@@ -55,9 +55,13 @@
 // empty required field, and a value of the wrong type. JSON is read by the
 // YAML reader (JSON is YAML), after encoding/json has found it valid.
 //
-// A YAML file holds one document: a second one (a --- line after the
-// first) is a problem at its line, as is a control character YAML does
-// not allow. Aliases may add at most 16 MiB of text to the document once
+// A YAML syntax error is reported at the line of the mistake, with what
+// it is and what to do (see yamldoc: a key that lines up with no key
+// above it, a quote or a [ never closed, a tab, a ": " or a leading * in
+// a value); a value that YAML read as a comment (color: #8A4B14) says to
+// write it in quotes. A YAML file holds one document: a second one (a ---
+// line after the first) is a problem at its line, as is a control
+// character YAML does not allow. Aliases may add at most 16 MiB of text to the document once
 // expanded: past that, the alias where it goes past is a problem, found
 // before anything is expanded.
 //
@@ -70,7 +74,8 @@
 // matter ("Code pays" = "code_pays"). The header is the first line that
 // names three different fields; its separator, a comma or a semicolon, is
 // the file's. name, role, country, text and conditions are required
-// columns; the others are optional, and so is the order.
+// columns (country not when there is a code_pays column: a row then needs
+// one of the two); the others are optional, and so is the order.
 //
 // The file may be UTF-8, with or without a byte order mark, or
 // Windows-1252 (what Excel writes in French locales), recognised by not
@@ -79,15 +84,18 @@
 // separated by " | ". Tags are separated by commas, or by "|" when the cell
 // has one.
 //
-// In a row, an empty id is made from the name with Slug; an empty
+// In a row, an empty id is made from the name with Slug (letters kept:
+// Łukasz → lukasz, Æsa → aesa); an empty
 // country_code (or no such column) is found from the country's name in
 // French or English, as CLDR gives it (CountryCode); an empty category (or
 // no such column) is the default category, DefaultCategory.
 //
-// Problems name the physical line where the cell is (for a condition in a
-// multi-line cell, the line of the condition) and the cell as a
-// spreadsheet shows it, such as "cell H5" (column letter and row number,
-// counting blank rows as a spreadsheet does).
+// Every problem names the cell as a spreadsheet shows it, such as "cell
+// H5" (column letter and row number, counting blank rows as a spreadsheet
+// does), or the row ("row 1", for a missing column), and the physical line
+// where it is (for a condition in a multi-line cell, the line of the
+// condition; for a character, its own line, Locate): syntax errors and
+// bytes that are not text too.
 //
 // A CSV file cannot hold the deck's metadata in its table, so rows above
 // the header may give it, one key and value per row; these keys are
@@ -151,7 +159,10 @@
 //	Contact de produits chimiques toxiques.
 //
 // Paragraphs before the list are the role, the country and the text, in
-// that order (more paragraphs join the text, one line each); the "- " (or
+// that order (more paragraphs join the text, one line each); the country's
+// paragraph may be left out when a key line gives its code (the paragraph
+// in its place is the country only if it reads like one: a name CLDR
+// knows, or one short line that ends no sentence); the "- " (or
 // "* ", "1. ") list is the conditions; one paragraph after it is the
 // impact. Lines of a paragraph join with spaces; a hard line break (two
 // spaces or a backslash at the end of a line) is a space in one-line

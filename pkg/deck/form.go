@@ -47,6 +47,10 @@ type value struct {
 	// on, so that a line of it can be located (CSV); quoted: it starts
 	// after a double quote.
 	inFile, quoted bool
+	// comment: a vNull that YAML made of a value written after a key
+	// without quotes and starting with # (color: #8A4B14): the comment
+	// it read instead, at pos.
+	comment string
 }
 
 // key is a mapping's key: its name, where it is written, its value.

@@ -83,7 +83,7 @@ func readJSON(name string, data []byte) (*source, diag.List) {
 		}
 		return nil, r.Problems
 	}
-	root := fromYAML(doc, map[*yamldoc.Node]*value{})
+	root := fromYAML(doc, nil, map[*yamldoc.Node]*value{})
 	if len(edits) > 0 {
 		unshift(root, edits)
 	}

@@ -58,16 +58,17 @@ func readYAML(name string, data []byte) (*source, diag.List) {
 	if doc == nil {
 		return nil, r.Problems
 	}
-	return &source{root: fromYAML(doc, map[*yamldoc.Node]*value{}), dialect: yamlDialect, lines: strings.Split(string(data), "\n")}, r.Problems
+	lines := strings.Split(string(data), "\n")
+	return &source{root: fromYAML(doc, lines, map[*yamldoc.Node]*value{}), dialect: yamlDialect, lines: lines}, r.Problems
 }
 
 // fromYAML converts a YAML node into the common form. An alias is its
 // anchor's value, converted once (yamldoc.Reader.Parse has bounded what
 // aliases add); an alias in a list keeps its own position, so that a
 // problem with the item (the persona too many) names the alias's line.
-func fromYAML(n *yamldoc.Node, done map[*yamldoc.Node]*value) *value {
+func fromYAML(n *yamldoc.Node, lines []string, done map[*yamldoc.Node]*value) *value {
 	if n.Kind == yamldoc.AliasNode && n.Alias != nil {
-		v := *fromYAML(n.Alias, done)
+		v := *fromYAML(n.Alias, lines, done)
 		v.pos = Pos{Line: n.Line, Column: n.Column}
 		if v.kind == vMap || v.kind == vList {
 			return &v
@@ -85,12 +86,12 @@ func fromYAML(n *yamldoc.Node, done map[*yamldoc.Node]*value) *value {
 		v.kind = vMap
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			v.set(k.Value, Pos{Line: k.Line, Column: k.Column}, fromYAML(n.Content[i+1], done))
+			v.set(k.Value, Pos{Line: k.Line, Column: k.Column}, fromYAML(n.Content[i+1], lines, done))
 		}
 	case yamldoc.SequenceNode:
 		v.kind = vList
 		for _, c := range n.Content {
-			v.items = append(v.items, fromYAML(c, done))
+			v.items = append(v.items, fromYAML(c, lines, done))
 		}
 	case yamldoc.ScalarNode:
 		switch n.Tag {
@@ -102,6 +103,10 @@ func fromYAML(n *yamldoc.Node, done map[*yamldoc.Node]*value) *value {
 			v.kind = vBool
 		case "!!null":
 			v.kind = vNull
+			// color: #8A4B14 is an empty value and a comment.
+			if c, col := yamldoc.Commented(lines, n); c != "" {
+				v.comment, v.pos.Column = c, col
+			}
 		}
 	default:
 		v.kind = vNull

@@ -1,6 +1,7 @@
 // Package yamldoc reads YAML documents field by field for loaders that must
 // report every problem with its line and column: unknown fields (with a "did
-// you mean"), repeated keys, wrong types, missing or empty values. It wraps go.yaml.in/yaml/v3's
+// you mean"), repeated keys, wrong types, missing or empty values, a value
+// YAML read as a comment (color: #8A4B14). It wraps go.yaml.in/yaml/v3's
 // node tree; the loaders (deck, layout) say which fields exist and what
 // they mean. A syntax error is reported at the line of the mistake, which
 // the library often does not give, with what it is (syntax.go).
@@ -27,6 +28,8 @@ type Node = yaml.Node
 type Reader struct {
 	File     string
 	Problems diag.List
+	// lines is the text Parse read, to find what YAML took for a comment.
+	lines []string
 	// MaxExpanded bounds what aliases may add to the document once
 	// expanded, in bytes of text (each node counts its value plus
 	// nodeCost): 0 means DefaultMaxExpanded. See Parse.
@@ -77,7 +80,53 @@ func (r *Reader) Parse(data []byte, emptyHint string) *Node {
 	if !r.checkExpansion(root.Content[0]) {
 		return nil
 	}
+	r.lines = strings.Split(string(data), "\n")
 	return root.Content[0]
+}
+
+// Commented returns the comment that stands where a value was expected
+// after a key or a "- " (color: #8A4B14, which YAML reads as an empty
+// value and a comment), and the column of its #; "" when n is not an
+// empty value followed by a comment on its line. lines is the text n was
+// read from.
+func Commented(lines []string, n *Node) (string, int) {
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!null" || n.Value != "" || n.Line < 1 || n.Line > len(lines) {
+		return "", 0
+	}
+	l := strings.TrimRight(lines[n.Line-1], "\r")
+	col := 0
+	for i, c := range l {
+		if col++; col < n.Column {
+			continue
+		}
+		switch c {
+		case ' ', '\t':
+			continue
+		case '#':
+			return strings.TrimSpace(l[i:]), col
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
+// CommentHint says how to write a value that YAML took for a comment.
+func CommentHint(key, comment string) string {
+	return fmt.Sprintf("write %s: %q, in quotes (a # after a space starts a comment)", key, comment)
+}
+
+// CommentMsg says that a value is empty because YAML read it as a comment.
+const CommentMsg = "empty: YAML reads the # and what follows it as a comment"
+
+// commented reports a value of f that YAML took for a comment.
+func (r *Reader) commented(f Fields, key, card string) bool {
+	n := f.Values[key]
+	c, col := Commented(r.lines, n)
+	if c == "" {
+		return false
+	}
+	r.Problems.Add(diag.Problem{File: r.File, Line: n.Line, Column: col, Card: card, Field: f.Path + key, Msg: CommentMsg, Hint: CommentHint(key, c)})
+	return true
 }
 
 // allowed reports whether YAML allows the character c in a document, as
@@ -315,6 +364,9 @@ func (r *Reader) Text(f Fields, key, card string, required bool) string {
 		r.Add(n, card, f.Path+key, "expected text, found "+KindName(n), "")
 		return ""
 	}
+	if r.commented(f, key, card) {
+		return ""
+	}
 	v := ""
 	if n.Tag != "!!null" {
 		v = Clean(n.Value)
@@ -335,6 +387,9 @@ func (r *Reader) Number(f Fields, key, card string, required bool, def float64) 
 		}
 		return def
 	}
+	if r.commented(f, key, card) {
+		return def
+	}
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 		r.Add(n, card, f.Path+key, fmt.Sprintf("expected a number, found %s", describe(n)), "write digits with a dot for decimals, such as 3.5")
 		return def
@@ -351,6 +406,9 @@ func (r *Reader) Number(f Fields, key, card string, required bool, def float64) 
 func (r *Reader) Bool(f Fields, key, card string, def bool) bool {
 	n := f.Values[key]
 	if n == nil {
+		return def
+	}
+	if r.commented(f, key, card) {
 		return def
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
