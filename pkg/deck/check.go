@@ -35,7 +35,8 @@ func Check(d *Deck, problems *diag.List) {
 				continue
 			}
 			if first, dup := seen[ps.ID]; dup {
-				add(ps, "id", "id used twice (first "+d.Personas[first].Pos.place()+")", "give each persona its own id")
+				msg, hint := duplicateID(d, i, first)
+				add(ps, "id", msg, hint)
 			} else {
 				seen[ps.ID] = i
 			}
@@ -114,4 +115,24 @@ func IsCountryCode(s string) bool {
 	}
 	r, err := language.ParseRegion(s)
 	return err == nil && r.IsCountry() && r.String() == s
+}
+
+// duplicateID says that persona i has the id of persona first. An id
+// that a table or a Markdown file made from the name is the name's
+// problem: two personas of the same name need an id of their own.
+func duplicateID(d *Deck, i, first int) (msg, hint string) {
+	ps, fp := &d.Personas[i], &d.Personas[first]
+	idCell, made := d.madeIDs[ps.Pos]
+	if _, firstMade := d.madeIDs[fp.Pos]; !made || !firstMade || ps.Pos == (Pos{}) {
+		return "id used twice (first " + fp.Pos.place() + ")", "give each persona its own id"
+	}
+	msg = fmt.Sprintf("a second persona named %s (the first is %s): the id made from the name, %s, is used twice",
+		diag.Quote(ps.Name), fp.Pos.place(), diag.Quote(ps.ID))
+	switch {
+	case idCell.Cell != "":
+		return msg, fmt.Sprintf("give this one an id of its own in its %s cell, %s (such as %s-2)", "identifiant", cellName(idCell.Cell), ps.ID)
+	case d.Format == "md":
+		return msg, fmt.Sprintf("give this one an id of its own, with a line such as \"Identifiant : %s-2\"", ps.ID)
+	}
+	return msg, fmt.Sprintf("give this one an id of its own, in a column \"identifiant\" (such as %s-2)", ps.ID)
 }

@@ -37,6 +37,10 @@ type Deck struct {
 	// near has, for each category a flat dataset created from a new name,
 	// the existing category that name is one or two letters from: likely a typo.
 	near map[string]string
+	// madeIDs has, for each persona (by its Pos) whose id a table or a
+	// Markdown file made from the name, the id's empty cell, if the table
+	// has an id column.
+	madeIDs map[Pos]Pos
 	// lines is the source text, to locate characters within a field.
 	lines []string
 	// starts has where each field the deck knows of starts, sorted: a

@@ -476,6 +476,14 @@ func (dc *decoder) personas(top fields) {
 func (dc *decoder) derive(f fields, ps *Persona) {
 	if ps.ID == "" {
 		ps.ID = Slug(ps.Name)
+		if dc.d.madeIDs == nil {
+			dc.d.madeIDs = map[Pos]Pos{}
+		}
+		var idCell Pos // the id's empty cell, when the table has an id column
+		if v := f.vals["id"]; v != nil {
+			idCell = v.pos
+		}
+		dc.d.madeIDs[ps.Pos] = idCell
 		if v := f.vals["name"]; v != nil {
 			ps.Fields["id"] = v.pos
 		}
