@@ -238,7 +238,7 @@ func cardSize(spec *layout.Spec) string {
 // checkCoverage reports every character the font cannot draw, with its U+
 // code and where it is.
 func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) string, problems *diag.List) {
-	check := func(ps *deck.Persona, field, text string) {
+	check := func(ps *deck.Persona, where deck.Pos, field, text string) {
 		seen := map[rune]bool{}
 		var missing []rune
 		for _, st := range typeface.Styles {
@@ -259,31 +259,34 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 		p := diag.Problem{File: d.Source, Field: field,
 			Msg:  fmt.Sprintf("the font %s has no glyph for %s", fam.Name, strings.Join(names, ", ")),
 			Hint: "replace or remove these characters (emoji and rare symbols cannot be printed)"}
+		// Point at the first missing character itself.
+		pos := d.Locate(missing[0], where)
+		p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
 		if ps != nil {
-			// Point at the first missing character itself.
-			pos := d.Locate(missing[0], ps.Where(field))
-			p.Line, p.Column, p.Cell, p.Card = pos.Line, pos.Column, pos.Cell, ps.ID
+			p.Card = ps.ID
 		}
 		problems.Add(p)
 	}
-	check(nil, "title", d.Title)
-	for _, c := range d.Categories {
-		check(nil, "label", c.Label)
+	check(nil, d.Fields["title"], "title", d.Title)
+	for i := range d.Categories {
+		c := &d.Categories[i]
+		check(nil, c.Where("label"), "label", c.Label)
 	}
 	for i := range d.Personas {
 		ps := &d.Personas[i]
-		check(ps, "name", ps.Name)
-		check(ps, "role", ps.Role)
+		field := func(f, text string) { check(ps, ps.Where(f), f, text) }
+		field("name", ps.Name)
+		field("role", ps.Role)
 		if ps.Country != "" {
-			check(ps, "country", ps.Country)
+			field("country", ps.Country)
 		} else {
-			check(ps, "country_code", countryName(ps.CountryCode, d.Language))
+			field("country_code", countryName(ps.CountryCode, d.Language))
 		}
-		check(ps, "text", ps.Text)
+		field("text", ps.Text)
 		for j, c := range ps.Conditions {
-			check(ps, fmt.Sprintf("conditions[%d]", j+1), c)
+			field(fmt.Sprintf("conditions[%d]", j+1), c)
 		}
-		check(ps, "impact", ps.Impact)
+		field("impact", ps.Impact)
 	}
 }
 
