@@ -261,3 +261,19 @@ func TestValueTakenForAComment(t *testing.T) {
 		}
 	}
 }
+
+// A built-in category that a table names is placed where the table names
+// it, never where the embedded deck defines it.
+func TestBuiltinCategoryPlace(t *testing.T) {
+	t.Parallel()
+	d, err := deck.Read("b.csv", []byte("nom;rôle;pays;texte;conditions;catégorie\nAna;Mineuse;Chili;Je creuse.;Dur;extraction\n"), "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := d.Category("extraction")
+	for _, f := range []string{"id", "label", "color"} {
+		if p := c.Where(f); p.Cell != "F2" {
+			t.Errorf("%s at %v, want F2", f, p)
+		}
+	}
+}

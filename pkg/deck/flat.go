@@ -217,7 +217,7 @@ func BuiltinCategories() []Category {
 			panic("deck: the embedded deck does not load: " + err.Error())
 		}
 		for _, c := range d.Categories {
-			c.Pos = Pos{}
+			c.Pos, c.Fields = Pos{}, nil // where the embedded deck has them means nothing elsewhere
 			builtin.categories = append(builtin.categories, c)
 		}
 	})
