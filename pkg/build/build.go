@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -243,7 +244,9 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 		var missing []rune
 		for _, st := range typeface.Styles {
 			for _, r := range fam.Missing(textfit.Plain(typeset(text)), st) {
-				if !seen[r] {
+				// A control character is the dataset's problem, reported
+				// by deck.Check with where it is.
+				if !seen[r] && !unicode.IsControl(r) {
 					seen[r] = true
 					missing = append(missing, r)
 				}
