@@ -316,6 +316,10 @@ func (c *csvFile) preamble(rec []string, cell func(int) csvCell, meta *struct{ t
 	switch field {
 	case "title":
 		meta.title = &v
+		if c.d.Fields == nil {
+			c.d.Fields = map[string]Pos{}
+		}
+		c.d.Fields["title"] = cell(1).pos // the title is given: not the file's name
 	case "language":
 		if _, err := language.Parse(v); err != nil {
 			p := key

@@ -380,6 +380,7 @@ func parseMarkdown(name string, data []byte) (*Deck, diag.List) {
 	d.Title, d.Language = title, "fr"
 	if s := meta["title"]; s != nil {
 		d.Title = s.lines[0].text
+		d.Fields = map[string]Pos{"title": s.pos} // the title is given: not the file's name
 	}
 	switch s := meta["language"]; {
 	case s != nil:
