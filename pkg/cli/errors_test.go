@@ -154,7 +154,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"build", "--bogus", "--out", "DIR"}, []string{"--bogus"}},
 		{"argument", []string{"build", "extra-arg", "--out", "DIR"}, []string{"extra-arg"}},
 		{"flag without value", []string{"build", "--out", "DIR", "--layout"}, []string{"--layout"}},
-		{"one file for two layouts", []string{"build", "--layout", "a4", "--layout", "tarot", "--out", "DIR/deck.pdf"}, []string{"directory"}},
+		{"one file for two layouts", []string{"build", "--layout", "a4", "--layout", "tarot", "--out", "DIR/deck.pdf"}, []string{"names one file", "folder"}},
 		{"layouts argument", []string{"layouts", "extra"}, []string{"extra"}},
 		{"list flag", []string{"list", "--bogus"}, []string{"--bogus"}},
 	} {

@@ -56,11 +56,11 @@ func TestCompletion(t *testing.T) {
 func TestPreview(t *testing.T) {
 	dir := t.TempDir()
 	r := mustRun(t, nil, "preview", "--only", "hao,lucia", "--dpi", "100", "--out", dir)
-	want := []string{"hao-back.png", "hao-front.png", "lucia-back.png", "lucia-front.png"}
+	want := []string{"personas-tarot-100dpi-hao-back.png", "personas-tarot-100dpi-hao-front.png", "personas-tarot-100dpi-lucia-back.png", "personas-tarot-100dpi-lucia-front.png"}
 	if got := listDir(t, dir); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v (stdout %s)", got, want, r.stdout)
 	}
-	f, err := os.Open(filepath.Join(dir, "lucia-front.png"))
+	f, err := os.Open(filepath.Join(dir, "personas-tarot-100dpi-lucia-front.png"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,8 +80,8 @@ func TestGuide(t *testing.T) {
 		file string
 		w, h float64
 	}{
-		{[]string{"guide", "--out", dir}, "personas-guide.pdf", 210, 297},
-		{[]string{"guide", "--lang", "en", "--paper", "letter", "--out", dir}, "personas-guide-en.pdf", 215.9, 279.4},
+		{[]string{"guide", "--out", dir}, "personas-guide-a4.pdf", 210, 297},
+		{[]string{"guide", "--lang", "en", "--paper", "letter", "--out", dir}, "personas-guide-letter-en.pdf", 215.9, 279.4},
 	} {
 		mustRun(t, nil, tt.args...)
 		pdf := readFile(t, filepath.Join(dir, tt.file))

@@ -109,7 +109,11 @@ func TestSVGHasThePDFsLines(t *testing.T) {
 		n := 0
 		for i, id := range ids {
 			for side, name := range []string{"front", "back"} {
-				got := svgLines(t, readFile(t, filepath.Join(dir, id+"-"+name+".svg")))
+				prefix := "personas-tarot-"
+				if lang != "fr" {
+					prefix += lang + "-"
+				}
+				got := svgLines(t, readFile(t, filepath.Join(dir, prefix+id+"-"+name+".svg")))
 				want := pages[2*i+side]
 				n += len(want)
 				if !slices.Equal(got, want) {
@@ -142,10 +146,10 @@ func listPersonas(t *testing.T, lang string) []string {
 func TestPreviewKeepsDeckNumbers(t *testing.T) {
 	dir := t.TempDir()
 	mustRun(t, nil, "preview", "--format", "svg", "--embed-fonts", "--only", "koffi", "--faces", "fronts", "--out", dir)
-	if got := listDir(t, dir); !slices.Equal(got, []string{"koffi-front.svg"}) {
-		t.Fatalf("files %v, want koffi-front.svg only (fonts embedded, fronts only)", got)
+	if got := listDir(t, dir); !slices.Equal(got, []string{"personas-tarot-koffi-front.svg"}) {
+		t.Fatalf("files %v, want personas-tarot-koffi-front.svg only (fonts embedded, fronts only)", got)
 	}
-	lines := svgLines(t, readFile(t, filepath.Join(dir, "koffi-front.svg")))
+	lines := svgLines(t, readFile(t, filepath.Join(dir, "personas-tarot-koffi-front.svg")))
 	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasSuffix(l, "2/20") }) {
 		t.Errorf("no 2/20 on Koffi's front: %q", lines)
 	}
@@ -189,8 +193,8 @@ func TestPreviewSheet(t *testing.T) {
 	}
 	svgDir := t.TempDir()
 	mustRun(t, nil, "preview", "--sheet", "--format", "svg", "--embed-fonts", "--category", "clickwork", "--out", svgDir)
-	if got := listDir(t, svgDir); !slices.Equal(got, []string{"personas-sheet.svg"}) {
-		t.Errorf("files %v, want personas-sheet.svg", got)
+	if got := listDir(t, svgDir); !slices.Equal(got, []string{"personas-sheet-tarot-clickwork.svg"}) {
+		t.Errorf("files %v, want personas-sheet-tarot-clickwork.svg", got)
 	}
 }
 
@@ -244,7 +248,8 @@ func TestPreviewNeedsNothingInstalled(t *testing.T) {
 			t.Fatalf("cardgen %s with PATH=%s: %v\n%s", strings.Join(args, " "), bin, err, b)
 		}
 	}
-	for _, f := range []string{"hao-front.png", "hao-back.png", "hao-front.svg", "hao-back.svg", "fonts/Lato-Regular.ttf", "sheet.png"} {
+	for _, f := range []string{"personas-tarot-hao-front.png", "personas-tarot-hao-back.png", "personas-tarot-hao-front.svg",
+		"personas-tarot-hao-back.svg", "fonts/Lato-Regular.ttf", "sheet.png"} {
 		if fi, err := os.Stat(filepath.Join(out, f)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", f, err)
 		}
