@@ -284,3 +284,40 @@ func TestProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestFace: one face of one card, as the web page previews it: named as
+// preview names it, numbered as in the whole deck.
+func TestFace(t *testing.T) {
+	t.Parallel()
+	f, err := Face(FaceOptions{Card: "koffi", Side: layout.Front, Format: SVG, EmbedFonts: true, Dataset: Dataset{Lang: "en"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Name != "personas-tarot-en-koffi-front.svg" || !strings.Contains(string(f.Data), "2/20") || !strings.Contains(string(f.Data), "<svg") {
+		t.Errorf("%s: %.80q", f.Name, f.Data)
+	}
+	if _, err := Face(FaceOptions{Card: "kofi"}); err == nil || !strings.Contains(err.Error(), `did you mean "koffi"`) {
+		t.Errorf("unknown card: %v", err)
+	}
+}
+
+// TestBuildFromBytes: the web server sends a dataset's bytes, named.
+func TestBuildFromBytes(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile(mini)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(BuildOptions{Dataset: Dataset{Path: "upload/mon-jeu.yaml", Data: data}, Layouts: []string{"a4", "tarot"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(res); !slices.Equal(got, []string{"mon-jeu-a4.pdf", "mon-jeu-tarot.pdf"}) {
+		t.Errorf("names %q", got)
+	}
+	for _, p := range res.PDFs {
+		if !strings.HasPrefix(string(p.Data), "%PDF-") || p.Cards != 2 {
+			t.Errorf("%s: %d cards, %.8q", p.Name, p.Cards, p.Data)
+		}
+	}
+}

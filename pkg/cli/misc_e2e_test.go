@@ -9,6 +9,7 @@ import (
 )
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	r := mustRun(t, nil, "version")
 	if !strings.HasPrefix(r.stdout, "cardgen ") || !strings.Contains(r.stdout, "go1.") {
 		t.Errorf("version: %q", r.stdout)
@@ -18,6 +19,7 @@ func TestVersion(t *testing.T) {
 // TestCompletion asks cobra's completion machinery (what the shell scripts
 // call) for layout names, languages, persona and category ids.
 func TestCompletion(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want []string
@@ -31,6 +33,9 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "preview", "--data-format", ""}, []string{"yaml", "csv"}},
 		{[]string{"__complete", "tabletop", "--only", ""}, []string{"koffi\tKoffi"}},
 		{[]string{"__complete", "layouts", "--show", ""}, []string{"a4-poker"}},
+		{[]string{"__complete", "build", "--sort", ""}, []string{"deck", "name", "country", "category"}},
+		{[]string{"__complete", "guide", "--paper", ""}, []string{"A4", "Letter"}},
+		{[]string{"__complete", "list", "--data", fixture("datasets/good/deck.json"), "--tag", ""}, []string{"mines", "Asie"}},
 	} {
 		r := run(t, nil, tt.args...)
 		lines := strings.Split(r.stdout, "\n")
@@ -54,6 +59,7 @@ func TestCompletion(t *testing.T) {
 // TestPreview writes trimmed PNGs of the faces asked for, at the size the
 // resolution gives (70 × 120 mm at 100 dpi: 276 × 472 pixels).
 func TestPreview(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := mustRun(t, nil, "preview", "--only", "hao,lucia", "--dpi", "100", "--out", dir)
 	want := []string{"personas-tarot-100dpi-hao-back.png", "personas-tarot-100dpi-hao-front.png", "personas-tarot-100dpi-lucia-back.png", "personas-tarot-100dpi-lucia-front.png"}
@@ -74,6 +80,7 @@ func TestPreview(t *testing.T) {
 // TestGuide: the facilitator's sheet is one page of the paper asked for,
 // valid, with every font embedded and subset, in both languages.
 func TestGuide(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tt := range []struct {
 		args []string

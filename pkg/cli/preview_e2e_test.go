@@ -96,6 +96,7 @@ func svgLines(t *testing.T, data []byte) []string {
 // streams: same characters (narrow no-break spaces included), same breaks,
 // same order.
 func TestSVGHasThePDFsLines(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []string{"fr", "en"} {
 		pdf := filepath.Join(t.TempDir(), "tarot.pdf")
 		mustRun(t, nil, "build", "--layout", "tarot", "--lang", lang, "--out", pdf)
@@ -144,6 +145,7 @@ func listPersonas(t *testing.T, lang string) []string {
 // TestPreviewKeepsDeckNumbers: a card previewed alone keeps its number in
 // the whole deck (Koffi is 2/20), and only the cards asked for are drawn.
 func TestPreviewKeepsDeckNumbers(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	mustRun(t, nil, "preview", "--format", "svg", "--embed-fonts", "--only", "koffi", "--faces", "fronts", "--out", dir)
 	if got := listDir(t, dir); !slices.Equal(got, []string{"personas-tarot-koffi-front.svg"}) {
@@ -159,6 +161,7 @@ func TestPreviewKeepsDeckNumbers(t *testing.T) {
 // the order asked for: 4 columns of 70 mm and 2 rows of 120 mm with 4 mm
 // between them and around them, 300 × 252 mm, at 100 dpi.
 func TestPreviewSheet(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "cards.png")
 	r := mustRun(t, nil, "preview", "--sheet", "--only", "koffi,akinyi,lucia,hayao", "--dpi", "100", "--out", out)
@@ -199,6 +202,7 @@ func TestPreviewSheet(t *testing.T) {
 }
 
 func TestPreviewUsage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"preview", "--format", "gif", "--out", dir},
@@ -222,6 +226,7 @@ func TestPreviewUsage(t *testing.T) {
 // holds only cardgen itself: no pdftoppm, no shell tools. PNG and SVG
 // previews and a contact sheet are written all the same.
 func TestPreviewNeedsNothingInstalled(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
