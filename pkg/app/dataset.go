@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
@@ -88,6 +89,19 @@ func printable(d *deck.Deck) *deck.Deck {
 // selectCards returns the cards sel chooses, every problem with sel at once.
 func selectCards(d *deck.Deck, sel deck.Selection) (*deck.Deck, error) {
 	out, err := deck.Select(d, sel)
+	if errors.Is(err, deck.ErrEmptySelection) {
+		var parts []string
+		for _, p := range []struct {
+			opt    Option
+			values []string
+		}{{OptOnly, sel.Only}, {OptCategory, sel.Categories}, {OptTag, sel.Tags}, {OptExclude, sel.Exclude}} {
+			if len(p.values) > 0 {
+				parts = append(parts, "{"+string(p.opt)+"} "+strings.Join(p.values, ","))
+			}
+		}
+		return nil, &OptionError{Option: OptOnly, Whole: true, Err: err,
+			Msg: "the selection leaves no persona (" + strings.Join(parts, "; ") + "); cardgen list shows the cards, with their categories"}
+	}
 	return out, optionErrors(err)
 }
 

@@ -103,8 +103,13 @@ func TestSelectionFlags(t *testing.T) {
 		{"--category", "", `cardgen: --category "": names no category`},
 		{"--sort", "age", `cardgen: --sort "age": use deck, name, country or category`},
 		{"--only", "kofi", `cardgen: --only "kofi": unknown persona; did you mean "koffi"?`},
+		{"--category", "creation", `cardgen: the selection leaves no persona (--only hao; --category creation)`},
 	} {
-		r := run(t, nil, "build", "--out", dir, tt.flag, tt.value)
+		args := []string{"build", "--out", dir, tt.flag, tt.value}
+		if tt.flag != "--only" {
+			args = append(args, "--only", "hao")
+		}
+		r := run(t, nil, args...)
 		if r.code != cli.ExitUsage || !strings.HasPrefix(r.stderr, tt.want) {
 			t.Errorf("%s %q: exit %d\n%s", tt.flag, tt.value, r.code, r.stderr)
 		}
