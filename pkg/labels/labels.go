@@ -37,7 +37,8 @@ const (
 	GuidePersona = "%s, %s"
 )
 
-// translations are the French messages, by key.
+// translations are the French messages, by key; those that count (Subject,
+// GuideMap) are in counted.
 var translations = map[language.Tag]map[string]string{
 	language.French: {
 		Conditions:       "Conditions de travail",
@@ -53,10 +54,8 @@ var translations = map[language.Tag]map[string]string{
 		CalibrationBack: "Verso : lisez X et Y là où les croix du recto apparaissent par transparence.",
 		EdgeLong:        "long",
 		EdgeShort:       "court",
-		Subject:         "%d cartes, mise en page %s",
 		Keywords:        "cartes, %s",
 		GuideTitle:      "Fiche d'animation",
-		GuideMap:        "Où se fait le travail caché de l'IA : %d personas dans %d pays",
 		GuidePersona:    "%s, %s",
 	},
 }
