@@ -37,7 +37,13 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	testdata = dir
-	os.Exit(m.Run())
+	if cardgenBin.dir, err = os.MkdirTemp("", "cardgen-bin-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(cardgenBin.dir)
+	os.Exit(code)
 }
 
 // fixture returns the absolute path of a file under testdata/.

@@ -230,16 +230,8 @@ func TestPreviewNeedsNothingInstalled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build the binary with")
-	}
-	bin := t.TempDir()
-	exe := filepath.Join(bin, "cardgen")
-	build := exec.Command(goTool, "build", "-o", exe, "github.com/cardgen/cardgen/cmd/cardgen")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	exe := buildBinary(t)
+	bin := filepath.Dir(exe) // holds cardgen alone
 	out := t.TempDir()
 	for _, args := range [][]string{
 		{"preview", "--only", "hao", "--out", out},

@@ -96,19 +96,7 @@ func TestReproducibleAcrossProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it 20 times; skipped with -short")
 	}
-	// go test puts its own GOROOT/bin first in PATH.
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("no go command to build cardgen with: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "cardgen")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	build := exec.Command(goTool, "build", "-o", bin, "github.com/cardgen/cardgen/cmd/cardgen")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 
 	const runs = 10
 	for _, layout := range []string{"a4", "tarot"} {
