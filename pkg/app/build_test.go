@@ -315,6 +315,12 @@ func TestBuildFromBytes(t *testing.T) {
 	if got := names(res); !slices.Equal(got, []string{"mon-jeu-a4.pdf", "mon-jeu-tarot.pdf"}) {
 		t.Errorf("names %q", got)
 	}
+	// A working copy of an edition is named as that edition is.
+	en := strings.Replace(string(data), "language: fr", "language: en", 1)
+	res, err = Build(BuildOptions{Dataset: Dataset{Path: "upload/mon-jeu.yaml", Data: []byte(en), Edition: "en"}})
+	if err != nil || names(res)[0] != "mon-jeu-a4-en.pdf" {
+		t.Errorf("an edition's copy: %v, %v", names(res), err)
+	}
 	for _, p := range res.PDFs {
 		if !strings.HasPrefix(string(p.Data), "%PDF-") || p.Cards != 2 {
 			t.Errorf("%s: %d cards, %.8q", p.Name, p.Cards, p.Data)

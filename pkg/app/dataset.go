@@ -22,6 +22,10 @@ type Dataset struct {
 	// Lang chooses an edition (fr, en, en-GB…); "" for the dataset's own
 	// language.
 	Lang string
+	// Edition, when not "", says that the dataset is itself a copy of the
+	// deck's edition in that language (the web page's working copy of the
+	// English edition): output names carry its language, as --lang en's do.
+	Edition string
 }
 
 func (ds Dataset) source() edition.Source {
@@ -45,6 +49,9 @@ func loadPartial(ds Dataset) (*edition.Edition, diag.List, error) {
 	err = optionErrors(err)
 	if ed == nil {
 		return nil, nil, err
+	}
+	if ds.Edition != "" && ed.Default {
+		ed.Default = false
 	}
 	return ed, untitled(ed.Deck), err
 }
