@@ -1,15 +1,14 @@
-// Package build turns a dataset and layouts into PDF bytes and writes them
-// safely. It runs every check before rendering anything, renders every
-// layout in memory before writing any file, and writes them all at once
-// with package fileout: a failed build leaves no partial PDF and never
-// touches an earlier one.
+// Package build composes a deck for a layout and renders it: it checks
+// every character against the font, fits every card's text (pkg/face),
+// prepares the pictures, imposes the cards on sheets and draws them as a
+// PDF, in memory. The operations users ask for (build, validate, preview,
+// guide…) are in package app, which calls this one.
 package build
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,8 +17,8 @@ import (
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/draw"
+	"github.com/cardgen/cardgen/pkg/edition"
 	"github.com/cardgen/cardgen/pkg/face"
-	"github.com/cardgen/cardgen/pkg/fileout"
 	"github.com/cardgen/cardgen/pkg/impose"
 	"github.com/cardgen/cardgen/pkg/labels"
 	"github.com/cardgen/cardgen/pkg/layout"
@@ -54,13 +53,28 @@ func MinBody(w float64) float64 {
 const Creator = "cardgen"
 
 // LoadDeck reads the dataset at path, or the embedded default deck when
-// path is "", in its own language.
+// path is "", in its own language. (Tests of the packages below use it;
+// the operations read datasets through package app.)
 func LoadDeck(path string) (*deck.Deck, error) {
 	ed, err := LoadEdition(path, "", "")
 	if err != nil {
 		return nil, err
 	}
 	return ed.Deck, nil
+}
+
+// Edition is a deck in the language asked for (package edition).
+type Edition = edition.Edition
+
+// LoadEdition reads the dataset at path (the embedded deck when path is
+// "") in the edition of lang; see edition.Load. A deck with problems is
+// not returned.
+func LoadEdition(path, format, lang string) (*Edition, error) {
+	ed, err := edition.Load(edition.Source{Path: path, Format: format}, lang)
+	if err != nil {
+		return nil, err
+	}
+	return ed, nil
 }
 
 // UnknownLayoutError says a layout name is neither built in nor a file.
@@ -77,8 +91,8 @@ func (e *UnknownLayoutError) Error() string {
 
 // LoadLayout reads a built-in layout by name, or a spec file by path.
 func LoadLayout(nameOrPath string) (*layout.Spec, error) {
-	if file, ok := layouts.File(nameOrPath); ok && !strings.ContainsAny(nameOrPath, `/\`) {
-		return layout.LoadFS(layouts.FS, file)
+	if _, ok := layouts.File(nameOrPath); ok && !strings.ContainsAny(nameOrPath, `/\`) {
+		return layout.Builtin(nameOrPath)
 	}
 	if strings.ContainsAny(nameOrPath, `/\`) || strings.HasSuffix(nameOrPath, ".yaml") || strings.HasSuffix(nameOrPath, ".yml") {
 		return layout.LoadFile(nameOrPath)
@@ -120,7 +134,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 // the place of persona i in a deck of total cards (nil: its place in d).
 func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, number func(i int) (place, total int)) (*Cards, error) {
 	if number == nil {
-		number = func(i int) (int, int) { return i + 1, len(d.Personas) }
+		number = d.Number // its place in the whole deck, kept through a selection
 	}
 	var problems diag.List
 	typeset := typo.For(d.Language)
@@ -287,10 +301,9 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 	}
 }
 
-// Render imposes composed cards and renders them to PDF bytes. faces is
-// "both" (or ""), "fronts" or "backs": which sides' pages to keep. It returns
-// the PDF and its number of pages.
-func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([]byte, int, error) {
+// Render imposes composed cards and renders them to PDF bytes, keeping the
+// pages of the sides faces holds. It returns the PDF and its number of pages.
+func Render(cards *Cards, fam *typeface.Family, date time.Time, faces layout.Faces) ([]byte, int, error) {
 	d, spec := cards.Deck, cards.Spec
 	// Each persona is printed as many times as its copies say: the plan
 	// places card instances, each showing its persona's faces.
@@ -300,9 +313,9 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 		instances[i] = [2]*draw.Drawing{&cards.Faces[p][0], &cards.Faces[p][1]}
 	}
 	plan := impose.Impose(spec, len(order))
-	if faces == "fronts" || faces == "backs" {
+	if faces.One() {
 		keep := layout.Front
-		if faces == "backs" {
+		if faces == layout.BacksOnly {
 			keep = layout.Back
 		}
 		var pages []impose.Page
@@ -344,24 +357,4 @@ func cardOrder(d *deck.Deck) []int {
 		}
 	}
 	return order
-}
-
-// WriteFile writes one file safely: see package fileout. It forwards to
-// fileout.WriteFile until its last callers move there, then goes.
-func WriteFile(path string, data []byte) error { return fileout.WriteFile(path, data) }
-
-// WriteFiles writes several files as one: see package fileout. It forwards
-// to fileout.Write until its last callers move there, then goes.
-func WriteFiles(files map[string][]byte) error {
-	return fileout.Write(outFiles(files), fileout.Options{})
-}
-
-// outFiles lists files for fileout, in the order of their paths.
-func outFiles(files map[string][]byte) []fileout.File {
-	out := make([]fileout.File, 0, len(files))
-	for p, data := range files {
-		out = append(out, fileout.File{Path: p, Data: data})
-	}
-	slices.SortFunc(out, func(a, b fileout.File) int { return strings.Compare(a.Path, b.Path) })
-	return out
 }

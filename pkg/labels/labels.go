@@ -4,6 +4,7 @@
 package labels
 
 import (
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -36,7 +37,8 @@ const (
 	GuidePersona = "%s, %s"
 )
 
-// translations are the French messages, by key.
+// translations are the French messages, by key; those that count (Subject,
+// GuideMap) are in counted.
 var translations = map[language.Tag]map[string]string{
 	language.French: {
 		Conditions:       "Conditions de travail",
@@ -52,10 +54,8 @@ var translations = map[language.Tag]map[string]string{
 		CalibrationBack: "Verso : lisez X et Y là où les croix du recto apparaissent par transparence.",
 		EdgeLong:        "long",
 		EdgeShort:       "court",
-		Subject:         "%d cartes, mise en page %s",
 		Keywords:        "cartes, %s",
 		GuideTitle:      "Fiche d'animation",
-		GuideMap:        "Où se fait le travail caché de l'IA : %d personas dans %d pays",
 		GuidePersona:    "%s, %s",
 	},
 }
@@ -68,9 +68,82 @@ var (
 
 var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort, Subject, Keywords, GuideTitle, GuideMap, GuidePersona}
 
+// counted are the messages whose words depend on a number, by key and
+// language: each language's plural rules (CLDR, through x/text) choose the
+// form, so that French says "1 carte" and "0 carte", English "1 card" and
+// "0 cards".
+var counted = map[string]map[language.Tag]catalog.Message{
+	Subject: {
+		language.English: plural.Selectf(1, "%d", "one", "%d card, layout %s", "other", "%d cards, layout %s"),
+		language.French:  plural.Selectf(1, "%d", "one", "%d carte, mise en page %s", "other", "%d cartes, mise en page %s"),
+	},
+	GuideMap: {
+		language.English: catalog.Var("personas", plural.Selectf(1, "%d", "one", "persona", "other", "personas")),
+		language.French:  catalog.Var("personas", plural.Selectf(1, "%d", "one", "persona", "other", "personas")),
+	},
+}
+
+// countedText are the texts of counted messages that take variables.
+var countedText = map[string]map[language.Tag]string{
+	GuideMap: {
+		language.English: "Where the hidden work of AI happens: %[1]d ${personas} in %[2]d ${countries}",
+		language.French:  "Où se fait le travail caché de l'IA : %[1]d ${personas} dans %[2]d pays",
+	},
+}
+
+// Nouns counted in cardgen's own messages (Count).
+const (
+	Cards      = "%d cards"
+	Pages      = "%d pages"
+	Personas   = "%d personas"
+	Categories = "%d categories"
+	Countries  = "%d countries"
+	Files      = "%d files"
+)
+
+var nouns = map[string]map[language.Tag][2]string{
+	Cards:      {language.English: {"card", "cards"}, language.French: {"carte", "cartes"}},
+	Pages:      {language.English: {"page", "pages"}, language.French: {"page", "pages"}},
+	Personas:   {language.English: {"persona", "personas"}, language.French: {"persona", "personas"}},
+	Categories: {language.English: {"category", "categories"}, language.French: {"catégorie", "catégories"}},
+	Countries:  {language.English: {"country", "countries"}, language.French: {"pays", "pays"}},
+	Files:      {language.English: {"file", "files"}, language.French: {"fichier", "fichiers"}},
+}
+
+// Count writes n and the noun of key (Cards, Pages, …) in the language
+// closest to lang, by its plural rules: "1 persona", "2 personas",
+// "1,000 cards" in English; "1 carte", "1 000 cartes" in French.
+func Count(lang string, n int, key string) string {
+	return Printer(lang).Sprintf(key, n)
+}
+
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for key, forms := range nouns {
+		for tag, f := range forms {
+			if err := b.Set(tag, key, plural.Selectf(1, "%d", "one", "%d "+f[0], "other", "%d "+f[1])); err != nil {
+				panic(err)
+			}
+		}
+	}
+	for key, msgs := range counted {
+		for tag, m := range msgs {
+			ms := []catalog.Message{m}
+			if text, ok := countedText[key][tag]; ok {
+				if tag == language.English {
+					ms = append(ms, catalog.Var("countries", plural.Selectf(2, "%d", "one", "country", "other", "countries")))
+				}
+				ms = append(ms, catalog.String(text))
+			}
+			if err := b.Set(tag, key, ms...); err != nil {
+				panic(err)
+			}
+		}
+	}
 	for _, key := range keys {
+		if counted[key] != nil {
+			continue
+		}
 		if err := b.SetString(language.English, key, key); err != nil {
 			panic(err) // the catalog is fixed at compile time
 		}

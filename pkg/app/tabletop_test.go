@@ -1,4 +1,4 @@
-package build
+package app
 
 import (
 	"bytes"
@@ -13,17 +13,19 @@ import (
 	"github.com/cardgen/cardgen/pkg/tabletop"
 )
 
-func readPicture(t *testing.T, path string) image.Image {
+func readPicture(t *testing.T, files []File, name string) image.Image {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
+	for _, f := range files {
+		if f.Name == name {
+			img, err := stdpng.Decode(bytes.NewReader(f.Data))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			return img
+		}
 	}
-	img, err := stdpng.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return img
+	t.Fatalf("no %s", name)
+	return nil
 }
 
 func colourAt(img image.Image, x, y int) draw.Color {
@@ -36,6 +38,7 @@ func colourAt(img image.Image, x, y int) draw.Color {
 // Simulator's limits, with the deck's title in the last slot, and the
 // instructions name every sheet with its grid and number of cards.
 func TestTabletop(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	mini, err := os.ReadFile(filepath.Join("..", "..", "testdata", "mini.yaml"))
 	if err != nil {
@@ -46,15 +49,15 @@ func TestTabletop(t *testing.T) {
 	if err := os.WriteFile(src, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "out")
-	res, err := Tabletop(TabletopOptions{Data: src, Out: out, DPI: 100})
+	res, err := Tabletop(TabletopOptions{Dataset: Dataset{Path: src}, DPI: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"mini-tts-faces-1.png", "mini-tts-backs-1.png", "mini-tts-faces-2.png", "mini-tts-backs-2.png", "mini-tts.txt"}
+	want := []string{"mini-tts-tarot-100dpi-faces-1.png", "mini-tts-tarot-100dpi-backs-1.png", "mini-tts-tarot-100dpi-faces-2.png",
+		"mini-tts-tarot-100dpi-backs-2.png", "mini-tts-tarot-100dpi.txt"}
 	var got []string
 	for _, f := range res.Files {
-		got = append(got, filepath.Base(f))
+		got = append(got, f.Name)
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v", got, want)
@@ -65,7 +68,7 @@ func TestTabletop(t *testing.T) {
 	}
 	for i, s := range p.Sheets {
 		for _, side := range []string{"faces", "backs"} {
-			img := readPicture(t, filepath.Join(out, "mini-tts-"+side+"-"+string(rune('1'+i))+".png"))
+			img := readPicture(t, res.Files, "mini-tts-tarot-100dpi-"+side+"-"+string(rune('1'+i))+".png")
 			w, h := p.Pixels(s, 70, 120)
 			if b := img.Bounds(); b.Dx() != w || b.Dy() != h || w > tabletop.MaxPixels || h > tabletop.MaxPixels {
 				t.Errorf("sheet %d %s: %v pixels, want %d × %d within %d", i+1, side, b.Size(), w, h, tabletop.MaxPixels)
@@ -85,11 +88,11 @@ func TestTabletop(t *testing.T) {
 			}
 		}
 	}
-	txt, err := os.ReadFile(res.Instructions)
-	if err != nil {
-		t.Fatal(err)
+	txt := res.Files[len(res.Files)-1].Data
+	if res.Files[len(res.Files)-1].Name != res.Instructions {
+		t.Errorf("the last file is %s, not the instructions", res.Files[len(res.Files)-1].Name)
 	}
-	for _, w := range []string{"(75 cards)", "Objects > Components > Custom > Deck", "mini-tts-faces-2.png", "Number:        6"} {
+	for _, w := range []string{"(75 cards)", "Objects > Components > Custom > Deck", "mini-tts-tarot-100dpi-faces-2.png", "Number:        6"} {
 		if !strings.Contains(string(txt), w) {
 			t.Errorf("the instructions lack %q:\n%s", w, txt)
 		}
