@@ -52,3 +52,17 @@ func TestIn(t *testing.T) {
 		}
 	}
 }
+
+// TestNeutralIcon: a category the package does not know (a teacher's own)
+// gets the neutral icon, which exists; a known one keeps its own.
+func TestNeutralIcon(t *testing.T) {
+	if got := ForCategory("gardiennage"); got != Neutral {
+		t.Errorf("ForCategory(unknown) = %q, want %q", got, Neutral)
+	}
+	if _, ok := For(Neutral); !ok {
+		t.Errorf("no icon %q", Neutral)
+	}
+	if got := ForCategory("clickwork"); got != "clickwork" {
+		t.Errorf("ForCategory(clickwork) = %q", got)
+	}
+}
