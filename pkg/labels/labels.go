@@ -34,6 +34,12 @@ const (
 	GuideTitle   = "Facilitator's sheet"
 	GuideMap     = "Where the hidden work of AI happens: %d personas in %d countries"
 	GuidePersona = "%s, %s"
+	// A category's heading at the top of a column it continues into.
+	GuideContinued = "%s (continued)"
+	// The label of a country with many personas on the guide's map.
+	GuideCount = "%d personas"
+	// The ruled space for the facilitator's notes.
+	GuideNotes = "Session notes"
 )
 
 // translations are the French messages, by key.
@@ -57,6 +63,9 @@ var translations = map[language.Tag]map[string]string{
 		GuideTitle:      "Fiche d'animation",
 		GuideMap:        "Où se fait le travail caché de l'IA : %d personas dans %d pays",
 		GuidePersona:    "%s, %s",
+		GuideContinued:  "%s (suite)",
+		GuideCount:      "%d personas",
+		GuideNotes:      "Notes de séance",
 	},
 }
 
@@ -66,7 +75,7 @@ var (
 	matcher   = language.NewMatcher(supported)
 )
 
-var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort, Subject, Keywords, GuideTitle, GuideMap, GuidePersona}
+var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort, Subject, Keywords, GuideTitle, GuideMap, GuidePersona, GuideContinued, GuideCount, GuideNotes}
 
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
