@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cardgen/cardgen/data"
 	"github.com/cardgen/cardgen/pkg/geom"
@@ -126,7 +127,45 @@ const (
 // whose region is smaller than minMark mm across on the map, or that has no
 // outline at 1:110m but a point in the country table, gets a Mark. It
 // returns false when the country is unknown to both.
+//
+// Maps are kept: every card of a country in a deck has the same map, made
+// once. The Locator returned shares its slices with the next caller's: read
+// them, do not change them.
 func Locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
+	key := locateKey{normCode(code), box, minMark}
+	if v, ok := located.Load(key); ok {
+		r := v.(located1)
+		return r.loc, r.ok
+	}
+	loc, ok := locate(key.code, box, minMark)
+	// A long-running process (the web server to come) meets at most the
+	// codes of the table and a few boxes per layout; past a bound, stop
+	// keeping new ones rather than grow without end.
+	if locatedCount.Add(1) <= maxLocated {
+		located.Store(key, located1{loc, ok})
+	}
+	return loc, ok
+}
+
+type locateKey struct {
+	code    string
+	box     geom.Rect
+	minMark float64
+}
+
+type located1 struct {
+	loc Locator
+	ok  bool
+}
+
+const maxLocated = 4096
+
+var (
+	located      sync.Map // locateKey → located1
+	locatedCount atomic.Int64
+)
+
+func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
 	polys, hasOutline := Outline(code)
 	at, hasPoint := Place(code)
 	if !hasOutline && !hasPoint {
@@ -167,9 +206,7 @@ func Locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
 
 	loc := Locator{Box: box, Centre: lon0, pr: pr}
 	set := outlines()
-	// Rings are culled by their bounds before they are clipped, and their
-	// points thinned to what can be seen on paper (a quarter of a millimetre
-	// apart).
+	// Rings are culled by their bounds, simplified and clipped (place).
 	for _, p := range set.land {
 		loc.Land = append(loc.Land, pr.place(p[0])...)
 		for _, hole := range p[1:] {
@@ -221,20 +258,93 @@ func (p localProjection) place(ring []LonLat) [][]geom.Point {
 	for _, ll := range ring {
 		x, y := Project(ll.Lon-360*k-p.lon0, ll.Lat)
 		q := geom.Point{X: p.box.X + p.box.W/2 + (x-p.cx)*p.scale, Y: p.box.Y + p.box.H/2 - (y-p.cy)*p.scale}
-		if n := len(pts); n > 0 && math.Hypot(q.X-pts[n-1].X, q.Y-pts[n-1].Y) < 0.25 {
-			continue
-		}
 		pts = append(pts, q)
 		minX, minY, maxX, maxY = math.Min(minX, q.X), math.Min(minY, q.Y), math.Max(maxX, q.X), math.Max(maxY, q.Y)
 	}
 	if maxX < p.box.X || minX > p.box.Right() || maxY < p.box.Y || minY > p.box.Bottom() {
 		return nil
 	}
-	c := ClipRing(pts, p.box)
+	// An island smaller than a grain of ink is left out; the rest is
+	// simplified to what print can show, then clipped.
+	if (maxX-minX)*(maxY-minY) < MinFeature*MinFeature {
+		return nil
+	}
+	c := ClipRing(simplify(pts, Detail), p.box)
 	if len(c) < 3 {
 		return nil
 	}
 	return [][]geom.Point{c}
+}
+
+// What a locator map keeps, in mm on paper: rings simplified to Detail (a
+// point no further than that from the outline drawn is left out), islands
+// smaller than MinFeature across left out.
+const (
+	Detail     = 0.25
+	MinFeature = 0.5
+)
+
+// simplify is Douglas–Peucker on a closed ring: split at its first point
+// and the point furthest from it, each half simplified keeping its ends.
+func simplify(r []geom.Point, tol float64) []geom.Point {
+	if len(r) < 4 {
+		return r
+	}
+	far, best := 0, -1.0
+	for i, q := range r {
+		if d := math.Hypot(q.X-r[0].X, q.Y-r[0].Y); d > best {
+			far, best = i, d
+		}
+	}
+	closed := append(append(make([]geom.Point, 0, len(r)+1), r...), r[0])
+	a := dpLine(closed[:far+1], tol)
+	b := dpLine(closed[far:], tol)
+	out := append(a[:len(a)-1], b...)
+	return out[:len(out)-1]
+}
+
+// dpLine is Douglas–Peucker on an open polyline, keeping both ends.
+func dpLine(line []geom.Point, tol float64) []geom.Point {
+	if len(line) < 3 {
+		return append([]geom.Point(nil), line...)
+	}
+	keep := make([]bool, len(line))
+	keep[0], keep[len(line)-1] = true, true
+	type span struct{ i, j int }
+	stack := []span{{0, len(line) - 1}}
+	for len(stack) > 0 {
+		sp := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		idx, best := -1, tol
+		a, b := line[sp.i], line[sp.j]
+		for k := sp.i + 1; k < sp.j; k++ {
+			if d := segDist(line[k], a, b); d > best {
+				idx, best = k, d
+			}
+		}
+		if idx >= 0 {
+			keep[idx] = true
+			stack = append(stack, span{sp.i, idx}, span{idx, sp.j})
+		}
+	}
+	out := make([]geom.Point, 0, len(line))
+	for k, q := range line {
+		if keep[k] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// segDist is the distance from p to the segment ab.
+func segDist(p, a, b geom.Point) float64 {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	l2 := dx*dx + dy*dy
+	if l2 == 0 {
+		return math.Hypot(p.X-a.X, p.Y-a.Y)
+	}
+	t := math.Max(0, math.Min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2))
+	return math.Hypot(p.X-(a.X+t*dx), p.Y-(a.Y+t*dy))
 }
 
 // shiftNear moves a position by whole turns to within 180° of lon0.
