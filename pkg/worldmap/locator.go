@@ -195,11 +195,10 @@ func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
 	unit, _ := Project(1, 0) // projection units per degree of longitude at the equator
 	w := math.Min(math.Max((x1-x0)*Context, MinSpan*unit), MaxSpan*unit)
 	h := math.Min(math.Max((y1-y0)*Context, MinSpan*unit), MaxSpan*unit)
-	// The box's proportions: grow the shorter side of the view.
+	// The box's proportions: grow the shorter side of the view (only its
+	// width matters for the scale).
 	if w/h < box.W/box.H {
 		w = h * box.W / box.H
-	} else {
-		h = w * box.H / box.W
 	}
 	scale := box.W / w // mm per projection unit
 	pr.scale, pr.cx, pr.cy, pr.box = scale, cx, cy, box
