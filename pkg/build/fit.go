@@ -138,14 +138,9 @@ func tooSmall(d *deck.Deck, spec *layout.Spec, geo face.Geometry, small []int, e
 	}
 	slices.SortStableFunc(ranked, func(a, b worst) int { return cmp.Compare(b.ratio, a.ratio) })
 	top := ranked[0]
-	what := top.err.Error()
-	var fe *face.FieldError
-	if errors.As(top.err, &fe) {
-		what = fmt.Sprintf("%s on its %s: %v", fe.Field, fe.Side, fe.Err)
-	}
 	min := MinBody(spec.Card.W)
-	msg := fmt.Sprintf("its %s cards are too small for this deck: %s, even with body text at %s pt, the smallest cardgen sets; %q needs the most room (%s)",
-		cardSize(spec), count(len(small), len(d.Personas)), trimFloat(min), d.Personas[top.persona].ID, what)
+	msg := fmt.Sprintf("its %s cards are too small for this deck: %s, even with body text at %s pt, the smallest cardgen sets; %q needs the most room: %s",
+		cardSize(spec), count(len(small), len(d.Personas)), trimFloat(min), d.Personas[top.persona].ID, lack(top.err))
 	hint := "use a layout with larger cards (tarot cards are 70 × 120 mm)"
 	// The search composes the personas that need the most room first: the
 	// card that holds them nearly always holds the others, which are
@@ -159,6 +154,26 @@ func tooSmall(d *deck.Deck, spec *layout.Spec, geo face.Geometry, small []int, e
 			layout.MM(w), layout.MM(h), layout.MM(w), layout.MM(h))
 	}
 	return diag.Problem{File: layoutFile(spec), Msg: "layout " + spec.Name + ": " + msg, Hint: hint}
+}
+
+// lack says what a field that does not fit lacks, in words: "on its
+// back, the conditions and impact: 61.0 mm of height needed at 7 pt,
+// 43.0 mm available".
+func lack(err error) string {
+	var fe *face.FieldError
+	var fit *textfit.FitError
+	if !errors.As(err, &fe) || !errors.As(fe.Err, &fit) {
+		return err.Error()
+	}
+	what := fmt.Sprintf("on its %s, the %s", fe.Side, fe.Field)
+	var tl *textfit.TooLongError
+	switch {
+	case errors.As(fit, &tl):
+		return fmt.Sprintf("%s: the word %q, %.1f mm wide at %s pt, on a line of %.1f mm", what, tl.Word, tl.Width, trimFloat(fit.Min), tl.Max)
+	case fit.Reason != nil:
+		return fmt.Sprintf("%s: %v at %s pt", what, fit.Reason, trimFloat(fit.Min))
+	}
+	return fmt.Sprintf("%s: %.1f mm of height needed at %s pt, %.1f mm available", what, fit.Need, trimFloat(fit.Min), max(fit.Have, 0))
 }
 
 // layoutFile is what a layout's problem names: its file.
