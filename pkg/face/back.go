@@ -134,7 +134,7 @@ func (cp *composer) fitShared(blocks [][]para, boxes []geom.Rect) ([]textfit.Blo
 			for j, p := range ps {
 				tp[j] = p.Para
 			}
-			b, err := textfit.Fit(cp.fam, tp, textfit.Spec{Width: boxes[i].W, Height: boxes[i].H,
+			b, err := fitText(cp.fam, tp, textfit.Spec{Width: boxes[i].W, Height: boxes[i].H,
 				Max: size, Min: st.Body.Min, Leading: st.Leading})
 			if err != nil {
 				return nil, i, err

@@ -160,7 +160,7 @@ func (cp *composer) fit(side Side, field Field, text string, style typeface.Styl
 	if err != nil {
 		return textfit.Block{}, cp.fieldErr(side, field, err)
 	}
-	b, err := textfit.Fit(cp.fam, []textfit.Para{{Runs: runs}}, textfit.Spec{
+	b, err := fitText(cp.fam, []textfit.Para{{Runs: runs}}, textfit.Spec{
 		Width: box.W, Height: box.H, Max: r.Max, Min: r.Min, MaxLines: maxLines, Leading: leading})
 	if err != nil {
 		return b, cp.fieldErr(side, field, err)
@@ -217,7 +217,7 @@ func (cp *composer) footer(f *draw.Drawing, errs *[]error, side Side) float64 {
 	h := geom.PtToMM(st.Footer.Max) * 1.2
 	top := s.Bottom() - h
 	numW := cp.fam.Face(typeface.Bold).Width(cp.c.Number, st.Footer.Max)
-	if b, err := textfit.Fit(cp.fam, []textfit.Para{{Runs: []textfit.Run{{Text: cp.c.Number, Style: typeface.Bold}}}},
+	if b, err := fitText(cp.fam, []textfit.Para{{Runs: []textfit.Run{{Text: cp.c.Number, Style: typeface.Bold}}}},
 		textfit.Spec{Width: s.W, Height: h, Max: st.Footer.Max, Min: st.Footer.Max, MaxLines: 1}); err != nil {
 		*errs = append(*errs, cp.fieldErr(side, Field{Part: CardNumber}, err))
 	} else {
@@ -227,7 +227,7 @@ func (cp *composer) footer(f *draw.Drawing, errs *[]error, side Side) float64 {
 	title := cp.c.Typeset(cp.c.Title)
 	spec := textfit.Spec{Width: titleBox.W, Height: h, Max: st.Footer.Max, Min: st.Footer.Min, MaxLines: 1}
 	fit := func(text string) (textfit.Block, error) {
-		return textfit.Fit(cp.fam, []textfit.Para{{Runs: []textfit.Run{{Text: text, Style: typeface.Regular}}}}, spec)
+		return fitText(cp.fam, []textfit.Para{{Runs: []textfit.Run{{Text: text, Style: typeface.Regular}}}}, spec)
 	}
 	b, err := fit(title)
 	if err != nil {

@@ -175,7 +175,7 @@ func (cp *composer) textAndPictures(f *draw.Drawing, area geom.Rect, room mapRoo
 		if box.H <= 0 {
 			continue
 		}
-		b, err := textfit.Fit(cp.fam, []textfit.Para{{Runs: runs}}, textfit.Spec{
+		b, err := fitText(cp.fam, []textfit.Para{{Runs: runs}}, textfit.Spec{
 			Width: box.W, Height: box.H, Max: pl.r.Max, Min: pl.r.Min, Leading: st.Leading})
 		if err != nil {
 			lastErr = err
