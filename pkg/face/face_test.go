@@ -20,6 +20,7 @@ import (
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/icons"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -103,10 +104,12 @@ func checkFaces(t *testing.T, name string, cards *build.Cards) {
 					t.Errorf("%s: %q at %.2f pt is too small to read", where, tx.String(), tx.Size)
 				}
 			}
-			// Icons and the map stay in the safe zone, clear of the text.
+			// Icons and the map stay in the safe zone, clear of the text:
+			// what they draw, which for a map's icons is the map's box in the
+			// middle of their square.
 			var boxes []geom.Rect
 			for _, ic := range f.Icons {
-				boxes = append(boxes, ic.Rect)
+				boxes = append(boxes, iconBounds(t, ic))
 			}
 			if len(f.Shapes) > 0 {
 				boxes = append(boxes, shapesBounds(f.Shapes))
@@ -232,7 +235,8 @@ func summary(side string, f draw.Drawing) string {
 		fmt.Fprintf(&b, "%s image %s %s\n", side, r(im.Rect), im.Key)
 	}
 	for _, ic := range f.Icons {
-		fmt.Fprintf(&b, "%s icon  %s %s %v\n", side, r(ic.Rect), ic.Name, ic.Color)
+		shapes, _ := icons.For(ic.Name)
+		fmt.Fprintf(&b, "%s icon  %s %s %v, %d shapes\n", side, r(ic.Rect), ic.Name, ic.Color, len(shapes))
 	}
 	if len(f.Shapes) > 0 {
 		bounds := shapesBounds(f.Shapes)
@@ -245,7 +249,7 @@ func summary(side string, f draw.Drawing) string {
 			keys = append(keys, fmt.Sprintf("%v×%d", c, n))
 		}
 		slices.Sort(keys)
-		fmt.Fprintf(&b, "%s map   %s %d shapes %s\n", side, r(bounds), len(f.Shapes), strings.Join(keys, " "))
+		fmt.Fprintf(&b, "%s shape %s %d shapes %s\n", side, r(bounds), len(f.Shapes), strings.Join(keys, " "))
 	}
 	for _, ru := range f.Rules {
 		fmt.Fprintf(&b, "%s rule  %.1f,%.1f–%.1f,%.1f %.2f %v\n", side, ru.Seg.A.X, ru.Seg.A.Y, ru.Seg.B.X, ru.Seg.B.Y, ru.Width, ru.Color)
@@ -254,6 +258,21 @@ func summary(side string, f draw.Drawing) string {
 		fmt.Fprintf(&b, "%s text  %s %.2fpt %s %q\n", side, r(tx.Box), tx.Size, tx.Tag, tx.String())
 	}
 	return b.String()
+}
+
+// iconBounds is where an icon draws: the bounds of its shapes in its
+// rectangle.
+func iconBounds(t *testing.T, ic draw.Icon) geom.Rect {
+	t.Helper()
+	shapes, ok := icons.For(ic.Name)
+	if !ok {
+		t.Fatalf("no icon %q", ic.Name)
+	}
+	var out []draw.Shape
+	for _, sh := range shapes.In(ic.Rect) {
+		out = append(out, draw.Shape{Points: sh})
+	}
+	return shapesBounds(out)
 }
 
 func shapesBounds(shapes []draw.Shape) geom.Rect {

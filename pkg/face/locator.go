@@ -5,6 +5,7 @@ import (
 
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/icons"
 	"github.com/cardgen/cardgen/pkg/worldmap"
 )
 
@@ -24,11 +25,14 @@ func (cp *composer) hasMap() bool {
 // locator draws the locator map of the persona's country in box: the sea,
 // the land around, the country in the category's colour, and a ring around
 // it when it is too small to be seen at this scale. In ink-saver mode the
-// sea is white, the land a light grey, and a hairline frames the map.
+// sea is white, the land a light grey, and a hairline frames the map. The
+// land and the country are icons (icons.LocatorName), so that a renderer
+// draws each country's map once for every card that shows it.
 func (cp *composer) locator(f *draw.Drawing, box geom.Rect) {
 	m := cp.st.Map
+	code := cp.c.Persona.CountryCode
 	ring := max(2.2*cp.k, 1.6) // radius of the ring around a small country, mm
-	loc, ok := worldmap.Locate(cp.c.Persona.CountryCode, box, 2*ring)
+	loc, ok := worldmap.Locate(code, geom.R(0, 0, box.W, box.H), 2*ring)
 	if !ok {
 		return
 	}
@@ -39,19 +43,26 @@ func (cp *composer) locator(f *draw.Drawing, box geom.Rect) {
 	if sea != cp.st.Background(cp.cat) {
 		f.Fills = append(f.Fills, draw.Fill{Rect: box, Color: sea})
 	}
-	shapes := func(rings [][]geom.Point, c draw.Color) {
-		for _, r := range rings {
-			f.Shapes = append(f.Shapes, draw.Shape{Points: r, Color: c})
+	square := icons.LocatorSquare(box)
+	for _, part := range []struct {
+		name  string
+		rings [][]geom.Point
+		color draw.Color
+	}{
+		{icons.LocatorLand, loc.Land, land},
+		{icons.LocatorLandHoles, loc.LandHoles, sea},
+		{icons.LocatorCountry, loc.Country, cp.cat},
+		{icons.LocatorCountryHoles, loc.CountryHoles, land},
+	} {
+		if len(part.rings) > 0 {
+			f.Icons = append(f.Icons, draw.Icon{Name: icons.LocatorName(code, box.W, box.H, 2*ring, part.name), Rect: square, Color: part.color})
 		}
 	}
-	shapes(loc.Land, land)
-	shapes(loc.LandHoles, sea)
-	shapes(loc.Country, cp.cat)
-	shapes(loc.CountryHoles, land)
 	if loc.Mark != nil {
+		at := geom.Point{X: box.X + loc.Mark.X, Y: box.Y + loc.Mark.Y}
 		w := max(0.45*cp.k, 0.35)
-		shapes([][]geom.Point{annulus(*loc.Mark, ring+w, ring+2*w, 48)}, draw.White)
-		shapes([][]geom.Point{annulus(*loc.Mark, ring, ring+w, 48)}, cp.cat)
+		f.Shapes = append(f.Shapes, draw.Shape{Points: annulus(at, ring+w, ring+2*w, 48), Color: draw.White},
+			draw.Shape{Points: annulus(at, ring, ring+w, 48), Color: cp.cat})
 	}
 	if cp.st.InkSaver {
 		pts := []geom.Point{{X: box.X, Y: box.Y}, {X: box.Right(), Y: box.Y}, {X: box.Right(), Y: box.Bottom()}, {X: box.X, Y: box.Bottom()}}

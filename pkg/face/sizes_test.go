@@ -68,7 +68,7 @@ func TestAnyCardSize(t *testing.T) {
 				// The map gives way to a long text; most fronts have one.
 				maps := 0
 				for _, f := range cards.Faces {
-					if len(f[0].Shapes) > 0 {
+					if hasMap(f[0]) {
 						maps++
 					}
 				}
@@ -195,8 +195,10 @@ func TestMapColours(t *testing.T) {
 		cards := composeDefault(t, spec, "fr")
 		for i, f := range cards.Faces {
 			colours := map[draw.Color]bool{}
-			for _, sh := range f[0].Shapes {
-				colours[sh.Color] = true
+			for _, ic := range f[0].Icons {
+				if strings.HasPrefix(ic.Name, "locator:") {
+					colours[ic.Color] = true
+				}
 			}
 			cat := draw.Color(cards.Deck.Category(cards.Deck.Personas[i].Category).Color)
 			if !colours[cat] {
@@ -212,4 +214,14 @@ func TestMapColours(t *testing.T) {
 			}
 		}
 	}
+}
+
+// hasMap reports whether a face shows a locator map.
+func hasMap(f draw.Drawing) bool {
+	for _, ic := range f.Icons {
+		if strings.HasPrefix(ic.Name, "locator:") {
+			return true
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ package icons
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/cardgen/cardgen/pkg/geom"
 )
@@ -31,8 +32,12 @@ func Names() []string {
 	return out
 }
 
-// For returns the icon named name, and whether there is one.
+// For returns the icon named name, and whether there is one: a category's
+// icon, or a part of a locator map (LocatorName).
 func For(name string) (Icon, bool) {
+	if strings.HasPrefix(name, "locator:") {
+		return locator(name)
+	}
 	ic, ok := icons[name]
 	return ic, ok
 }
