@@ -73,10 +73,11 @@ func TestTabletop(t *testing.T) {
 			if b := img.Bounds(); b.Dx() != w || b.Dy() != h || w > tabletop.MaxPixels || h > tabletop.MaxPixels {
 				t.Errorf("sheet %d %s: %v pixels, want %d × %d within %d", i+1, side, b.Size(), w, h, tabletop.MaxPixels)
 			}
-			// The middle of each slot: the cards' grounds, the hidden card's dark one.
+			// Each slot's foot, below the safe zone (the front's map reaches
+			// down to the footer): the cards' grounds, the hidden card's dark one.
 			slotW, slotH := float64(w)/float64(s.Columns), float64(h)/float64(s.Rows)
 			at := func(col, row int) draw.Color {
-				return colourAt(img, int((float64(col)+0.5)*slotW), int((float64(row)+0.9)*slotH))
+				return colourAt(img, int((float64(col)+0.5)*slotW), int((float64(row)+0.985)*slotH))
 			}
 			hc, hr := s.Hidden()
 			if c := at(hc, hr); c != (draw.Color{R: 0x2B, G: 0x33, B: 0x45}) {

@@ -7,7 +7,6 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -143,11 +142,7 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 	// to the fitting of the rest.
 	checkCoverage(d, fam, typeset, &problems)
 	p := labels.Printer(d.Language)
-	geo := face.Geometry{W: spec.Card.W, H: spec.Card.H, Bleed: spec.Bleed, Safe: spec.Safe}
-	style := face.DefaultStyle.Scaled(spec.Card.W, spec.Card.H, MinSize)
-	style.Body.Min = max(style.Body.Min, MinBody(spec.Card.W))
-	style.Body.Max = max(style.Body.Max, style.Body.Min)
-	style.InkSaver = spec.InkSaver
+	geo, style := cardDesign(spec)
 	refs, images, err := prepareImages(d, spec, func(ps *deck.Persona) deck.RGB {
 		if c := d.Category(ps.Category); c != nil {
 			return deck.RGB(style.Background(draw.Color(c.Color)))
@@ -168,8 +163,7 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 	// Cards are composed independently: share them out among the cores.
 	// Each result goes to its card's own slot, so the output does not
 	// depend on which goroutine did what.
-	cardProblems := make([]diag.List, len(d.Personas))
-	compose := func(i int) {
+	content := func(i int) face.Content {
 		ps := &d.Personas[i]
 		if ps.Country == "" {
 			// Only the code is given: name the country in the deck's language.
@@ -177,7 +171,7 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 			named.Country = countryName(ps.CountryCode, d.Language)
 			ps = &named
 		}
-		c := face.Content{
+		return face.Content{
 			Persona:         ps,
 			Category:        d.Category(ps.Category),
 			Number:          numbers[i],
@@ -188,61 +182,27 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 			CommonBack:      spec.Backs == layout.BacksCommon,
 			Image:           refs[i],
 		}
-		front, back, err := face.Compose(c, geo, fam, style)
+	}
+	cardErrs := make([]error, len(d.Personas))
+	compose := func(i int) {
+		front, back, err := face.Compose(content(i), geo, fam, style)
 		if err != nil {
-			addFitProblems(d, ps, spec, err, &cardProblems[i])
+			cardErrs[i] = err
 			return
 		}
 		cards.Faces[i] = [2]draw.Drawing{front, back}
 	}
 	eachParallel(len(d.Personas), compose, func(i int) string { return fmt.Sprintf("composing persona %q", d.Personas[i].ID) })
-	for _, l := range cardProblems {
-		problems = append(problems, l...)
-	}
+	// Cards that do not fit are composed again on other cards, to tell a
+	// card too small for the deck from a text too long for any card.
+	problems = append(problems, fitProblems(d, spec, cardErrs, func(i int, g face.Geometry) error {
+		_, _, err := face.Compose(content(i), g, fam, styleFor(g, spec.InkSaver))
+		return err
+	})...)
 	if err := problems.Unique().Err(); err != nil {
 		return nil, err
 	}
 	return cards, nil
-}
-
-func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error, problems *diag.List) {
-	for _, e := range flatten(err) {
-		var fe *face.FieldError
-		if !errors.As(e, &fe) {
-			problems.Add(diag.Problem{File: d.Source, Line: ps.Pos.Line, Card: ps.ID, Msg: e.Error()})
-			continue
-		}
-		hint := "shorten the text, or use a layout with larger cards"
-		var tl *textfit.TooLongError
-		var fit *textfit.FitError
-		switch {
-		case errors.As(fe.Err, &tl):
-			hint = "shorten the word, or write a hyphen where it may break"
-		case !errors.As(fe.Err, &fit):
-			hint = "" // not a matter of size: the message says what to do
-		}
-		p := diag.Problem{File: d.Source, Card: ps.ID, Field: fe.Field, Hint: hint,
-			Msg: fmt.Sprintf("on the %s of a %s card (layout %s): %v", fe.Side, cardSize(spec), spec.Name, fe.Err)}
-		if hint == "" {
-			// The same mistake on every layout: say it once, without one.
-			p.Msg = fe.Err.Error()
-		}
-		pos := ps.Where(strings.Fields(fe.Field)[0])
-		// The deck's title and a category's label are set on every card of
-		// theirs: name the field where it is written, once (Unique).
-		switch fe.Field {
-		case "deck title":
-			pos, p.Card, p.Field = d.Fields["title"], "", "title"
-			p.Msg = fmt.Sprintf("in the footer of a %s card (layout %s): %v", cardSize(spec), spec.Name, fe.Err)
-		case "category":
-			if c := d.Category(ps.Category); c != nil {
-				pos, p.Card, p.Field = c.Pos, "", "label"
-				p.Msg = fmt.Sprintf("category %q, in the band of a %s card (layout %s): %v", c.ID, cardSize(spec), spec.Name, fe.Err)
-			}
-		}
-		p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
-		problems.Add(p)
-	}
 }
 
 func cardSize(spec *layout.Spec) string {

@@ -121,11 +121,12 @@ personas:
 	}
 }
 
-// TestDeckWideProblemsOnce: a title too long for the footer is one problem,
-// at the title's line, not one per card and side.
+// TestDeckWideProblemsOnce: a title too long for the footer (so long that
+// less than half of it would show, cut) is one problem, at the title's
+// line, not one per card and side.
 func TestDeckWideProblemsOnce(t *testing.T) {
 	src := `deck:
-  title: "Les visages cachés de l'intelligence artificielle et de ses travailleurs invisibles"
+  title: "Les visages cachés de l'intelligence artificielle et de ses travailleurs invisibles, des mines de cobalt aux centres de données"
   language: fr
 categories: [{id: c, label: C, color: "#1D6A80"}]
 personas:

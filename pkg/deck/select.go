@@ -10,8 +10,8 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/choice"
+	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/yamldoc"
 )
 

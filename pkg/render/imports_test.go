@@ -17,9 +17,10 @@ import (
 var layers = map[string]int{
 	"data": 0, "fonts": 0, "layouts": 0, "page": 0,
 	"pkg/geom": 0, "pkg/diag": 0, "pkg/labels": 0, "pkg/typo": 0, "pkg/bug": 0, "pkg/fileout": 0, "pkg/choice": 0,
-	"pkg/yamldoc": 1, "pkg/typeface": 1, "pkg/icons": 1, "pkg/worldmap": 1, "pkg/tabletop": 1,
-	// Models: a dataset, a layout, a fitted text, a drawing.
-	"pkg/deck": 2, "pkg/layout": 2, "pkg/textfit": 2, "pkg/draw": 2,
+	"pkg/yamldoc": 1, "pkg/typeface": 1, "pkg/worldmap": 1, "pkg/tabletop": 1,
+	// Models: a dataset, a layout, a fitted text, a drawing; the icons,
+	// whose locator maps come from the world map.
+	"pkg/deck": 2, "pkg/layout": 2, "pkg/textfit": 2, "pkg/draw": 2, "pkg/icons": 2,
 	// Pure geometry and composition; the renderers beside them.
 	"pkg/impose": 3, "pkg/face": 3, "pkg/guide": 3, "pkg/calibrate": 3,
 	"pkg/render": 3, "pkg/render/pdf": 3, "pkg/render/svg": 3, "pkg/render/png": 3,
