@@ -20,3 +20,7 @@ require (
 	github.com/spf13/pflag v1.0.10 // indirect
 	golang.org/x/crypto v0.54.0 // indirect
 )
+
+// fpdf v0.12.0 with one patch (its zlib writers reused): see
+// pkg/internal/fpdf/PATCH.md.
+replace codeberg.org/go-pdf/fpdf v0.12.0 => ./pkg/internal/fpdf

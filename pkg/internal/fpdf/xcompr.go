@@ -22,16 +22,32 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
+// zwpool holds zlib writers for reuse. A new writer allocates and zeroes
+// its compressor's state (about 1.2 MB at zlib.BestSpeed) on its first
+// write, and compress runs once per stream (every page, font and image):
+// reusing writers through Reset saves that work and the garbage it makes.
+// Reset keeps the level and gives a writer equivalent to a new one, so the
+// compressed bytes are the same. A sync.Pool, not one shared writer,
+// because documents may be written from several goroutines.
+var zwpool = sync.Pool{
+	New: func() any {
+		zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		if err != nil {
+			panic(fmt.Errorf("could not create zlib writer: %w", err))
+		}
+		return zw
+	},
+}
+
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw, err := zlib.NewWriterLevel(buf, zlib.BestSpeed)
-	if err != nil {
-		panic(fmt.Errorf("could not create zlib writer: %w", err))
-	}
-	_, err = zw.Write(data)
+	zw := zwpool.Get().(*zlib.Writer)
+	defer zwpool.Put(zw)
+	zw.Reset(buf)
+	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
 	}
