@@ -2,8 +2,10 @@ package textfit
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
@@ -24,6 +26,15 @@ func TestParseInline(t *testing.T) {
 		want []Run
 	}{
 		{"plain", []Run{{"plain", R}}},
+		// A * that pairs with no other is printed as typed (issue 10).
+		{"3*4 = 12", []Run{{"3*4 = 12", R}}},
+		{"a * b", []Run{{"a * b", R}}},
+		{"*open", []Run{{"*open", R}}},
+		{"**open", []Run{{"**open", R}}},
+		{"3*4 et *b*", []Run{{"3*4 et ", R}, {"b", I}}},
+		{"*a* et 3*4", []Run{{"a", I}, {" et 3*4", R}}},
+		{"2 * 3 * 4 = *24*", []Run{{"2 * 3 * 4 = ", R}, {"24", I}}},
+		{"**gras** *", []Run{{"gras", B}, {" *", R}}},
 		{"chez *Cloudfactory*, une", []Run{{"chez ", R}, {"Cloudfactory", I}, {", une", R}}},
 		{"**fort** et *doux*", []Run{{"fort", B}, {" et ", R}, {"doux", I}}},
 		{"***tout***", []Run{{"tout", BI}}},
@@ -43,11 +54,6 @@ func TestParseInline(t *testing.T) {
 			if got[i] != tt.want[i] {
 				t.Errorf("ParseInline(%q)[%d] = %v, want %v", tt.in, i, got[i], tt.want[i])
 			}
-		}
-	}
-	for _, bad := range []string{"*open", "**open", "a * b"} {
-		if _, err := ParseInline(bad, R); err == nil {
-			t.Errorf("ParseInline(%q): no error for an unclosed emphasis", bad)
 		}
 	}
 	if got := Plain("chez *Cloudfactory*"); got != "chez Cloudfactory" {
@@ -286,4 +292,82 @@ func TestWordInitialHyphen(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestParseInlineAsMarkdown: asterisks pair as CommonMark pairs them
+// (examples from its specification), and those that pair with none stay.
+func TestParseInlineAsMarkdown(t *testing.T) {
+	t.Parallel()
+	R, I, BI := typeface.Regular, typeface.Italic, typeface.BoldItalic
+	tests := []struct {
+		in   string
+		want []Run
+	}{
+		{"*foo**bar**baz*", []Run{{"foo", I}, {"bar", BI}, {"baz", I}}},
+		{"*foo**bar*", []Run{{"foo**bar", I}}}, // the rule of three
+		{"foo***bar***baz", []Run{{"foo", R}, {"bar", BI}, {"baz", R}}},
+		{"**foo*", []Run{{"*", R}, {"foo", I}}},
+		{"*foo**", []Run{{"foo", I}, {"*", R}}},
+		{"a * foo bar*", []Run{{"a * foo bar*", R}}},
+		{"*(*foo*)*", []Run{{"(", I}, {"foo", I}, {")", I}}},
+		{"** fort **", []Run{{"** fort **", R}}},
+		{`\**a*`, []Run{{"*", R}, {"a", I}}},
+		{"*a\\*b*", []Run{{"a*b", I}}},
+		{"«\u202F*terres rares*\u202F»", []Run{{"«\u202F", R}, {"terres rares", I}, {"\u202F»", R}}},
+	}
+	for _, tt := range tests {
+		got, err := ParseInline(tt.in, R)
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ParseInline(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	if got := Plain("3*4 = 12, *douze*"); got != "3*4 = 12, douze" {
+		t.Errorf("Plain = %q", got)
+	}
+}
+
+// TestParseInlineLinear: markup that pairs with nothing, in bulk, is
+// parsed in linear time (an opener that no closer finds is not searched
+// again and again).
+func TestParseInlineLinear(t *testing.T) {
+	t.Parallel()
+	for _, unit := range []string{"*a ", "a*", " *", "**a* ", "a *b** "} {
+		s := strings.Repeat(unit, 256<<10/len(unit)) // quadratic: minutes
+		start := time.Now()
+		runs, _ := ParseInline(s, typeface.Regular)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%q × %d: %v", unit, len(s)/len(unit), d)
+		}
+		if n := len(runs); n == 0 {
+			t.Errorf("%q: no runs", unit)
+		}
+	}
+}
+
+// FuzzParseInline: whatever the markup, only asterisks disappear, two by
+// two or in pairs of runs, and every other character stays, in order.
+func FuzzParseInline(f *testing.F) {
+	for _, s := range []string{"3*4 = 12", "*a* **b** ***c***", `\* \\ \a`, "*(*x*)*", "a * b", "**x*"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		runs, err := ParseInline(s, typeface.Regular)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := Plain(s)
+		unescaped := strings.NewReplacer(`\*`, "*", `\\`, `\`).Replace(s)
+		noStar := func(s string) string { return strings.ReplaceAll(s, "*", "") }
+		if noStar(unescaped) != noStar(plain) {
+			t.Fatalf("Plain(%q) = %q loses more than asterisks", s, plain)
+		}
+		if gone := strings.Count(unescaped, "*") - strings.Count(plain, "*"); gone%2 != 0 || gone < 0 {
+			t.Fatalf("Plain(%q) = %q: %d asterisks gone", s, plain, gone)
+		}
+		for _, r := range runs {
+			if r.Text == "" {
+				t.Fatalf("ParseInline(%q) has an empty run", s)
+			}
+		}
+	})
 }
