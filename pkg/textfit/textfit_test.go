@@ -7,7 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cardgen/cardgen/data"
+	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/typeface"
+	"github.com/cardgen/cardgen/pkg/typo"
 )
 
 func family(t testing.TB) *typeface.Family {
@@ -370,4 +373,59 @@ func FuzzParseInline(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkRefitCard sets every text of one card of the default deck, front
+// and back, in the boxes of a tarot card (70 × 120 mm): the text work of
+// refitting a card after an edit.
+func BenchmarkRefitCard(b *testing.B) {
+	fam := family(b)
+	d, err := deck.LoadFS(data.FS, data.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := typo.For(d.Language)
+	p := d.Personas[0]
+	type field struct {
+		text     string
+		style    typeface.Style
+		spec     Spec
+		para     Para
+		backPara bool
+	}
+	fields := []field{
+		{text: d.Categories[0].Label, style: typeface.Bold, spec: Spec{Width: 54, Height: 9.5, Max: 9, Min: 7.5, MaxLines: 2, Leading: 1.15}},
+		{text: p.Name, style: typeface.Bold, spec: Spec{Width: 62, Height: 99, Max: 22, Min: 14, MaxLines: 1}},
+		{text: p.Role, style: typeface.Italic, spec: Spec{Width: 62, Height: 88, Max: 11.5, Min: 9, MaxLines: 2}},
+		{text: p.Country, style: typeface.Bold, spec: Spec{Width: 62, Height: 78, Max: 9.5, Min: 8, MaxLines: 1}},
+		{text: p.Text, style: typeface.Regular, spec: Spec{Width: 62, Height: 60, Max: 12.5, Min: 7, Leading: 1.3}},
+		{text: d.Title, style: typeface.Regular, spec: Spec{Width: 50, Height: 3, Max: 7, Min: 7, MaxLines: 1}},
+		{text: "1/20", style: typeface.Bold, spec: Spec{Width: 62, Height: 3, Max: 7, Min: 7, MaxLines: 1}},
+		{text: p.Name, style: typeface.Bold, spec: Spec{Width: 54, Height: 5.5, Max: 12, Min: 9, MaxLines: 1}},
+		{text: d.Title, style: typeface.Regular, spec: Spec{Width: 50, Height: 3, Max: 7, Min: 7, MaxLines: 1}},
+		{text: "1/20", style: typeface.Bold, spec: Spec{Width: 62, Height: 3, Max: 7, Min: 7, MaxLines: 1}},
+	}
+	back := []field{{text: "Conditions de travail", style: typeface.Bold, para: Para{Scale: 1.1, Tag: "heading"}}}
+	for _, c := range p.Conditions {
+		back = append(back, field{text: c, style: typeface.Regular, para: Para{Bullet: "•", SpaceBefore: 0.3}})
+	}
+	back = append(back, field{text: "Impact", style: typeface.Bold, para: Para{Scale: 1.1, SpaceBefore: 1.4}},
+		field{text: p.Impact, style: typeface.Regular, para: Para{SpaceBefore: 0.3}})
+	backSpec := Spec{Width: 62, Height: 88, Max: 12.5, Min: 7, Leading: 1.3}
+	for b.Loop() {
+		for _, f := range fields {
+			rs, _ := ParseInline(ts(f.text), f.style)
+			if _, err := Fit(fam, []Para{{Runs: rs}}, f.spec); err != nil {
+				b.Fatal(err)
+			}
+		}
+		paras := make([]Para, len(back))
+		for i, f := range back {
+			paras[i] = f.para
+			paras[i].Runs, _ = ParseInline(ts(f.text), f.style)
+		}
+		if _, err := Fit(fam, paras, backSpec); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
