@@ -13,7 +13,9 @@
 // are linear in the size, so the lines are bit for bit those of measuring
 // anew). Since a block that fits at a size fits at every smaller one, Fit
 // finds the largest size by galloping down from the maximum and halving,
-// not by trying each size in turn. reference_test.go keeps the straightforward implementation, which
+// not by trying each size in turn; and a block that needs many times its
+// box even counting only its characters' widths is rejected from that
+// alone. reference_test.go keeps the straightforward implementation, which
 // the tests compare with on the default decks and on random text.
 //
 // Why not fpdf's MultiCell or SplitText: MultiCell breaks only at U+0020 and

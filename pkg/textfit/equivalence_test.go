@@ -148,6 +148,15 @@ func TestFitDeckAsBefore(t *testing.T) {
 	kinds := map[string]int{}
 	check := func(what string, paras []Para, spec Spec) {
 		got, gotErr := Fit(fam, paras, spec)
+		var fe *FitError
+		if asFitError(gotErr, &fe) && fe.AtLeast {
+			// Rejected from its length: the reference fails too.
+			if _, err := refFit(fam, paras, spec); !asFitError(err, new(*FitError)) {
+				t.Errorf("%s, %+v: rejected from its length (%v), the reference gives %v", what, spec, gotErr, err)
+			}
+			kinds["far too long"]++
+			return
+		}
 		want, wantErr := refFit(fam, paras, spec)
 		if !sameFit(t, fmt.Sprintf("%s, %+v", what, spec), got, want, gotErr, wantErr) {
 			return
@@ -175,11 +184,19 @@ func TestFitDeckAsBefore(t *testing.T) {
 		}
 	}
 	t.Log(kinds)
-	for _, k := range []string{"fits", "word too long", "too many lines", "too long"} {
+	for _, k := range []string{"fits", "word too long", "too many lines", "too long", "far too long"} {
 		if kinds[k] < 10 {
 			t.Errorf("only %d cases of %q: the test checks too little", kinds[k], k)
 		}
 	}
+}
+
+func asFitError(err error, fe **FitError) bool {
+	e, ok := err.(*FitError)
+	if ok {
+		*fe = e
+	}
+	return ok
 }
 
 // randomRuns makes text that exercises the line breaker: French spacing,
@@ -272,6 +289,12 @@ func TestFitAsBefore(t *testing.T) {
 			spec.Min, spec.Max = spec.Max+1, spec.Min // no size to try
 		}
 		got, gotErr := Fit(fam, paras, spec)
+		if fe, ok := gotErr.(*FitError); ok && fe.AtLeast {
+			if _, err := refFit(fam, paras, spec); err == nil {
+				t.Fatalf("case %d: rejected from its length, but the reference fits it", i)
+			}
+			continue
+		}
 		want, wantErr := refFit(fam, paras, spec)
 		if !sameFit(t, fmt.Sprintf("case %d, %+v", i, spec), got, want, gotErr, wantErr) {
 			t.FailNow()
@@ -299,6 +322,12 @@ func FuzzFitAsBefore(f *testing.F) {
 		paras := []Para{{Runs: rs}, {Runs: rs, Bullet: "•", SpaceBefore: 0.3, Scale: 1.1}}
 		spec := Spec{Width: w, Height: h, Max: maxSize, Min: minSize, Leading: 1.3}
 		got, gotErr := Fit(fam, paras, spec)
+		if fe, ok := gotErr.(*FitError); ok && fe.AtLeast {
+			if _, err := refFit(fam, paras, spec); err == nil {
+				t.Fatalf("rejected from its length, but the reference fits it")
+			}
+			return
+		}
 		want, wantErr := refFit(fam, paras, spec)
 		sameFit(t, fmt.Sprintf("%+v", spec), got, want, gotErr, wantErr)
 	})

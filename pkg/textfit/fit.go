@@ -2,7 +2,9 @@ package textfit
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -64,17 +66,31 @@ type FitError struct {
 	Have   float64 // mm available
 	Lines  int
 	Reason error // a TooLongError when a word is too wide, else nil
+	// AtLeast says that Need and Lines are lower bounds: the block is so
+	// far too long (more than FarTooLong times the box) that its length
+	// alone told, and it was not broken into lines.
+	AtLeast bool
 }
 
 func (e *FitError) Error() string {
-	if e.Reason != nil {
+	switch {
+	case e.Reason != nil:
 		return fmt.Sprintf("does not fit at %.4g pt: %v", e.Min, e.Reason)
+	case e.AtLeast:
+		return fmt.Sprintf("does not fit at %.4g pt: needs at least %.0f mm of height, has %.1f mm (at least %.0f times as much)",
+			e.Min, e.Need, e.Have, math.Floor(e.Need/e.Have))
 	}
 	return fmt.Sprintf("does not fit at %.4g pt: needs %.1f mm of height, has %.1f mm (about %.0f%% too long)",
 		e.Min, e.Need, e.Have, 100*(e.Need/e.Have-1))
 }
 
 func (e *FitError) Unwrap() error { return e.Reason }
+
+// FarTooLong is how many times its box's height a block must need at the
+// minimum size for Fit to reject it from its length alone, without
+// breaking it into lines: a text of megabytes fails at once, and a text a
+// few times too long still gets the exact figures.
+const FarTooLong = 10
 
 // setter sets a block's paragraphs at any size: each is cut at its break
 // opportunities and measured once (prepare), and each size only adds up
@@ -169,7 +185,9 @@ func Layout(fam *typeface.Family, paras []Para, size float64, spec Spec) (Block,
 // A block that fits at a size fits at every smaller one (widths, line
 // heights and indents grow with the size, and so does the number of lines
 // that greedy breaking makes), so Fit searches the sizes by halving rather
-// than trying each in turn, with the same result.
+// than trying each in turn, with the same result. A block that needs more
+// than FarTooLong times the box at spec.Min, counting only the width of its
+// characters, is rejected before it is broken into lines.
 func Fit(fam *typeface.Family, paras []Para, spec Spec) (Block, error) {
 	step := spec.Step
 	if step == 0 {
@@ -187,6 +205,11 @@ func Fit(fam *typeface.Family, paras []Para, spec Spec) (Block, error) {
 		return spec.Max - float64(i)*step
 	}
 	monotone := growsWithSize(paras, spec, step)
+	if monotone {
+		if fe := farTooLong(fam, paras, spec); fe != nil {
+			return Block{}, fe
+		}
+	}
 	s := newSetter(fam, paras, spec)
 	fits := func(i int) bool {
 		b, lines, err := s.set(size(i), false)
@@ -242,4 +265,61 @@ func growsWithSize(paras []Para, spec Spec, step float64) bool {
 		}
 	}
 	return true
+}
+
+// farTooLong returns a FitError when paras need more than FarTooLong times
+// the box's height at spec.Min by a lower bound: a line holds at most the
+// box's width of ink, and the ink is at least the width of every character
+// but the spaces and line breaks that can end a line.
+func farTooLong(fam *typeface.Family, paras []Para, spec Spec) *FitError {
+	if !(spec.Height >= 0) {
+		return nil
+	}
+	leading := spec.Leading
+	if leading == 0 {
+		leading = 1.2
+	}
+	face := fam.Face(typeface.Regular)
+	need, lines := 0.0, 0
+	for i, p := range paras {
+		scale := p.Scale
+		if scale == 0 {
+			scale = 1
+		}
+		ps := spec.Min * scale
+		lineH := max(geom.PtToMM(ps)*leading, face.Ascent(ps)+face.Descent(ps))
+		width := spec.Width
+		if p.Bullet != "" {
+			width -= face.Width(p.Bullet+" ", ps)
+		}
+		if !(width > 0) || math.IsInf(width, 1) {
+			return nil
+		}
+		units := 0
+		for _, r := range p.Runs {
+			units += inkUnits(fam.Face(r.Style), r.Text)
+		}
+		ink := float64(units) * geom.PtToMM(ps) / 1000
+		n := math.Floor(ink / (width + 1e-9) * (1 - 1e-9))
+		if i > 0 {
+			need += p.SpaceBefore * lineH
+		}
+		need += n * lineH
+		lines += int(min(n, 1<<40))
+	}
+	if !(need > FarTooLong*(spec.Height+1e-9)) {
+		return nil
+	}
+	return &FitError{Min: spec.Min, Have: spec.Height, Need: need, Lines: lines, AtLeast: true}
+}
+
+// inkUnits is the width of s without the characters that trimSpace drops.
+func inkUnits(f *typeface.Face, s string) int {
+	u := f.Units(s) - strings.Count(s, " ")*f.Units(" ")
+	for _, sp := range []string{"\n", "\r", "\t", "\u2028"} {
+		if w := f.Units(sp); w > 0 { // none, in most fonts
+			u -= strings.Count(s, sp) * w
+		}
+	}
+	return u
 }

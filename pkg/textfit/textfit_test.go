@@ -375,6 +375,61 @@ func FuzzParseInline(f *testing.F) {
 	})
 }
 
+// TestFitFarTooLongAtOnce: 10 MB of text in a card's box (68 s before,
+// issue 15) fails from its length alone, at once, with a FitError that
+// says how much room it needs at least; a text a few times too long still
+// gets the exact figures.
+func TestFitFarTooLongAtOnce(t *testing.T) {
+	t.Parallel()
+	fam := family(t)
+	spec := Spec{Width: 62, Height: 69.8, Max: 12.5, Min: 7.5, Leading: 1.3}
+	word := "Je démonte des vieux smartphones, pour récupérer des «\u202Fterres rares\u202F». "
+	huge := strings.Repeat(word, 10<<20/len(word))
+	start := time.Now()
+	_, err := Fit(fam, []Para{{Runs: runs(huge)}}, spec)
+	elapsed := time.Since(start)
+	var fe *FitError
+	if !errors.As(err, &fe) || !fe.AtLeast || fe.Need < FarTooLong*spec.Height || fe.Lines < 10000 {
+		t.Fatalf("err = %#v, want a FitError with a lower bound", err)
+	}
+	if elapsed > time.Second {
+		t.Errorf("10 MB of text took %v to fail", elapsed)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "needs at least") || !strings.Contains(msg, "times as much") {
+		t.Errorf("message %q", msg)
+	}
+	// The bound is a bound: the text needs at least that much.
+	small := strings.Repeat(word, 300)
+	_, err = Fit(fam, []Para{{Runs: runs(small)}}, spec)
+	if !errors.As(err, &fe) || !fe.AtLeast {
+		t.Fatalf("300 sentences: err = %v, want a lower bound", err)
+	}
+	b, lerr := Layout(fam, []Para{{Runs: runs(small)}}, spec.Min, spec)
+	if lerr != nil || b.Height < fe.Need || len(b.Lines) < fe.Lines {
+		t.Errorf("the text needs %.1f mm and %d lines, the bound says at least %.1f mm and %d lines", b.Height, len(b.Lines), fe.Need, fe.Lines)
+	}
+	// Five times too long: exact figures, as the reference gives them.
+	five := strings.Repeat(word, 72)
+	_, err = Fit(fam, []Para{{Runs: runs(five)}}, spec)
+	_, want := refFit(fam, []Para{{Runs: runs(five)}}, spec)
+	if !errors.As(err, &fe) || fe.AtLeast || !reflect.DeepEqual(err, want) || fe.Need < 3*spec.Height {
+		t.Errorf("err = %v, want the reference's %v, a few times too long", err, want)
+	}
+}
+
+// BenchmarkFitFarTooLong: 1 MB of text in a card's box (6 s before).
+func BenchmarkFitFarTooLong(b *testing.B) {
+	fam := family(b)
+	word := "Je démonte des vieux smartphones, pour récupérer des «\u202Fterres rares\u202F». "
+	paras := []Para{{Runs: runs(strings.Repeat(word, 1<<20/len(word)))}}
+	spec := Spec{Width: 62, Height: 69.8, Max: 12.5, Min: 7.5, Leading: 1.3}
+	for b.Loop() {
+		if _, err := Fit(fam, paras, spec); err == nil {
+			b.Fatal("1 MB fits")
+		}
+	}
+}
+
 // BenchmarkRefitCard sets every text of one card of the default deck, front
 // and back, in the boxes of a tarot card (70 × 120 mm): the text work of
 // refitting a card after an edit.
