@@ -110,6 +110,9 @@ func prepare(fam *typeface.Family, runs []Run) *text {
 		t.plain = b.String()
 	}
 	plain := t.plain
+	// About one segment per word: room for most paragraphs at once.
+	t.segs = make([]segment, 0, len(plain)/5+1)
+	t.pieces = make([]piece, 0, len(plain)/5+len(styles))
 	rest := plain
 	state := -1
 	offset := 0 // of rest in plain
