@@ -1,6 +1,6 @@
 package web
 
-// Tests of the server over the real backend (the adapter over pkg/build):
+// Tests of the server over the real backend (package app):
 // what a teacher's files give through the API.
 
 import (
@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -22,7 +21,10 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/app"
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/layout"
 )
 
 func TestMain(m *testing.M) {
@@ -32,9 +34,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// realServer is a server over the adapter.
+// realServer is a server over the app layer.
 func realServer(t *testing.T) *Server {
-	return newTestServer(t, NewBuildBackend(""), nil)
+	return newTestServer(t, NewAppBackend(""), nil)
 }
 
 // excelCSV is a French Excel-style CSV (semicolons, Windows-1252, CRLF)
@@ -223,38 +225,33 @@ func pages(t *testing.T, pdf []byte) int {
 func TestRealBuildIsTheCommandLinesBuild(t *testing.T) {
 	t.Parallel()
 	s := realServer(t)
-	out := t.TempDir()
 	for _, c := range []struct {
 		query string
-		cli   build.Options
+		cli   app.BuildOptions // what cardgen build runs for the same flags
 	}{
-		{"layout=a4", build.Options{}},
-		{"layout=a4&lang=en&duplex=short&ink_saver=true", build.Options{Lang: "en", Print: build.PrintOptions{Duplex: "short", InkSaver: true}}},
-		{"layout=tarot&only=hao,koffi", build.Options{Layouts: []string{"tarot"}}},
+		{"layout=a4", app.BuildOptions{}},
+		{"layout=a4&lang=en&duplex=short&ink_saver=true", app.BuildOptions{Dataset: app.Dataset{Lang: "en"},
+			Print: app.PrintOptions{Duplex: layout.DuplexShort, InkSaver: true}}},
+		{"layout=tarot&only=hao,koffi", app.BuildOptions{Layouts: []string{"tarot"}, Select: deck.Selection{Only: []string{"hao", "koffi"}}}},
+		{"layout=a4&offset=1,-0.5", app.BuildOptions{Print: app.PrintOptions{BackOffset: &geom.Point{X: 1, Y: -0.5}}}},
 	} {
 		rec := do(t, s, "POST", "/api/build?"+c.query, nil, "")
 		if rec.Code != 200 {
 			t.Fatalf("%s: %d %s", c.query, rec.Code, rec.Body)
 		}
-		opts := c.cli
-		opts.Out = filepath.Join(out, strings.NewReplacer("&", "_", "=", "-", ",", "-").Replace(c.query))
-		if strings.Contains(c.query, "only=") {
-			opts.Select.Only = []string{"hao", "koffi"}
-		}
-		outputs, err := build.Run(opts)
+		res, err := app.Build(c.cli)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ := os.ReadFile(outputs[0].Path)
-		name := filepath.Base(outputs[0].Path)
-		if got := rec.Header().Get("Content-Disposition"); got != "attachment; filename="+name {
-			t.Errorf("%s: %s, want the command line's name %s", c.query, got, name)
+		want := res.PDFs[0]
+		if got := rec.Header().Get("Content-Disposition"); got != "attachment; filename="+want.Name {
+			t.Errorf("%s: %s, want the command line's name %s", c.query, got, want.Name)
 		}
-		if !bytes.Equal(rec.Body.Bytes(), want) {
+		if !bytes.Equal(rec.Body.Bytes(), want.Data) {
 			t.Errorf("%s: the PDF differs from the command line's", c.query)
 		}
-		if n := pages(t, rec.Body.Bytes()); n != outputs[0].Pages {
-			t.Errorf("%s: %d pages, want %d", c.query, n, outputs[0].Pages)
+		if n := pages(t, rec.Body.Bytes()); n != want.Pages {
+			t.Errorf("%s: %d pages, want %d", c.query, n, want.Pages)
 		}
 	}
 
@@ -290,7 +287,7 @@ func TestRealBuildIsTheCommandLinesBuild(t *testing.T) {
 		t.Errorf("duplex on a fold layout: %d %+v", rec.Code, b)
 	}
 	rec = do(t, s, "POST", "/api/build?only=nobody", nil, "")
-	if b := errorOf(t, rec); rec.Code != 400 || !strings.Contains(b.Message, `unknown persona "nobody"`) {
+	if b := errorOf(t, rec); rec.Code != 400 || !strings.Contains(b.Message, `only "nobody": unknown persona`) {
 		t.Errorf("an unknown card: %d %+v", rec.Code, b)
 	}
 }
@@ -298,29 +295,48 @@ func TestRealBuildIsTheCommandLinesBuild(t *testing.T) {
 func TestRealGuideCalibrateExport(t *testing.T) {
 	t.Parallel()
 	s := realServer(t)
+	// Each is cardgen guide's or cardgen calibrate's, bytes and name.
+	guide := func(opts app.GuideOptions) *app.Document {
+		doc, err := app.Guide(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	calibrate := func(opts app.CalibrateOptions) *app.Document {
+		doc, err := app.Calibrate(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
 	for _, c := range []struct {
-		method, target, name string
-		pages                int
+		method, target string
+		want           *app.Document
 	}{
-		{"POST", "/api/guide", "personas-guide.pdf", 0},
-		{"POST", "/api/guide?lang=en&paper=letter", "personas-guide-en.pdf", 0},
-		{"GET", "/api/calibrate?layout=a4", "calibrate-a4.pdf", 2},
-		{"GET", "/api/calibrate?layout=letter&lang=en&duplex=short&offset=1,-1", "calibrate-letter.pdf", 2},
+		{"POST", "/api/guide", guide(app.GuideOptions{})},
+		{"POST", "/api/guide?lang=en&paper=letter", guide(app.GuideOptions{Dataset: app.Dataset{Lang: "en"}, Paper: app.PaperLetter})},
+		{"GET", "/api/calibrate?layout=a4", calibrate(app.CalibrateOptions{})},
+		{"GET", "/api/calibrate?layout=letter&lang=en&duplex=short&offset=1,-1", calibrate(app.CalibrateOptions{Layout: "letter", Lang: "en",
+			Print: app.PrintOptions{Duplex: layout.DuplexShort, BackOffset: &geom.Point{X: 1, Y: -1}}})},
 	} {
 		rec := do(t, s, c.method, c.target, nil, "")
-		if rec.Code != 200 || rec.Header().Get("Content-Disposition") != "attachment; filename="+c.name {
-			t.Errorf("%s: %d %v %s", c.target, rec.Code, rec.Header(), rec.Body.String()[:min(200, rec.Body.Len())])
+		if rec.Code != 200 || rec.Header().Get("Content-Disposition") != "attachment; filename="+c.want.Name {
+			t.Errorf("%s: %d %s, want %s", c.target, rec.Code, rec.Header().Get("Content-Disposition"), c.want.Name)
 			continue
 		}
-		if n := pages(t, rec.Body.Bytes()); c.pages > 0 && n != c.pages || n == 0 {
-			t.Errorf("%s: %d pages", c.target, n)
+		if !bytes.Equal(rec.Body.Bytes(), c.want.Data) {
+			t.Errorf("%s: the PDF differs from the command line's", c.target)
+		}
+		if n := pages(t, rec.Body.Bytes()); n != c.want.Pages {
+			t.Errorf("%s: %d pages, want %d", c.target, n, c.want.Pages)
 		}
 	}
 	rec := do(t, s, "POST", "/api/export?to=yaml&lang=en", nil, "")
 	if rec.Code != 200 || rec.Header().Get("Content-Disposition") != "attachment; filename=personas.en.yaml" {
 		t.Errorf("export of the English deck: %d %v", rec.Code, rec.Header())
 	}
-	want, _, _ := build.Export(build.ExportOptions{Lang: "en", To: "yaml"})
+	want, _, _ := app.Export(app.ExportOptions{Dataset: app.Dataset{Lang: "en"}, To: "yaml"})
 	if !bytes.Equal(rec.Body.Bytes(), want) {
 		t.Error("the export differs from cardgen export's")
 	}
