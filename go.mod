@@ -31,3 +31,7 @@ require (
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
+
+// fpdf v0.12.0 with one patch (its zlib writers reused): see
+// pkg/internal/fpdf/PATCH.md.
+replace codeberg.org/go-pdf/fpdf v0.12.0 => ./pkg/internal/fpdf

@@ -2,10 +2,12 @@
 // cardgen binary, writes decks of 20, 1,000 and 10,000 distinct personas
 // (the default deck repeated, ids made unique), builds each on A4 and
 // prints a Markdown table of wall time and peak memory (the child's maximum
-// resident set size), the best of several runs.
+// resident set size), the best of several runs, and every run's time, to
+// see how much this machine's speed varies.
 //
 //	go run ./cmd/cardgen-bench              # 20, 1000, 10000 cards, 3 runs each
 //	go run ./cmd/cardgen-bench -runs 5 -layout tarot 20 1000
+//	go run ./cmd/cardgen-bench -bin old/cardgen -bin new/cardgen 1000  # side by side
 package main
 
 import (
@@ -15,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -26,6 +29,8 @@ import (
 func main() {
 	runs := flag.Int("runs", 3, "runs per size; the best is reported")
 	layout := flag.String("layout", "a4", "layout to build")
+	var bins binList
+	flag.Var(&bins, "bin", "time this cardgen binary instead of building ./cmd/cardgen; repeat to compare binaries, runs interleaved")
 	flag.Parse()
 	sizes := []int{20, 1000, 10000}
 	if flag.NArg() > 0 {
@@ -43,43 +48,83 @@ func main() {
 		fail(err)
 	}
 	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, "cardgen")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/cardgen").CombinedOutput(); err != nil {
-		fail(fmt.Errorf("go build: %v\n%s", err, out))
+	if len(bins) == 0 {
+		bin := filepath.Join(dir, "cardgen")
+		if out, err := exec.Command("go", "build", "-o", bin, "./cmd/cardgen").CombinedOutput(); err != nil {
+			fail(fmt.Errorf("go build: %v\n%s", err, out))
+		}
+		bins = append(bins, bin)
 	}
 	src, err := data.FS.ReadFile(data.Default)
 	if err != nil {
 		fail(err)
 	}
 	fmt.Printf("cardgen build --layout %s, best of %d runs, %s/%s, %d CPUs, %s\n\n", *layout, *runs, runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
-	fmt.Println("| cards | pages | wall time | peak memory | PDF size |")
-	fmt.Println("|------:|------:|----------:|------------:|---------:|")
+	binCol, binSep := "", ""
+	if len(bins) > 1 {
+		binCol, binSep = " binary |", "--------|"
+	}
+	fmt.Printf("|%s cards | pages | wall time | runs | peak memory | PDF size |\n", binCol)
+	fmt.Printf("|%s------:|------:|----------:|-----:|------------:|---------:|\n", binSep)
 	for _, n := range sizes {
 		deck := filepath.Join(dir, fmt.Sprintf("deck-%d.yaml", n))
 		if err := os.WriteFile(deck, repeat(string(src), n), 0o644); err != nil {
 			fail(err)
 		}
-		out := filepath.Join(dir, fmt.Sprintf("deck-%d.pdf", n))
-		best, peak := time.Duration(0), int64(0)
-		var stdout string
-		for range *runs {
-			cmd := exec.Command(bin, "build", "--data", deck, "--layout", *layout, "--out", out)
-			start := time.Now()
-			b, err := cmd.Output()
-			wall := time.Since(start)
-			if err != nil {
-				fail(fmt.Errorf("%d cards: %v", n, err))
-			}
-			stdout = string(b)
-			rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024 // KiB on Linux
-			if best == 0 || wall < best {
-				best = wall
-			}
-			peak = max(peak, rss)
+		type result struct {
+			walls  []time.Duration
+			peak   int64
+			stdout string
+			size   int64
 		}
-		fi, _ := os.Stat(out)
-		fmt.Printf("| %d | %s | %.2f s | %.0f MB | %.1f MB |\n", n, pages(stdout), best.Seconds(), float64(peak)/1e6, float64(fi.Size())/1e6)
+		results := make([]result, len(bins))
+		// Runs interleaved, so that a change in the machine's speed
+		// affects every binary alike.
+		for range *runs {
+			for i, bin := range bins {
+				out := filepath.Join(dir, fmt.Sprintf("deck-%d-%d.pdf", n, i))
+				cmd := exec.Command(bin, "build", "--data", deck, "--layout", *layout, "--out", out)
+				start := time.Now()
+				b, err := cmd.Output()
+				wall := time.Since(start)
+				if err != nil {
+					fail(fmt.Errorf("%s, %d cards: %v", bin, n, err))
+				}
+				r := &results[i]
+				r.stdout = string(b)
+				r.walls = append(r.walls, wall)
+				r.peak = max(r.peak, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss*1024) // KiB on Linux
+				if fi, err := os.Stat(out); err == nil {
+					r.size = fi.Size()
+				}
+			}
+		}
+		for i, r := range results {
+			col := ""
+			if len(bins) > 1 {
+				col = " " + bins[i] + " |"
+			}
+			var all []string
+			for _, w := range r.walls {
+				all = append(all, fmt.Sprintf("%.2f", w.Seconds()))
+			}
+			fmt.Printf("|%s %d | %s | %.2f s | %s | %.0f MB | %.1f MB |\n", col, n, pages(r.stdout), slices.Min(r.walls).Seconds(),
+				strings.Join(all, ", "), float64(r.peak)/1e6, float64(r.size)/1e6)
+		}
 	}
+}
+
+// binList is the repeatable -bin flag.
+type binList []string
+
+func (b *binList) String() string { return strings.Join(*b, ",") }
+func (b *binList) Set(s string) error {
+	abs, err := filepath.Abs(s)
+	if err != nil {
+		return err
+	}
+	*b = append(*b, abs)
+	return nil
 }
 
 // repeat makes a deck of n distinct personas from the default deck's.

@@ -41,7 +41,12 @@ func main() {
 	flag.Float64Var(&opt.Tol, "tol", opt.Tol, "Douglas–Peucker tolerance in degrees")
 	flag.IntVar(&opt.MinPoints, "minpts", opt.MinPoints, "drop rings with fewer distinct points after simplification")
 	flag.Float64Var(&opt.MinLat, "minlat", opt.MinLat, "drop rings lying wholly south of this latitude")
+	countries := flag.Bool("countries", false, "convert countries-110m.json into the cards' country outlines (data/world/outlines.json) instead")
 	flag.Parse()
+	if *countries {
+		mainCountries(*in, *out)
+		return
+	}
 	if *in == "" {
 		fail(errors.New("missing -in: install the data with `cd /tmp && mkdir -p wa && cd wa && npm install world-atlas@2` " +
 			"and pass -in /tmp/wa/node_modules/world-atlas/land-110m.json"))
@@ -65,6 +70,29 @@ func main() {
 		res.RingsIn, res.RingsOut, res.DroppedSouth, opt.MinLat, res.DroppedSmall, res.Points, len(res.JSON), *out)
 }
 
+// mainCountries writes the country outlines of the cards' locator maps,
+// with countryDefaults.
+func mainCountries(in, out string) {
+	if in == "" {
+		fail(errors.New("missing -in: pass -in /tmp/wa/node_modules/world-atlas/countries-110m.json"))
+	}
+	raw, err := os.ReadFile(in)
+	if err != nil {
+		fail(err)
+	}
+	opt := countryDefaults
+	opt.Source = countriesSource(in, raw, opt)
+	res, err := convertCountries(raw, opt)
+	if err != nil {
+		fail(fmt.Errorf("%s: %w", in, err))
+	}
+	if err := os.WriteFile(out, res.JSON, 0o644); err != nil {
+		fail(err)
+	}
+	fmt.Fprintf(os.Stderr, "worldgen: %d countries, %d land polygons, %d points, %d bytes → %s\n",
+		res.Countries, res.Land, res.Points, len(res.JSON), out)
+}
+
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "worldgen:", err)
 	os.Exit(1)
@@ -86,6 +114,28 @@ func source(in string, raw []byte, opt options) string {
 		"rings south of %g° dropped, Douglas-Peucker %g°, rounded to 0.01°, rings under %d points dropped; "+
 		"rings are implicitly closed, fill even-odd",
 		pkg, filepath.Base(in), hex.EncodeToString(sum[:8]), opt.MinLat, opt.Tol, opt.MinPoints)
+}
+
+// countriesSource describes where the country outlines come from.
+func countriesSource(in string, raw []byte, opt options) string {
+	sum := sha256.Sum256(raw)
+	return fmt.Sprintf("Natural Earth 1:110m admin 0 countries (public domain) via %s %s (sha256 %s); "+
+		"each shared arc simplified once, Douglas-Peucker %g°, rounded to 0.01°; polygons south of %g° dropped; "+
+		"land from the same arcs; keys are ISO 3166-1 alpha-2 codes from the numeric ids; a polygon is its outer ring then its holes",
+		pkgName(in), filepath.Base(in), hex.EncodeToString(sum[:8]), opt.Tol, opt.MinLat)
+}
+
+// pkgName is the world-atlas version read from the package.json beside
+// the input, when there is one.
+func pkgName(in string) string {
+	pkg := "world-atlas"
+	if b, err := os.ReadFile(filepath.Join(filepath.Dir(in), "package.json")); err == nil {
+		var p struct{ Name, Version string }
+		if json.Unmarshal(b, &p) == nil && p.Name != "" && p.Version != "" {
+			pkg = p.Name + "@" + p.Version
+		}
+	}
+	return pkg
 }
 
 // defaults are the settings data/world/land.json is made with.

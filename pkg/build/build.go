@@ -1,15 +1,13 @@
-// Package build turns a dataset and layouts into PDF bytes and writes them
-// safely. It runs every check before rendering anything, renders every
-// layout in memory before writing any file, and writes them all at once
-// with package fileout: a failed build leaves no partial PDF and never
-// touches an earlier one.
+// Package build composes a deck for a layout and renders it: it checks
+// every character against the font, fits every card's text (pkg/face),
+// prepares the pictures, imposes the cards on sheets and draws them as a
+// PDF, in memory. The operations users ask for (build, validate, preview,
+// guide…) are in package app, which calls this one.
 package build
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,8 +17,8 @@ import (
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/draw"
+	"github.com/cardgen/cardgen/pkg/edition"
 	"github.com/cardgen/cardgen/pkg/face"
-	"github.com/cardgen/cardgen/pkg/fileout"
 	"github.com/cardgen/cardgen/pkg/impose"
 	"github.com/cardgen/cardgen/pkg/labels"
 	"github.com/cardgen/cardgen/pkg/layout"
@@ -55,13 +53,28 @@ func MinBody(w float64) float64 {
 const Creator = "cardgen"
 
 // LoadDeck reads the dataset at path, or the embedded default deck when
-// path is "", in its own language.
+// path is "", in its own language. (Tests of the packages below use it;
+// the operations read datasets through package app.)
 func LoadDeck(path string) (*deck.Deck, error) {
 	ed, err := LoadEdition(path, "", "")
 	if err != nil {
 		return nil, err
 	}
 	return ed.Deck, nil
+}
+
+// Edition is a deck in the language asked for (package edition).
+type Edition = edition.Edition
+
+// LoadEdition reads the dataset at path (the embedded deck when path is
+// "") in the edition of lang; see edition.Load. A deck with problems is
+// not returned.
+func LoadEdition(path, format, lang string) (*Edition, error) {
+	ed, err := edition.Load(edition.Source{Path: path, Format: format}, lang)
+	if err != nil {
+		return nil, err
+	}
+	return ed, nil
 }
 
 // UnknownLayoutError says a layout name is neither built in nor a file.
@@ -78,8 +91,8 @@ func (e *UnknownLayoutError) Error() string {
 
 // LoadLayout reads a built-in layout by name, or a spec file by path.
 func LoadLayout(nameOrPath string) (*layout.Spec, error) {
-	if file, ok := layouts.File(nameOrPath); ok && !strings.ContainsAny(nameOrPath, `/\`) {
-		return layout.LoadFS(layouts.FS, file)
+	if _, ok := layouts.File(nameOrPath); ok && !strings.ContainsAny(nameOrPath, `/\`) {
+		return layout.Builtin(nameOrPath)
 	}
 	if strings.ContainsAny(nameOrPath, `/\`) || strings.HasSuffix(nameOrPath, ".yaml") || strings.HasSuffix(nameOrPath, ".yml") {
 		return layout.LoadFile(nameOrPath)
@@ -121,7 +134,7 @@ func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, err
 // the place of persona i in a deck of total cards (nil: its place in d).
 func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, number func(i int) (place, total int)) (*Cards, error) {
 	if number == nil {
-		number = func(i int) (int, int) { return i + 1, len(d.Personas) }
+		number = d.Number // its place in the whole deck, kept through a selection
 	}
 	var problems diag.List
 	typeset := typo.For(d.Language)
@@ -130,11 +143,7 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 	// to the fitting of the rest.
 	checkCoverage(d, fam, typeset, &problems)
 	p := labels.Printer(d.Language)
-	geo := face.Geometry{W: spec.Card.W, H: spec.Card.H, Bleed: spec.Bleed, Safe: spec.Safe}
-	style := face.DefaultStyle.Scaled(spec.Card.W, spec.Card.H, MinSize)
-	style.Body.Min = max(style.Body.Min, MinBody(spec.Card.W))
-	style.Body.Max = max(style.Body.Max, style.Body.Min)
-	style.InkSaver = spec.InkSaver
+	geo, style := cardDesign(spec)
 	refs, images, err := prepareImages(d, spec, func(ps *deck.Persona) deck.RGB {
 		if c := d.Category(ps.Category); c != nil {
 			return deck.RGB(style.Background(draw.Color(c.Color)))
@@ -155,8 +164,7 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 	// Cards are composed independently: share them out among the cores.
 	// Each result goes to its card's own slot, so the output does not
 	// depend on which goroutine did what.
-	cardProblems := make([]diag.List, len(d.Personas))
-	compose := func(i int) {
+	content := func(i int) face.Content {
 		ps := &d.Personas[i]
 		if ps.Country == "" {
 			// Only the code is given: name the country in the deck's language.
@@ -164,7 +172,7 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 			named.Country = countryName(ps.CountryCode, d.Language)
 			ps = &named
 		}
-		c := face.Content{
+		return face.Content{
 			Persona:         ps,
 			Category:        d.Category(ps.Category),
 			Number:          numbers[i],
@@ -175,61 +183,27 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 			CommonBack:      spec.Backs == layout.BacksCommon,
 			Image:           refs[i],
 		}
-		front, back, err := face.Compose(c, geo, fam, style)
+	}
+	cardErrs := make([]error, len(d.Personas))
+	compose := func(i int) {
+		front, back, err := face.Compose(content(i), geo, fam, style)
 		if err != nil {
-			addFitProblems(d, ps, spec, err, &cardProblems[i])
+			cardErrs[i] = err
 			return
 		}
 		cards.Faces[i] = [2]draw.Drawing{front, back}
 	}
 	eachParallel(len(d.Personas), compose, func(i int) string { return fmt.Sprintf("composing persona %q", d.Personas[i].ID) })
-	for _, l := range cardProblems {
-		problems = append(problems, l...)
-	}
+	// Cards that do not fit are composed again on other cards, to tell a
+	// card too small for the deck from a text too long for any card.
+	problems = append(problems, fitProblems(d, spec, cardErrs, func(i int, g face.Geometry) error {
+		_, _, err := face.Compose(content(i), g, fam, styleFor(g, spec.InkSaver))
+		return err
+	})...)
 	if err := problems.Unique().Err(); err != nil {
 		return nil, err
 	}
 	return cards, nil
-}
-
-func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error, problems *diag.List) {
-	for _, e := range flatten(err) {
-		var fe *face.FieldError
-		if !errors.As(e, &fe) {
-			problems.Add(diag.Problem{File: d.Source, Line: ps.Pos.Line, Card: ps.ID, Msg: e.Error()})
-			continue
-		}
-		hint := "shorten the text, or use a layout with larger cards"
-		var tl *textfit.TooLongError
-		var fit *textfit.FitError
-		switch {
-		case errors.As(fe.Err, &tl):
-			hint = "shorten the word, or write a hyphen where it may break"
-		case !errors.As(fe.Err, &fit):
-			hint = "" // not a matter of size: the message says what to do
-		}
-		p := diag.Problem{File: d.Source, Card: ps.ID, Field: fe.Field, Hint: hint,
-			Msg: fmt.Sprintf("on the %s of a %s card (layout %s): %v", fe.Side, cardSize(spec), spec.Name, fe.Err)}
-		if hint == "" {
-			// The same mistake on every layout: say it once, without one.
-			p.Msg = fe.Err.Error()
-		}
-		pos := ps.Where(strings.Fields(fe.Field)[0])
-		// The deck's title and a category's label are set on every card of
-		// theirs: name the field where it is written, once (Unique).
-		switch fe.Field {
-		case "deck title":
-			pos, p.Card, p.Field = d.Fields["title"], "", "title"
-			p.Msg = fmt.Sprintf("in the footer of a %s card (layout %s): %v", cardSize(spec), spec.Name, fe.Err)
-		case "category":
-			if c := d.Category(ps.Category); c != nil {
-				pos, p.Card, p.Field = c.Pos, "", "label"
-				p.Msg = fmt.Sprintf("category %q, in the band of a %s card (layout %s): %v", c.ID, cardSize(spec), spec.Name, fe.Err)
-			}
-		}
-		p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
-		problems.Add(p)
-	}
 }
 
 func cardSize(spec *layout.Spec) string {
@@ -293,10 +267,9 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 	}
 }
 
-// Render imposes composed cards and renders them to PDF bytes. faces is
-// "both" (or ""), "fronts" or "backs": which sides' pages to keep. It returns
-// the PDF and its number of pages.
-func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([]byte, int, error) {
+// Render imposes composed cards and renders them to PDF bytes, keeping the
+// pages of the sides faces holds. It returns the PDF and its number of pages.
+func Render(cards *Cards, fam *typeface.Family, date time.Time, faces layout.Faces) ([]byte, int, error) {
 	d, spec := cards.Deck, cards.Spec
 	// Each persona is printed as many times as its copies say: the plan
 	// places card instances, each showing its persona's faces.
@@ -306,9 +279,9 @@ func Render(cards *Cards, fam *typeface.Family, date time.Time, faces string) ([
 		instances[i] = [2]*draw.Drawing{&cards.Faces[p][0], &cards.Faces[p][1]}
 	}
 	plan := impose.Impose(spec, len(order))
-	if faces == "fronts" || faces == "backs" {
+	if faces.One() {
 		keep := layout.Front
-		if faces == "backs" {
+		if faces == layout.BacksOnly {
 			keep = layout.Back
 		}
 		var pages []impose.Page
@@ -350,24 +323,4 @@ func cardOrder(d *deck.Deck) []int {
 		}
 	}
 	return order
-}
-
-// WriteFile writes one file safely: see package fileout. It forwards to
-// fileout.WriteFile until its last callers move there, then goes.
-func WriteFile(path string, data []byte) error { return fileout.WriteFile(path, data) }
-
-// WriteFiles writes several files as one: see package fileout. It forwards
-// to fileout.Write until its last callers move there, then goes.
-func WriteFiles(files map[string][]byte) error {
-	return fileout.Write(outFiles(files), fileout.Options{})
-}
-
-// outFiles lists files for fileout, in the order of their paths.
-func outFiles(files map[string][]byte) []fileout.File {
-	out := make([]fileout.File, 0, len(files))
-	for p, data := range files {
-		out = append(out, fileout.File{Path: p, Data: data})
-	}
-	slices.SortFunc(out, func(a, b fileout.File) int { return strings.Compare(a.Path, b.Path) })
-	return out
 }

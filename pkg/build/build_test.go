@@ -3,13 +3,14 @@ package build
 import (
 	"errors"
 	"fmt"
-	"github.com/cardgen/cardgen/layouts"
-	"github.com/cardgen/cardgen/pkg/deck"
-	"github.com/cardgen/cardgen/pkg/diag"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/cardgen/cardgen/layouts"
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
 
@@ -62,7 +63,7 @@ func benchmarkBuild(b *testing.B, name string) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := Render(cards, fam, DefaultDate, "both"); err != nil {
+		if _, _, err := Render(cards, fam, DefaultDate, layout.BothFaces); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -120,11 +121,12 @@ personas:
 	}
 }
 
-// TestDeckWideProblemsOnce: a title too long for the footer is one problem,
-// at the title's line, not one per card and side.
+// TestDeckWideProblemsOnce: a title too long for the footer (so long that
+// less than half of it would show, cut) is one problem, at the title's
+// line, not one per card and side.
 func TestDeckWideProblemsOnce(t *testing.T) {
 	src := `deck:
-  title: "Les visages cachés de l'intelligence artificielle et de ses travailleurs invisibles"
+  title: "Les visages cachés de l'intelligence artificielle et de ses travailleurs invisibles, des mines de cobalt aux centres de données"
   language: fr
 categories: [{id: c, label: C, color: "#1D6A80"}]
 personas:
@@ -197,30 +199,8 @@ func BenchmarkBuild1000(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := Render(cards, fam, DefaultDate, "both"); err != nil {
+		if _, _, err := Render(cards, fam, DefaultDate, layout.BothFaces); err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// TestProgress: a long build reports its stages; a short one says nothing.
-func TestProgress(t *testing.T) {
-	var buf strings.Builder
-	dir := t.TempDir()
-	if _, err := Run(Options{Out: dir, Progress: &buf}); err != nil {
-		t.Fatal(err)
-	}
-	if buf.Len() != 0 {
-		t.Errorf("a 20-card build reported progress: %q", buf.String())
-	}
-	defer func(n int) { progressFrom = n }(progressFrom)
-	progressFrom = 1
-	if _, err := Run(Options{Out: dir, Progress: &buf}); err != nil {
-		t.Fatal(err)
-	}
-	for _, stage := range []string{"composing 20 cards for layout a4", "rendering layout a4", "writing 1 file(s)"} {
-		if !strings.Contains(buf.String(), stage) {
-			t.Errorf("no %q in:\n%s", stage, buf.String())
 		}
 	}
 }
@@ -247,7 +227,7 @@ func BenchmarkImposeRender1000(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, _, err := Render(cards, fam, DefaultDate, "both"); err != nil {
+		if _, _, err := Render(cards, fam, DefaultDate, layout.BothFaces); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package build
+package build_test
 
 import (
 	"crypto/sha256"
@@ -11,7 +11,9 @@ import (
 	"testing"
 
 	"github.com/cardgen/cardgen/layouts"
+	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/layout"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/pdf-sha256.golden")
@@ -31,56 +33,61 @@ func TestPDFChecksums(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 50 PDFs")
 	}
-	dir := t.TempDir()
-	var files []string
-	build := func(name string, opts Options) {
+	// The builds go through package app, which drives this one: an
+	// external test package, so that the layers keep their order.
+	type pdf struct {
+		name string
+		data []byte
+	}
+	var files []pdf
+	build := func(name string, opts app.BuildOptions) {
 		t.Helper()
-		opts.Out = filepath.Join(dir, name+".pdf")
-		outs, err := Run(opts)
+		res, err := app.Build(opts)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		for _, o := range outs {
-			files = append(files, o.Path)
+		for _, p := range res.PDFs {
+			n := name + ".pdf"
+			if len(res.PDFs) > 1 {
+				n = name + "-" + string(p.Faces) + ".pdf"
+			}
+			files = append(files, pdf{n, p.Data})
 		}
 	}
 	offset := geom.Point{X: 1, Y: -0.5}
 	for _, lang := range []string{"fr", "en"} {
+		ds := app.Dataset{Lang: lang}
 		for _, l := range layouts.Names() {
-			build(l+"-"+lang, Options{Lang: lang, Layouts: []string{l}})
+			build(l+"-"+lang, app.BuildOptions{Dataset: ds, Layouts: []string{l}})
 		}
-		build("a4-ink-"+lang, Options{Lang: lang, Layouts: []string{"a4"}, Print: PrintOptions{InkSaver: true}})
-		build("a4-short-"+lang, Options{Lang: lang, Layouts: []string{"a4"}, Print: PrintOptions{Duplex: "short"}})
-		build("a4-none-"+lang, Options{Lang: lang, Layouts: []string{"a4"}, Print: PrintOptions{Duplex: "none"}})
-		build("tarot-ink-"+lang, Options{Lang: lang, Layouts: []string{"tarot"}, Print: PrintOptions{InkSaver: true, Split: true}})
-		build("a4-poker-off-"+lang, Options{Lang: lang, Layouts: []string{"a4-poker"}, Print: PrintOptions{BackOffset: &offset, Faces: "backs"}})
-		build("a3-ink-short-"+lang, Options{Lang: lang, Layouts: []string{"a3"}, Print: PrintOptions{InkSaver: true, Duplex: "short"}})
-		for _, paper := range []string{"A4", "Letter"} {
-			out, err := Guide(GuideOptions{Lang: lang, Paper: paper, Out: filepath.Join(dir, "guide-"+paper+"-"+lang+".pdf")})
+		build("a4-ink-"+lang, app.BuildOptions{Dataset: ds, Layouts: []string{"a4"}, Print: app.PrintOptions{InkSaver: true}})
+		build("a4-short-"+lang, app.BuildOptions{Dataset: ds, Layouts: []string{"a4"}, Print: app.PrintOptions{Duplex: layout.DuplexShort}})
+		build("a4-none-"+lang, app.BuildOptions{Dataset: ds, Layouts: []string{"a4"}, Print: app.PrintOptions{Duplex: layout.DuplexNone}})
+		build("tarot-ink-"+lang, app.BuildOptions{Dataset: ds, Layouts: []string{"tarot"}, Print: app.PrintOptions{InkSaver: true, Split: true}})
+		build("a4-poker-off-"+lang, app.BuildOptions{Dataset: ds, Layouts: []string{"a4-poker"}, Print: app.PrintOptions{BackOffset: &offset, Faces: layout.BacksOnly}})
+		build("a3-ink-short-"+lang, app.BuildOptions{Dataset: ds, Layouts: []string{"a3"}, Print: app.PrintOptions{InkSaver: true, Duplex: layout.DuplexShort}})
+		for _, paper := range app.Papers {
+			doc, err := app.Guide(app.GuideOptions{Dataset: ds, Paper: paper})
 			if err != nil {
 				t.Fatal(err)
 			}
-			files = append(files, out.Path)
+			files = append(files, pdf{"guide-" + string(paper) + "-" + lang + ".pdf", doc.Data})
 		}
 		for _, l := range []string{"a4", "letter", "a3", "a4-poker", "letter-poker"} {
-			out, err := Calibrate(CalibrateOptions{Lang: lang, Layout: l, Out: filepath.Join(dir, "calibrate-"+l+"-"+lang+".pdf")})
+			doc, err := app.Calibrate(app.CalibrateOptions{Lang: lang, Layout: l})
 			if err != nil {
 				t.Fatal(err)
 			}
-			files = append(files, out.Path)
+			files = append(files, pdf{"calibrate-" + l + "-" + lang + ".pdf", doc.Data})
 		}
 	}
-	rich := filepath.Join("..", "..", "testdata", "datasets", "good", "rich.yaml")
-	build("rich-a4", Options{Data: rich, Layouts: []string{"a4"}})
-	build("rich-tarot-ink", Options{Data: rich, Layouts: []string{"tarot"}, Print: PrintOptions{InkSaver: true}})
+	rich := app.Dataset{Path: filepath.Join("..", "..", "testdata", "datasets", "good", "rich.yaml")}
+	build("rich-a4", app.BuildOptions{Dataset: rich, Layouts: []string{"a4"}})
+	build("rich-tarot-ink", app.BuildOptions{Dataset: rich, Layouts: []string{"tarot"}, Print: app.PrintOptions{InkSaver: true}})
 
 	var lines []string
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, fmt.Sprintf("%x  %s", sha256.Sum256(data), filepath.Base(f)))
+		lines = append(lines, fmt.Sprintf("%x  %s", sha256.Sum256(f.data), f.name))
 	}
 	slices.SortFunc(lines, func(a, b string) int { return strings.Compare(a[66:], b[66:]) })
 	got := strings.Join(lines, "\n") + "\n"

@@ -19,6 +19,7 @@ var wordBox = regexp.MustCompile(`<page width="([\d.]+)"|<word xMin="([\d.]+)" y
 // of a card on that page (4 mm inside the trim): an independent check of the
 // renderer, not of our own geometry.
 func TestTextInsideSafeZoneOnPaper(t *testing.T) {
+	t.Parallel()
 	pdftotext, err := exec.LookPath("pdftotext")
 	if err != nil {
 		if os.Getenv("CI") != "" {

@@ -7,14 +7,15 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/app"
+	"github.com/cardgen/cardgen/pkg/labels"
 )
 
 func newBuildCmd(env Env) *cobra.Command {
-	var opts build.Options
-	var backOffset string
+	var opts app.BuildOptions
 	var df dataFlags
 	var sf selectFlags
+	var out string
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build print-ready PDFs of a deck",
@@ -23,7 +24,10 @@ func newBuildCmd(env Env) *cobra.Command {
 Every check runs first; if any fails, nothing is written. Each PDF is written
 to a temporary file and renamed into place, so an earlier PDF at the same path
 is either kept or replaced whole. Dates in the PDF come from SOURCE_DATE_EPOCH
-when it is set, otherwise from a fixed date: the same input gives the same bytes.`,
+when it is set, otherwise from a fixed date: the same input gives the same bytes.
+
+Each option that changes what is printed shows in the file's name, so that no
+variant overwrites another: out/personas-a4-en-short-ink.pdf.`,
 		Example: `  cardgen build
   cardgen build --layout tarot --out deck-tarot.pdf
   cardgen build --layout a4 --layout tarot --out release/
@@ -34,38 +38,38 @@ when it is set, otherwise from a fixed date: the same input gives the same bytes
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Epoch = env.Getenv("SOURCE_DATE_EPOCH")
-			opts.Data, opts.Format, opts.Lang, opts.Select = df.data, df.format, df.lang, sf.sel
+			opts.Dataset, opts.Select = df.ds, sf.sel
 			if isTerminal(env.Stderr) {
 				opts.Progress = env.Stderr
 			}
-			if backOffset != "" {
-				p, err := build.ParseOffset(backOffset)
-				if err != nil {
-					return err
-				}
-				opts.Print.BackOffset = &p
-			}
-			opts.Stdout = env.Stdout
 			summary := env.Stdout
-			if opts.Out == "-" {
+			if toStdout(out) {
 				summary = env.Stderr // standard output holds the PDF
 			}
-			outputs, err := build.Run(opts)
-			for _, o := range outputs {
-				fmt.Fprintf(summary, "%s: %s, %s of %s, %s — %s\n",
-					o.Path, plural(o.Cards, "card"), plural(o.Pages, "page"), o.Spec.Paper, humanBytes(o.Bytes), o.Spec.HowToPrint(o.Faces))
+			res, err := app.Build(opts)
+			if err != nil {
+				return err
 			}
-			return err
+			warn(env.Stderr, res.Warnings)
+			paths, err := app.Write(res.Files(), place(out, "out", []string{".pdf"}, env))
+			if err != nil {
+				return err
+			}
+			for i, p := range res.PDFs {
+				fmt.Fprintf(summary, "%s: %s, %s of %s, %s — %s\n", paths[i], labels.Count("en", p.Cards, labels.Cards),
+					labels.Count("en", p.Pages, labels.Pages), p.Spec.Paper, humanBytes(len(p.Data)), p.HowToPrint())
+			}
+			return nil
 		},
 	}
 	f := cmd.Flags()
 	f.StringArrayVarP(&opts.Layouts, "layout", "l", nil, "layout name (see 'cardgen layouts') or layout file; repeat for several (default a4)")
 	df.add(f, "format")
 	sf.add(f)
-	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file (one layout), directory, or - for standard output (default out/<deck>-<layout>.pdf)")
-	f.StringVar(&opts.Print.Duplex, "duplex", "", "duplex flip edge: long, short, or none (all fronts, then all backs); default: the layout's")
-	f.StringVar(&backOffset, "back-offset", "", "shift every back by X,Y mm (signed), as read on 'cardgen calibrate'")
-	f.StringVar(&opts.Print.Faces, "faces", "both", "which faces to print: both, fronts or backs")
+	f.StringVarP(&out, "out", "o", "", "output PDF file (one layout), folder, or - for standard output (default: out/, each file named as the README's \"Output file names\" says)")
+	duplexFlag(f, &opts.Print.Duplex, "duplex flip edge: long, short, or none (all fronts, then all backs); default: the layout's")
+	offsetFlag(f, &opts.Print.BackOffset, "shift every back by X,Y mm (signed), as read on 'cardgen calibrate'")
+	facesFlag(f, &opts.Print.Faces, "which faces to print: both, fronts or backs")
 	f.BoolVar(&opts.Print.Split, "split", false, "write fronts and backs as two PDFs (<name>-fronts.pdf, <name>-backs.pdf)")
 	f.BoolVar(&opts.Print.InkSaver, "ink-saver", false, "white backgrounds, colour only in thin bands and rules, for black-and-white printers")
 	return cmd
@@ -89,12 +93,4 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// plural writes n and a noun, with an s when n is not 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -13,6 +13,7 @@ import (
 const deckCards = 20
 
 func TestBuildA4(t *testing.T) {
+	t.Parallel()
 	path, stdout := buildPDF(t, "a4", nil)
 
 	lines := strings.Split(strings.TrimRight(stdout, "\n"), "\n")
@@ -52,6 +53,7 @@ func TestBuildA4(t *testing.T) {
 }
 
 func TestBuildTarot(t *testing.T) {
+	t.Parallel()
 	path, stdout := buildPDF(t, "tarot", nil)
 	if !strings.HasPrefix(stdout, path+": ") || !strings.Contains(stdout, "20 cards, 40 pages") {
 		t.Errorf("stdout does not name %s with 20 cards, 40 pages:\n%s", path, stdout)
@@ -83,6 +85,7 @@ func TestBuildTarot(t *testing.T) {
 }
 
 func TestBuildBothLayoutsIntoDirectory(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "release") // does not exist yet
 	r := mustRun(t, nil, "build", "--layout", "a4", "--layout", "tarot", "--out", dir)
 
@@ -132,6 +135,7 @@ func TestBuildDefaultOutput(t *testing.T) {
 // A dataset file of one's own: the output is named after it, and a
 // two-card deck gives one front sheet and one back sheet.
 func TestBuildOwnDataset(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := mustRun(t, nil, "build", "--data", fixture("mini.yaml"), "--layout", "a4", "--layout", "tarot", "--out", dir)
 	if got, want := listDir(t, dir), []string{"mini-a4.pdf", "mini-tarot.pdf"}; !slices.Equal(got, want) {
@@ -154,6 +158,7 @@ func TestBuildOwnDataset(t *testing.T) {
 // --out naming a .pdf file with one layout writes exactly that file,
 // creating its directory, and replaces an earlier file there.
 func TestBuildOutFile(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "a", "b")
 	path := filepath.Join(dir, "deck.pdf")
 	mustRun(t, nil, "build", "--layout", "tarot", "--out", path)
@@ -178,6 +183,7 @@ func TestBuildOutFile(t *testing.T) {
 }
 
 func TestLayouts(t *testing.T) {
+	t.Parallel()
 	r := mustRun(t, nil, "layouts")
 	rows := map[string]string{}
 	for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")[1:] {
@@ -204,6 +210,7 @@ func TestLayouts(t *testing.T) {
 }
 
 func TestList(t *testing.T) {
+	t.Parallel()
 	r := mustRun(t, nil, "list")
 	lines := strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")
 	personas := lines[1:] // after the header

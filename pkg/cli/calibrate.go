@@ -1,16 +1,14 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
-	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/app"
 )
 
 func newCalibrateCmd(env Env) *cobra.Command {
-	var opts build.CalibrateOptions
-	var backOffset string
+	var opts app.CalibrateOptions
+	var out string
 	cmd := &cobra.Command{
 		Use:   "calibrate",
 		Short: "Write a sheet that measures where your printer puts the back side",
@@ -25,27 +23,18 @@ to pass to 'cardgen build --back-offset X,Y'. The instructions are on the sheet.
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			opts.Epoch = env.Getenv("SOURCE_DATE_EPOCH")
-			if backOffset != "" {
-				p, err := build.ParseOffset(backOffset)
-				if err != nil {
-					return err
-				}
-				opts.Print.BackOffset = &p
-			}
-			o, err := build.Calibrate(opts)
+			doc, err := app.Calibrate(opts)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.Stdout, "%s: %d pages of %s — print double-sided as you print your decks, at actual size (100 %%), then follow the instructions on the sheet\n",
-				o.Path, o.Pages, o.Spec.Paper)
-			return nil
+			return writeDocument(env, doc, out, "", "print double-sided as you print your decks, at actual size (100 %), then follow the instructions on the sheet")
 		},
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Layout, "layout", "l", "a4", "layout whose paper and duplex edge to calibrate")
-	f.StringVarP(&opts.Out, "out", "o", "", "output PDF file or directory (default out/calibrate-<layout>.pdf)")
-	f.StringVar(&opts.Print.Duplex, "duplex", "", "duplex flip edge: long or short (none: the stack turned by hand, as long); default: the layout's")
-	f.StringVar(&backOffset, "back-offset", "", "shift the back by X,Y mm, to check a correction")
+	f.StringVarP(&out, "out", "o", "", "output PDF file, folder, or - for standard output (default: out/calibrate-<layout>.pdf)")
+	duplexFlag(f, &opts.Print.Duplex, "duplex flip edge: long or short (none: the stack turned by hand, as long); default: the layout's")
+	offsetFlag(f, &opts.Print.BackOffset, "shift the back by X,Y mm, to check a correction")
 	f.StringVar(&opts.Lang, "lang", "", "language of the instructions (fr, en); default: the default deck's")
 	return cmd
 }

@@ -1,5 +1,6 @@
 // Package cli is cardgen's command line: cobra commands that turn flags into
-// an options struct and make one call into the packages that do the work.
+// an options struct and make one call into package app, then write what it
+// made (app.Write) and say so.
 // Errors reach the user in one place, Exit, which maps their types to exit
 // codes and messages: 0 success, 1 bad input, a failed build or a bug in
 // cardgen, 2 bad usage, 128 + n when stopped by signal n (130 for Ctrl-C,
@@ -11,13 +12,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/bug"
-	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/choice"
 	"github.com/cardgen/cardgen/pkg/deck"
 )
 
@@ -63,41 +67,125 @@ func signalName(s os.Signal) string {
 
 // Exit writes err's message to stderr, each line prefixed with "cardgen: ",
 // and returns the exit code its type calls for. It is the one place that
-// decides both.
-func Exit(err error, stderr io.Writer) int {
+// decides both. Options are named by their flags (--faces), as the command
+// line's users know them.
+func Exit(err error, stderr io.Writer) int { return exit(err, stderr, flagNames(nil)) }
+
+// exit is Exit with the options named by name (the flags of the command
+// that ran).
+func exit(err error, stderr io.Writer, name func(app.Option) string) int {
 	if err == nil {
 		return ExitOK
 	}
-	code, msg, hint := ExitInput, err.Error(), ""
-	var (
-		ue  usageError
-		bue *build.UsageError
-		ule *build.UnknownLayoutError
-		se  *deck.SelectError
-		fe  *deck.FormatError
-		ie  *InterruptedError
-		be  *bug.Error
-	)
-	switch {
-	case errors.As(err, &be):
-		msg = "this is a bug in cardgen, please report it: " + be.Error()
-	case errors.As(err, &ie):
-		code = ExitSignal + 1
-		if n, ok := ie.Signal.(syscall.Signal); ok {
-			code = ExitSignal + int(n)
+	code, hint := ExitInput, ""
+	var lines []string
+	for _, e := range leaves(err) {
+		c, msg, h := describe(e, name)
+		if c == ExitUsage && code == ExitInput || c > ExitUsage {
+			code = c
 		}
-	case errors.As(err, &ue):
-		code, hint = ExitUsage, "run 'cardgen help' for usage"
-	case errors.As(err, &bue), errors.As(err, &ule), errors.As(err, &se), errors.As(err, &fe), errors.Is(err, deck.ErrEmptySelection):
-		code = ExitUsage
+		if h != "" {
+			hint = h
+		}
+		lines = append(lines, strings.Split(strings.TrimRight(msg, "\n"), "\n")...)
 	}
-	for _, line := range strings.Split(strings.TrimRight(msg, "\n"), "\n") {
+	for _, line := range lines {
 		fmt.Fprintln(stderr, "cardgen: "+line)
 	}
 	if hint != "" {
 		fmt.Fprintln(stderr, "cardgen: "+hint)
 	}
 	return code
+}
+
+// leaves returns the errors joined in err: each is worded on its own.
+func leaves(err error) []error {
+	var be *bug.Error
+	if errors.As(err, &be) {
+		return []error{err}
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leaves(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// describe returns the exit code of one error, its message, and a hint to
+// write after all the messages.
+func describe(err error, name func(app.Option) string) (code int, msg, hint string) {
+	var (
+		ue usageError
+		oe *app.OptionError
+		ve *pflag.InvalidValueError
+		ie *InterruptedError
+		be *bug.Error
+	)
+	switch {
+	case errors.As(err, &be):
+		return ExitInput, "this is a bug in cardgen, please report it: " + be.Error(), ""
+	case errors.As(err, &ie):
+		code = ExitSignal + 1
+		if n, ok := ie.Signal.(syscall.Signal); ok {
+			code = ExitSignal + int(n)
+		}
+		return code, err.Error(), ""
+	case errors.As(err, &ve):
+		// A flag's value its parser refused: --faces "sideways": use both,
+		// fronts or backs.
+		return ExitUsage, "--" + ve.GetFlag().Name + " " + strconv.Quote(ve.GetValue()) + ": " + advice(ve.Unwrap(), name), ""
+	case errors.As(err, &oe):
+		return ExitUsage, oe.Format(name), ""
+	case errors.As(err, &ue):
+		return ExitUsage, err.Error(), "run 'cardgen help' for usage"
+	case errors.Is(err, deck.ErrEmptySelection):
+		return ExitUsage, err.Error(), ""
+	}
+	return ExitInput, err.Error(), ""
+}
+
+// advice is what a flag's parser said of its value, without the value.
+func advice(err error, name func(app.Option) string) string {
+	var (
+		ce *choice.Error
+		oe *app.OptionError
+	)
+	switch {
+	case errors.As(err, &ce):
+		return ce.Advice()
+	case errors.As(err, &oe) && !oe.Whole:
+		return app.Expand(oe.Msg, name)
+	}
+	return err.Error()
+}
+
+// flags names the options by the flags that set them; cmd, when not nil,
+// is the command that ran, whose own flags win (preview's dataset format is
+// --data-format, as its --format is the pictures').
+func flagNames(cmd *cobra.Command) func(app.Option) string {
+	return func(o app.Option) string {
+		flag := optionFlags[o]
+		if o == app.OptDataFormat && cmd != nil && cmd.Flags().Lookup("data-format") != nil {
+			flag = "data-format"
+		}
+		if flag == "" {
+			return string(o)
+		}
+		return "--" + flag
+	}
+}
+
+// optionFlags are the flags of the app layer's options.
+var optionFlags = map[app.Option]string{
+	app.OptData: "data", app.OptDataFormat: "format", app.OptLang: "lang", app.OptLayout: "layout",
+	app.OptOnly: "only", app.OptExclude: "exclude", app.OptCategory: "category", app.OptTag: "tag", app.OptSort: "sort",
+	app.OptOut: "out", app.OptDuplex: "duplex", app.OptBackOffset: "back-offset", app.OptFaces: "faces",
+	app.OptSplit: "split", app.OptInkSaver: "ink-saver", app.OptPaper: "paper", app.OptDPI: "dpi",
+	app.OptPictures: "format", app.OptEmbedFonts: "embed-fonts", app.OptSheet: "sheet", app.OptExportFormat: "format",
+	app.OptCard: "only", app.OptSide: "faces",
 }
 
 // Main runs cardgen with args and returns the exit code. A panic, which
@@ -123,7 +211,7 @@ func execute(root *cobra.Command, args []string, env Env) (code int) {
 		// SetFlagErrorFunc, argument errors through noArgs.)
 		err = usageError{err}
 	}
-	return Exit(err, env.Stderr)
+	return exit(err, env.Stderr, flagNames(cmd))
 }
 
 // NewRoot returns the root command.

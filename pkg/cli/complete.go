@@ -4,8 +4,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cardgen/cardgen/layouts"
-	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/layout"
 )
 
 // Shell completion (cardgen completion bash|zsh|fish|powershell) completes
@@ -24,13 +25,13 @@ func completeLayouts(_ *cobra.Command, _ []string, _ string) ([]string, cobra.Sh
 
 // deckFor loads the dataset the command line names so far (--data), in its
 // own language; nil when it cannot be read.
-func deckFor(cmd *cobra.Command) *build.Edition {
+func deckFor(cmd *cobra.Command) *deck.Deck {
 	data, _ := cmd.Flags().GetString("data")
-	ed, err := build.LoadEdition(data, "", "")
+	ed, _, err := app.Load(app.Dataset{Path: data})
 	if err != nil {
 		return nil
 	}
-	return ed
+	return ed.Deck
 }
 
 func completePersonas(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
@@ -55,7 +56,7 @@ func completeCategories(cmd *cobra.Command, _ []string, _ string) ([]string, cob
 
 func completeLanguages(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 	data, _ := cmd.Flags().GetString("data")
-	return build.Languages(data), cobra.ShellCompDirectiveNoFileComp
+	return app.Languages(app.Dataset{Path: data}), cobra.ShellCompDirectiveNoFileComp
 }
 
 // registerCompletions attaches completion functions to the flags cmd has.
@@ -73,19 +74,43 @@ func registerCompletions(cmd *cobra.Command) {
 	reg("only", completePersonas)
 	reg("exclude", completePersonas)
 	reg("category", completeCategories)
-	reg("duplex", fixedValues("long", "short", "none"))
-	reg("faces", fixedValues("both", "fronts", "backs"))
-	reg("sort", fixedValues("name"))
-	// The dataset formats, from deck's registry: --format names one on
-	// every command that reads a dataset, and the output on export;
-	// preview's --format is the pictures' format.
+	reg("duplex", fixedValues(words(layout.Duplexes)...))
+	reg("faces", fixedValues(words(layout.FacesChoices)...))
+	reg("sort", fixedValues(words(deck.Sorts)...))
+	reg("paper", fixedValues(words(app.Papers)...))
+	reg("tag", completeTags)
 	reg("data-format", fixedValues(deck.Formats...))
 	if cmd.Name() == "preview" {
-		reg("format", fixedValues("png", "svg"))
+		reg("format", fixedValues(words(app.PictureFormats)...)) // the pictures' format
 	} else {
 		reg("format", fixedValues(deck.Formats...))
 	}
 	for _, sub := range cmd.Commands() {
 		registerCompletions(sub)
 	}
+}
+
+// words lists a closed set of words as strings.
+func words[T ~string](set []T) []string {
+	out := make([]string, len(set))
+	for i, w := range set {
+		out[i] = string(w)
+	}
+	return out
+}
+
+func completeTags(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+	var tags []string
+	if d := deckFor(cmd); d != nil {
+		seen := map[string]bool{}
+		for _, p := range d.Personas {
+			for _, t := range p.Tags {
+				if !seen[t] {
+					seen[t] = true
+					tags = append(tags, t)
+				}
+			}
+		}
+	}
+	return tags, cobra.ShellCompDirectiveNoFileComp
 }

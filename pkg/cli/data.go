@@ -6,65 +6,62 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
-	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/deck"
-	"github.com/cardgen/cardgen/pkg/fileout"
+	"github.com/cardgen/cardgen/pkg/labels"
 )
 
-// dataFlags are the flags of every command that reads a dataset.
-type dataFlags struct {
-	data, format, lang string
-}
-
-// add registers the flags; the dataset's format flag is named formatFlag
-// ("format", or "data-format" where --format names an output format).
-func (d *dataFlags) add(f *pflag.FlagSet, formatFlag string) {
-	f.StringVarP(&d.data, "data", "d", "", "dataset file: "+strings.Join(deck.Extensions, ", ")+" (default: the embedded deck)")
-	f.StringVar(&d.format, formatFlag, "", "the dataset's format, when its extension does not say: "+strings.Join(deck.Formats, ", "))
-	f.StringVar(&d.lang, "lang", "", "edition to use (fr, en, …): the file <name>.<lang>.<ext> beside the dataset (default: the dataset's own language)")
-}
-
-// selectFlags choose and order personas.
-type selectFlags struct {
-	sel deck.Selection
-}
-
-func (s *selectFlags) add(f *pflag.FlagSet) {
-	f.StringSliceVar(&s.sel.Only, "only", nil, "only these persona ids (comma-separated)")
-	f.StringSliceVar(&s.sel.Categories, "category", nil, "only personas of these category ids (comma-separated)")
-	f.StringSliceVar(&s.sel.Exclude, "exclude", nil, "leave out these persona ids (comma-separated)")
-	f.StringVar(&s.sel.Sort, "sort", "", `order: "" for the dataset's, or "name" (alphabetical in the deck's language)`)
-}
-
 func newValidateCmd(env Env) *cobra.Command {
+	var opts app.ValidateOptions
 	var df dataFlags
-	var layouts []string
 	cmd := &cobra.Command{
 		Use:   "validate",
 		Short: "Check a dataset against layouts, reporting every problem at once",
 		Long: `Check a dataset the way 'cardgen build' does, without writing anything:
 required and unknown fields, duplicate ids, categories, country codes, colours,
 images, characters the font lacks, and text that cannot fit a layout's cards at
-the minimum size. Every problem is reported with its file, line, persona and
-field. Exit 1 when there is any.`,
+the minimum size, every edition of the deck (personas.en.yaml beside
+personas.yaml) unless --lang names one. Every problem is reported with its
+file, line (or spreadsheet cell), persona and field. Exit 1 when there is any.`,
 		Example: `  cardgen validate --data mes-personas.csv
   cardgen validate --data deck.yaml --layout a4 --layout a4-poker`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			msg, err := build.Validate(build.ValidateOptions{Data: df.data, Format: df.format, Lang: df.lang, Layouts: layouts})
+			opts.Dataset = df.ds
+			rep, err := app.Validate(opts)
+			if rep != nil && !rep.OK() {
+				err = joinProblems(err, rep.Problems.Err())
+			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(env.Stdout, msg)
+			warn(env.Stderr, rep.Warnings)
+			fmt.Fprintln(env.Stdout, rep.Summary())
 			return nil
 		},
 	}
 	df.add(cmd.Flags(), "format")
-	cmd.Flags().StringArrayVarP(&layouts, "layout", "l", nil, "layout to check the cards against; repeat for several (default a4)")
+	cmd.Flags().StringArrayVarP(&opts.Layouts, "layout", "l", nil, "layout to check the cards against; repeat for several (default a4)")
 	return cmd
 }
+
+// joinProblems puts the input's problems after the errors of the options.
+func joinProblems(err, problems error) error {
+	switch {
+	case err == nil:
+		return problems
+	case problems == nil:
+		return err
+	}
+	return joined{err, problems}
+}
+
+// joined is two errors, each worded on its own by Exit.
+type joined [2]error
+
+func (j joined) Error() string   { return j[0].Error() + "\n" + j[1].Error() }
+func (j joined) Unwrap() []error { return j[:] }
 
 func newExportCmd(env Env) *cobra.Command {
 	var df dataFlags
@@ -84,30 +81,30 @@ their cell). Reading the export back gives the same deck.`,
   cardgen export --data mes-personas.csv --format yaml --out mes-personas.yaml`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			if to == "" && out != "" {
+			if to == "" && out != "" && !toStdout(out) {
 				to = strings.TrimPrefix(filepath.Ext(out), ".")
 			}
-			if to == "" {
-				to = "yaml"
+			if out == "" && isTerminal(env.Stdout) {
+				if t := strings.ToLower(to); deck.Binary(t) {
+					return usageError{fmt.Errorf("a .%s workbook is a binary file, not for the terminal: write it to a file with --out, such as --out mes-personas.%s", t, t)}
+				}
 			}
-			if _, err := deck.ParseFormat(to); err != nil {
-				return usageError{err}
-			}
-			if out == "" && deck.Binary(to) && isTerminal(env.Stdout) {
-				return usageError{fmt.Errorf("a .%s workbook is a binary file, not for the terminal: write it to a file with --out, such as --out mes-personas.%s", to, to)}
-			}
-			data, d, err := build.Export(build.ExportOptions{Data: df.data, Format: df.format, Lang: df.lang, To: to})
+			data, d, err := app.Export(app.ExportOptions{Dataset: df.ds, To: to})
 			if err != nil {
 				return err
 			}
 			if out == "" {
-				out = fileout.StdoutName
+				out = "-"
 			}
-			if err := fileout.Write([]fileout.File{{Path: out, Data: data}}, fileout.Options{Stdout: env.Stdout}); err != nil {
+			if _, err := app.Write([]app.File{{Name: out, Data: data}}, app.Place{Out: out, Exts: []string{filepath.Ext(out)}, Stdout: env.Stdout}); err != nil {
 				return err
 			}
-			if out != fileout.StdoutName {
-				fmt.Fprintf(env.Stdout, "%s: %d personas in %s\n", out, len(d.Personas), to)
+			if !toStdout(out) {
+				format := to
+				if format == "" {
+					format = "yaml"
+				}
+				fmt.Fprintf(env.Stdout, "%s: %s in %s\n", out, labels.Count("en", len(d.Personas), labels.Personas), format)
 			}
 			return nil
 		},

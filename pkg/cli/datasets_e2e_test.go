@@ -16,6 +16,7 @@ import (
 // first with a line number, and nothing is written, not even a temporary
 // file; an earlier PDF at the target stays as it was.
 func TestBadDatasetCorpus(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob(fixture("datasets/bad/*"))
 	n := 0
 	for _, f := range files {
@@ -72,6 +73,7 @@ func TestBadDatasetCorpus(t *testing.T) {
 // TestGoodDatasets builds the good fixtures of every format: the French
 // Excel CSV, JSON, the Markdown source, a YAML deck with every optional field.
 func TestGoodDatasets(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"excel-fr.csv", "excel-fr.xlsx", "excel-fr.ods", "deck.json", "personas-source.md", "rich.yaml"} {
 		out := filepath.Join(t.TempDir(), "x.pdf")
 		r := mustRun(t, nil, "build", "--data", fixture("datasets/good/"+name), "--out", out)
@@ -91,6 +93,7 @@ func TestGoodDatasets(t *testing.T) {
 // command line and builds each export: every PDF is byte for byte the one
 // built from the embedded deck, so nothing was lost on the way.
 func TestExportRoundTrip(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	mustRun(t, nil, "build", "--out", filepath.Join(dir, "embedded.pdf"))
 	want := readFile(t, filepath.Join(dir, "embedded.pdf"))
@@ -107,6 +110,7 @@ func TestExportRoundTrip(t *testing.T) {
 
 // TestSelectionAndCopies: selection flags and copies change what is printed.
 func TestSelectionAndCopies(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := mustRun(t, nil, "build", "--category", "creation", "--out", dir)
 	if !strings.Contains(r.stdout, "4 cards, 2 pages") {
@@ -131,6 +135,7 @@ func TestSelectionAndCopies(t *testing.T) {
 // TestEnglishEdition: the English deck carries no French label and its
 // PDF says it is in English.
 func TestEnglishEdition(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"a4", "tarot", "a4-poker", "a4-fold"} {
 		dir := t.TempDir()
 		r := mustRun(t, nil, "build", "--lang", "en-GB", "--layout", name, "--out", dir)

@@ -60,6 +60,7 @@ func checkInputError(t *testing.T, r result, file string, line int, wants []stri
 }
 
 func TestBadDatasets(t *testing.T) {
+	t.Parallel()
 	// An earlier, good PDF: a failed build must leave it untouched.
 	earlierDir := t.TempDir()
 	mustRun(t, nil, "build", "--data", fixture("mini.yaml"), "--layout", "tarot", "--out", filepath.Join(earlierDir, "earlier.pdf"))
@@ -118,6 +119,7 @@ func TestBadDatasets(t *testing.T) {
 }
 
 func TestBadLayouts(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		file   string
 		marker string
@@ -145,6 +147,7 @@ func TestBadLayouts(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name  string
 		args  []string // "DIR" is replaced with an empty temporary directory
@@ -154,7 +157,7 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"build", "--bogus", "--out", "DIR"}, []string{"--bogus"}},
 		{"argument", []string{"build", "extra-arg", "--out", "DIR"}, []string{"extra-arg"}},
 		{"flag without value", []string{"build", "--out", "DIR", "--layout"}, []string{"--layout"}},
-		{"one file for two layouts", []string{"build", "--layout", "a4", "--layout", "tarot", "--out", "DIR/deck.pdf"}, []string{"directory"}},
+		{"one file for two layouts", []string{"build", "--layout", "a4", "--layout", "tarot", "--out", "DIR/deck.pdf"}, []string{"names one file", "folder"}},
 		{"layouts argument", []string{"layouts", "extra"}, []string{"extra"}},
 		{"list flag", []string{"list", "--bogus"}, []string{"--bogus"}},
 	} {
@@ -187,6 +190,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestUnknownCommandIsUsageError(t *testing.T) {
+	t.Parallel()
 	r := run(t, nil, "nosuch")
 	if !strings.HasPrefix(r.stderr, "cardgen: ") || !strings.Contains(r.stderr, "nosuch") {
 		t.Errorf("stderr does not name the unknown command:\n%s", r.stderr)
@@ -197,6 +201,7 @@ func TestUnknownCommandIsUsageError(t *testing.T) {
 }
 
 func TestMissingInputFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"build", "--data", filepath.Join(dir, "nosuch.yaml"), "--out", dir},
@@ -219,6 +224,7 @@ func TestMissingInputFiles(t *testing.T) {
 // A PDF that cannot be written is a failed build (exit 1) that leaves no
 // temporary file behind.
 func TestUnwritableOutput(t *testing.T) {
+	t.Parallel()
 	t.Run("directory is a file", func(t *testing.T) {
 		dir := t.TempDir()
 		blocker := filepath.Join(dir, "blocker")

@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/bug"
-	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
 )
 
@@ -28,8 +28,11 @@ func TestExit(t *testing.T) {
 		{nil, 0, ""},
 		{errors.New("data.yaml:3: bad\ndata.yaml:4: worse"), 1, "cardgen: data.yaml:3: bad\ncardgen: data.yaml:4: worse\n"},
 		{usageError{errors.New(`unknown flag: --nope`)}, 2, "cardgen: unknown flag: --nope\ncardgen: run 'cardgen help' for usage\n"},
-		{&build.UsageError{Msg: "--faces x: use both"}, 2, "cardgen: --faces x: use both\n"},
-		{fmt.Errorf("layout: %w", &build.UnknownLayoutError{Name: "a5"}), 2, ""},
+		{&app.OptionError{Option: app.OptFaces, Value: "x", Msg: "use both, fronts or backs"}, 2, "cardgen: --faces \"x\": use both, fronts or backs\n"},
+		{&app.OptionError{Option: app.OptSplit, Msg: "{split} writes both: leave out {faces}", Whole: true}, 2, "cardgen: --split writes both: leave out --faces\n"},
+		{fmt.Errorf("layout: %w", func() error { _, err := app.LoadLayout("a5"); return err }()), 2, ""},
+		{errors.Join(&app.OptionError{Option: app.OptOnly, Value: "kofi", Msg: "unknown persona"}, errors.New("data.yaml:3: bad")), 2,
+			"cardgen: --only \"kofi\": unknown persona\ncardgen: data.yaml:3: bad\n"},
 		{fmt.Errorf("x: %w", deck.ErrEmptySelection), 2, ""},
 		{&InterruptedError{Signal: os.Interrupt}, 130, "cardgen: stopped by Ctrl-C (SIGINT); no file was left half-written\n"},
 		{&InterruptedError{Signal: syscall.SIGTERM}, 143, "cardgen: stopped by SIGTERM; no file was left half-written\n"},

@@ -16,6 +16,7 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/go
 // output with a golden file: testdata/golden/<corpus>/<file>.txt. Run with
 // -update to accept a change in the messages.
 func TestValidateGolden(t *testing.T) {
+	t.Parallel()
 	var inputs []string
 	for _, pattern := range []string{"bad/*.yaml", "datasets/bad/*.yaml", "datasets/bad/*.json", "datasets/bad/*.csv", "datasets/bad/*.md"} {
 		m, _ := filepath.Glob(fixture(pattern))

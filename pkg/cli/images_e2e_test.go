@@ -86,6 +86,7 @@ func allocated(f func()) uint64 {
 // build, at once and in little memory (they took 1.8 and 2.6 GB); so is a
 // JPEG of 65,000 × 8.
 func TestThinImages(t *testing.T) {
+	t.Parallel()
 	// Not parallel: it measures allocation.
 	dir := t.TempDir()
 	zeroPNG(t, filepath.Join(dir, "thin.png"), 1, 40_000_000)

@@ -2,14 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/cardgen/cardgen/layouts"
-	"github.com/cardgen/cardgen/pkg/build"
-	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/layout"
 )
 
@@ -27,16 +24,21 @@ to see what its base: and the defaults make of it.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if show != "" {
-				return showLayout(env, show)
-			}
-			w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(w, "NAME\tCARD\tSHEET\tCARDS/SHEET\tDESCRIPTION")
-			for _, name := range layouts.Names() {
-				s, err := layout.Builtin(name)
+				data, err := app.ShowLayout(show)
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(w, "%s\t%s × %s mm\t%s\t%d\t%s\n", name, layout.MM(s.Card.W), layout.MM(s.Card.H), s.Paper, s.PerSheet(), s.Description)
+				_, err = env.Stdout.Write(data)
+				return err
+			}
+			list, err := app.Layouts()
+			if err != nil {
+				return err
+			}
+			w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(w, "NAME\tCARD\tSHEET\tCARDS/SHEET\tDESCRIPTION")
+			for _, l := range list {
+				fmt.Fprintf(w, "%s\t%s × %s mm\t%s\t%d\t%s\n", l.Name, layout.MM(l.Card.W), layout.MM(l.Card.H), l.Paper, l.PerSheet, l.Description)
 			}
 			return w.Flush()
 		},
@@ -45,46 +47,25 @@ to see what its base: and the defaults make of it.`,
 	return cmd
 }
 
-// showLayout prints a layout resolved: its bases merged, defaults written
-// out, under the comment its own file starts with.
-func showLayout(env Env, nameOrPath string) error {
-	s, err := build.LoadLayout(nameOrPath)
-	if err != nil {
-		return err
-	}
-	var data []byte
-	if s.FromFile {
-		data, err = os.ReadFile(s.Source)
-	} else {
-		data, err = layouts.FS.ReadFile(s.Source)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = env.Stdout.Write(s.YAML(layout.LeadingComment(data)))
-	return err
-}
-
 func newListCmd(env Env) *cobra.Command {
 	var df dataFlags
 	var sf selectFlags
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the personas of a deck",
-		Args:  noArgs,
+		Long: `List the personas of a deck, with the number each card prints (its place in
+the whole deck, whatever is selected) and the country as the card names it.`,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			ed, err := build.LoadEdition(df.data, df.format, df.lang)
+			rows, warnings, err := app.List(app.ListOptions{Dataset: df.ds, Select: sf.sel})
 			if err != nil {
 				return err
 			}
-			d, err := deck.Select(ed.Deck, sf.sel)
-			if err != nil {
-				return err
-			}
+			warn(env.Stderr, warnings)
 			w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "#\tID\tNAME\tROLE\tCOUNTRY\tCATEGORY")
-			for i, p := range d.Personas {
-				fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s (%s)\t%s\n", i+1, p.ID, p.Name, p.Role, p.Country, p.CountryCode, p.Category)
+			for _, r := range rows {
+				fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s (%s)\t%s\n", r.Number, r.ID, r.Name, r.Role, r.Country, r.CountryCode, r.Category)
 			}
 			return w.Flush()
 		},

@@ -18,6 +18,7 @@ import (
 // subset, and for print-shop layouts a TrimBox of the card size, bleed in
 // from every edge.
 func TestEveryBuiltinLayout(t *testing.T) {
+	t.Parallel()
 	for _, name := range layouts.Names() {
 		t.Run(name, func(t *testing.T) {
 			spec, err := build.LoadLayout(name)
@@ -46,6 +47,7 @@ func TestEveryBuiltinLayout(t *testing.T) {
 }
 
 func TestPrintFlags(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	// --split: fronts and backs in two files, 5 pages each on a4.
 	r := mustRun(t, nil, "build", "--split", "--out", dir)
@@ -84,6 +86,7 @@ func TestPrintFlags(t *testing.T) {
 }
 
 func TestPrintFlagErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tt := range []struct {
 		args []string
@@ -117,6 +120,7 @@ func TestPrintFlagErrors(t *testing.T) {
 // included, as a file that loads back as the same spec; building with that
 // file gives the built-in's PDF, byte for byte.
 func TestLayoutsShow(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range layouts.Names() {
 		r := mustRun(t, nil, "layouts", "--show", name)
@@ -163,6 +167,7 @@ func TestLayoutsShow(t *testing.T) {
 // TestLayoutsShowFile: --show takes a file too, and prints what its base
 // and the defaults make of it; a broken one says where.
 func TestLayoutsShowFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	mine := filepath.Join(dir, "mine.yaml")
 	if err := os.WriteFile(mine, []byte("# My layout.\nbase: a4-poker\nmarks: {style: crop}\nduplex: short\n"), 0o644); err != nil {

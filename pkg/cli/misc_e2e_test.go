@@ -11,6 +11,7 @@ import (
 )
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	r := mustRun(t, nil, "version")
 	if !strings.HasPrefix(r.stdout, "cardgen ") || !strings.Contains(r.stdout, "go1.") {
 		t.Errorf("version: %q", r.stdout)
@@ -20,6 +21,7 @@ func TestVersion(t *testing.T) {
 // TestCompletion asks cobra's completion machinery (what the shell scripts
 // call) for layout names, languages, persona and category ids.
 func TestCompletion(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want []string
@@ -37,6 +39,9 @@ func TestCompletion(t *testing.T) {
 		{[]string{"__complete", "export", "--format", ""}, deck.Formats},
 		{[]string{"__complete", "export", "--data-format", ""}, deck.Formats},
 		{[]string{"__complete", "validate", "--format", ""}, deck.Formats},
+		{[]string{"__complete", "build", "--sort", ""}, []string{"deck", "name", "country", "category"}},
+		{[]string{"__complete", "guide", "--paper", ""}, []string{"A4", "Letter"}},
+		{[]string{"__complete", "list", "--data", fixture("datasets/good/deck.json"), "--tag", ""}, []string{"mines", "Asie"}},
 	} {
 		r := run(t, nil, tt.args...)
 		lines := strings.Split(r.stdout, "\n")
@@ -60,13 +65,14 @@ func TestCompletion(t *testing.T) {
 // TestPreview writes trimmed PNGs of the faces asked for, at the size the
 // resolution gives (70 × 120 mm at 100 dpi: 276 × 472 pixels).
 func TestPreview(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := mustRun(t, nil, "preview", "--only", "hao,lucia", "--dpi", "100", "--out", dir)
-	want := []string{"hao-back.png", "hao-front.png", "lucia-back.png", "lucia-front.png"}
+	want := []string{"personas-tarot-100dpi-hao-back.png", "personas-tarot-100dpi-hao-front.png", "personas-tarot-100dpi-lucia-back.png", "personas-tarot-100dpi-lucia-front.png"}
 	if got := listDir(t, dir); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("files %v, want %v (stdout %s)", got, want, r.stdout)
 	}
-	f, err := os.Open(filepath.Join(dir, "lucia-front.png"))
+	f, err := os.Open(filepath.Join(dir, "personas-tarot-100dpi-lucia-front.png"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,14 +86,15 @@ func TestPreview(t *testing.T) {
 // TestGuide: the facilitator's sheet is one page of the paper asked for,
 // valid, with every font embedded and subset, in both languages.
 func TestGuide(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tt := range []struct {
 		args []string
 		file string
 		w, h float64
 	}{
-		{[]string{"guide", "--out", dir}, "personas-guide.pdf", 210, 297},
-		{[]string{"guide", "--lang", "en", "--paper", "letter", "--out", dir}, "personas-guide-en.pdf", 215.9, 279.4},
+		{[]string{"guide", "--out", dir}, "personas-guide-a4.pdf", 210, 297},
+		{[]string{"guide", "--lang", "en", "--paper", "letter", "--out", dir}, "personas-guide-letter-en.pdf", 215.9, 279.4},
 	} {
 		mustRun(t, nil, tt.args...)
 		pdf := readFile(t, filepath.Join(dir, tt.file))

@@ -5,19 +5,21 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/app"
+	"github.com/cardgen/cardgen/pkg/render/png"
 )
 
 func newPreviewCmd(env Env) *cobra.Command {
-	var opts build.PreviewOptions
+	var opts app.PreviewOptions
 	var df dataFlags
 	var sf selectFlags
+	var out string
 	cmd := &cobra.Command{
 		Use:   "preview",
 		Short: "Write pictures of card faces (PNG or SVG), for a class website or a slide",
 		Long: `Write a picture of the front and the back of each card, cut at the trim, as
-<id>-front.png and <id>-back.png, or one contact sheet of them all (--sheet):
-the fronts in a row, their backs below. Nothing needs to be installed.
+<deck>-<layout>-<id>-front.png and -back.png, or one contact sheet of them all
+(--sheet): the fronts in a row, their backs below. Nothing needs to be installed.
 
 PNG pictures are drawn at --dpi pixels per inch of card. SVG pictures keep
 their text as text, in the font of the cards: the font files go into a fonts
@@ -29,13 +31,25 @@ anywhere on its own. Cards keep their number in the whole deck.`,
   cardgen preview --layout poker --dpi 300 --bleed`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			opts.Data, opts.Format, opts.Lang, opts.Select = df.data, df.format, df.lang, sf.sel
-			files, err := build.Preview(opts)
+			opts.Dataset, opts.Select = df.ds, sf.sel
+			pl, err := app.PicturesPlace(opts, out, env.Stdout)
 			if err != nil {
 				return err
 			}
-			for _, f := range files {
-				fmt.Fprintln(env.Stdout, f)
+			pics, err := app.Preview(opts)
+			if err != nil {
+				return err
+			}
+			warn(env.Stderr, pics.Warnings)
+			paths, err := app.Write(pics.Files, pl)
+			if err != nil {
+				return err
+			}
+			if toStdout(out) {
+				return nil
+			}
+			for _, p := range paths {
+				fmt.Fprintln(env.Stdout, p)
 			}
 			return nil
 		},
@@ -43,11 +57,11 @@ anywhere on its own. Cards keep their number in the whole deck.`,
 	f := cmd.Flags()
 	df.add(f, "data-format")
 	sf.add(f)
-	f.StringVar(&opts.Image, "format", "png", "picture format: png or svg")
-	f.StringVarP(&opts.Layout, "layout", "l", "tarot", "layout whose card size and design to show")
-	f.StringVarP(&opts.Out, "out", "o", "", "directory to write the pictures in (default out/preview); with --sheet, may name the .png or .svg file")
-	f.IntVar(&opts.DPI, "dpi", 150, "resolution of PNG pictures, in pixels per inch of card")
-	f.StringVar(&opts.Faces, "faces", "both", "which faces: both, fronts or backs")
+	word(f, &opts.Format, "format", "png", "format", "picture format: png or svg", app.ParsePictureFormat)
+	f.StringVarP(&opts.Layout, "layout", "l", app.PreviewLayout, "layout whose card size and design to show")
+	f.StringVarP(&out, "out", "o", "", "folder to write the pictures in (default out/preview); with --sheet, may name the .png or .svg file, or - for standard output")
+	f.IntVar(&opts.DPI, "dpi", png.DefaultDPI, "resolution of PNG pictures, in pixels per inch of card")
+	facesFlag(f, &opts.Faces, "which faces: both, fronts or backs")
 	f.BoolVar(&opts.Bleed, "bleed", false, "show the bleed around each face, as printed before cutting")
 	f.BoolVar(&opts.Sheet, "sheet", false, "write one contact sheet: the fronts in rows, each above its backs")
 	f.BoolVar(&opts.EmbedFonts, "embed-fonts", false, "put the fonts (only the letters used) in each SVG, so that it needs no other file")

@@ -96,6 +96,7 @@ func svgLines(t *testing.T, data []byte) []string {
 // streams: same characters (narrow no-break spaces included), same breaks,
 // same order.
 func TestSVGHasThePDFsLines(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []string{"fr", "en"} {
 		pdf := filepath.Join(t.TempDir(), "tarot.pdf")
 		mustRun(t, nil, "build", "--layout", "tarot", "--lang", lang, "--out", pdf)
@@ -109,7 +110,11 @@ func TestSVGHasThePDFsLines(t *testing.T) {
 		n := 0
 		for i, id := range ids {
 			for side, name := range []string{"front", "back"} {
-				got := svgLines(t, readFile(t, filepath.Join(dir, id+"-"+name+".svg")))
+				prefix := "personas-tarot-"
+				if lang != "fr" {
+					prefix += lang + "-"
+				}
+				got := svgLines(t, readFile(t, filepath.Join(dir, prefix+id+"-"+name+".svg")))
 				want := pages[2*i+side]
 				n += len(want)
 				if !slices.Equal(got, want) {
@@ -140,12 +145,13 @@ func listPersonas(t *testing.T, lang string) []string {
 // TestPreviewKeepsDeckNumbers: a card previewed alone keeps its number in
 // the whole deck (Koffi is 2/20), and only the cards asked for are drawn.
 func TestPreviewKeepsDeckNumbers(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	mustRun(t, nil, "preview", "--format", "svg", "--embed-fonts", "--only", "koffi", "--faces", "fronts", "--out", dir)
-	if got := listDir(t, dir); !slices.Equal(got, []string{"koffi-front.svg"}) {
-		t.Fatalf("files %v, want koffi-front.svg only (fonts embedded, fronts only)", got)
+	if got := listDir(t, dir); !slices.Equal(got, []string{"personas-tarot-koffi-front.svg"}) {
+		t.Fatalf("files %v, want personas-tarot-koffi-front.svg only (fonts embedded, fronts only)", got)
 	}
-	lines := svgLines(t, readFile(t, filepath.Join(dir, "koffi-front.svg")))
+	lines := svgLines(t, readFile(t, filepath.Join(dir, "personas-tarot-koffi-front.svg")))
 	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasSuffix(l, "2/20") }) {
 		t.Errorf("no 2/20 on Koffi's front: %q", lines)
 	}
@@ -155,6 +161,7 @@ func TestPreviewKeepsDeckNumbers(t *testing.T) {
 // the order asked for: 4 columns of 70 mm and 2 rows of 120 mm with 4 mm
 // between them and around them, 300 × 252 mm, at 100 dpi.
 func TestPreviewSheet(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "cards.png")
 	r := mustRun(t, nil, "preview", "--sheet", "--only", "koffi,akinyi,lucia,hayao", "--dpi", "100", "--out", out)
@@ -189,12 +196,13 @@ func TestPreviewSheet(t *testing.T) {
 	}
 	svgDir := t.TempDir()
 	mustRun(t, nil, "preview", "--sheet", "--format", "svg", "--embed-fonts", "--category", "clickwork", "--out", svgDir)
-	if got := listDir(t, svgDir); !slices.Equal(got, []string{"personas-sheet.svg"}) {
-		t.Errorf("files %v, want personas-sheet.svg", got)
+	if got := listDir(t, svgDir); !slices.Equal(got, []string{"personas-sheet-tarot-clickwork.svg"}) {
+		t.Errorf("files %v, want personas-sheet-tarot-clickwork.svg", got)
 	}
 }
 
 func TestPreviewUsage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, args := range [][]string{
 		{"preview", "--format", "gif", "--out", dir},
@@ -218,19 +226,12 @@ func TestPreviewUsage(t *testing.T) {
 // holds only cardgen itself: no pdftoppm, no shell tools. PNG and SVG
 // previews and a contact sheet are written all the same.
 func TestPreviewNeedsNothingInstalled(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to build the binary with")
-	}
-	bin := t.TempDir()
-	exe := filepath.Join(bin, "cardgen")
-	build := exec.Command(goTool, "build", "-o", exe, "github.com/cardgen/cardgen/cmd/cardgen")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	exe := buildBinary(t)
+	bin := filepath.Dir(exe) // holds cardgen alone
 	out := t.TempDir()
 	for _, args := range [][]string{
 		{"preview", "--only", "hao", "--out", out},
@@ -244,7 +245,8 @@ func TestPreviewNeedsNothingInstalled(t *testing.T) {
 			t.Fatalf("cardgen %s with PATH=%s: %v\n%s", strings.Join(args, " "), bin, err, b)
 		}
 	}
-	for _, f := range []string{"hao-front.png", "hao-back.png", "hao-front.svg", "hao-back.svg", "fonts/Lato-Regular.ttf", "sheet.png"} {
+	for _, f := range []string{"personas-tarot-hao-front.png", "personas-tarot-hao-back.png", "personas-tarot-hao-front.svg",
+		"personas-tarot-hao-back.svg", "fonts/Lato-Regular.ttf", "sheet.png"} {
 		if fi, err := os.Stat(filepath.Join(out, f)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", f, err)
 		}

@@ -16,23 +16,36 @@ import (
 	"testing"
 )
 
-// buildBinary builds cardgen with the test hooks (which do nothing unless
-// CARDGEN_TESTHOOK_PAUSE is set) into a temporary folder.
+// cardgenBin is the cardgen binary the tests that need a process share: built
+// once, with the test hooks (which do nothing unless CARDGEN_TESTHOOK_PAUSE
+// is set), into a folder of its own that TestMain removes.
+var cardgenBin struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
+// buildBinary returns the shared cardgen binary, building it the first time.
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command to build cardgen with:", err)
 	}
-	bin := filepath.Join(t.TempDir(), "cardgen")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
+	cardgenBin.once.Do(func() {
+		cardgenBin.path = filepath.Join(cardgenBin.dir, "cardgen")
+		if runtime.GOOS == "windows" {
+			cardgenBin.path += ".exe"
+		}
+		cmd := exec.Command(goTool, "build", "-tags", "cardgen_testhooks", "-o", cardgenBin.path, "github.com/cardgen/cardgen/cmd/cardgen")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			cardgenBin.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if cardgenBin.err != nil {
+		t.Fatal(cardgenBin.err)
 	}
-	cmd := exec.Command(goTool, "build", "-tags", "cardgen_testhooks", "-o", bin, "github.com/cardgen/cardgen/cmd/cardgen")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
+	return cardgenBin.path
 }
 
 // TestProcess runs the tests that need cardgen as a process, with one

@@ -22,6 +22,7 @@ func withoutDates(pdf []byte) []byte {
 }
 
 func TestReproducibleInProcess(t *testing.T) {
+	t.Parallel()
 	for _, layout := range []string{"a4", "tarot"} {
 		t.Run(layout, func(t *testing.T) {
 			p1, _ := buildPDF(t, layout, nil)
@@ -35,6 +36,7 @@ func TestReproducibleInProcess(t *testing.T) {
 }
 
 func TestSourceDateEpoch(t *testing.T) {
+	t.Parallel()
 	for _, layout := range []string{"a4", "tarot"} {
 		t.Run(layout, func(t *testing.T) {
 			pUnset, _ := buildPDF(t, layout, nil)
@@ -90,22 +92,11 @@ func TestSourceDateEpoch(t *testing.T) {
 // times: Go randomises map iteration per process, so anything written in map
 // order would show up as differing bytes.
 func TestReproducibleAcrossProcesses(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the binary and runs it 20 times; skipped with -short")
 	}
-	// go test puts its own GOROOT/bin first in PATH.
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("no go command to build cardgen with: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "cardgen")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	build := exec.Command(goTool, "build", "-o", bin, "github.com/cardgen/cardgen/cmd/cardgen")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 
 	const runs = 10
 	for _, layout := range []string{"a4", "tarot"} {

@@ -49,7 +49,7 @@ free port, and prints the page's address. Press Ctrl-C to stop it.`,
 func runServe(ctx context.Context, opts serveOptions, env Env) error {
 	srv, err := web.New(web.Options{
 		Addr:    opts.addr,
-		Backend: web.NewBuildBackend(env.Getenv("SOURCE_DATE_EPOCH")),
+		Backend: web.NewAppBackend(env.Getenv("SOURCE_DATE_EPOCH")),
 		Log:     env.Stderr,
 		Version: Version(),
 	})

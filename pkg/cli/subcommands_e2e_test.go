@@ -13,6 +13,7 @@ import (
 // a bad one, names the file and line on stderr, and writes nothing (an
 // earlier output at the same path stays as it was).
 func TestBadInputEverySubcommand(t *testing.T) {
+	t.Parallel()
 	badData := fixture("bad/unknown-field.yaml")
 	badLayout := fixture("bad/layout-gap.yaml")
 	for _, tt := range []struct {
@@ -57,6 +58,7 @@ func TestBadInputEverySubcommand(t *testing.T) {
 // long for its card, in one dataset, and a bad layout file beside it: one
 // run reports all of them.
 func TestProblemsOfEveryKindAtOnce(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := strings.Replace(string(readFile(t, fixture("mini.yaml"))), "Rythme difficile", "Rythme 🙂 difficile", 1)
 	long := strings.Repeat("Je travaille beaucoup trop longtemps chaque jour. ", 60)

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cardgen/cardgen/pkg/build"
+	"github.com/cardgen/cardgen/pkg/app"
 )
 
 // newTabletopCmd is `cardgen tabletop` (alias tts). A command of its own,
@@ -14,9 +14,10 @@ import (
 // split, faces) that mean nothing here, while this writes pictures and
 // takes a layout only for its card size and design, as preview does.
 func newTabletopCmd(env Env) *cobra.Command {
-	var opts build.TabletopOptions
+	var opts app.TabletopOptions
 	var df dataFlags
 	var sf selectFlags
+	var out string
 	cmd := &cobra.Command{
 		Use:     "tabletop",
 		Aliases: []string{"tts"},
@@ -25,30 +26,35 @@ func newTabletopCmd(env Env) *cobra.Command {
 fronts (at most 10 × 7 cards and 4096 pixels a side; the last slot of each
 shows the deck's title, which other players see of the cards in your hand),
 sheets of the backs in the same grid (or one back picture when the layout's
-cards share one), and <deck>-tts.txt, which says how to import them
+cards share one), and <deck>-tts-<layout>.txt, which says how to import them
 (Objects > Components > Custom > Deck) and what to fill in. A deck of more
 than 69 cards takes several sheets.`,
 		Example: `  cardgen tabletop
   cardgen tts --lang en --layout poker --out tts/`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			opts.Data, opts.Format, opts.Lang, opts.Select = df.data, df.format, df.lang, sf.sel
-			res, err := build.Tabletop(opts)
+			opts.Dataset, opts.Select = df.ds, sf.sel
+			res, err := app.Tabletop(opts)
 			if err != nil {
 				return err
 			}
-			for _, f := range res.Files {
-				fmt.Fprintln(env.Stdout, f)
+			warn(env.Stderr, res.Warnings)
+			paths, err := app.Write(res.Files, place(out, "out", nil, env))
+			if err != nil {
+				return err
 			}
-			fmt.Fprintf(env.Stdout, "Import: Objects > Components > Custom > Deck; %s says what to fill in.\n", res.Instructions)
+			for _, p := range paths {
+				fmt.Fprintln(env.Stdout, p)
+			}
+			fmt.Fprintf(env.Stdout, "Import: Objects > Components > Custom > Deck; %s says what to fill in.\n", paths[len(paths)-1])
 			return nil
 		},
 	}
 	f := cmd.Flags()
 	df.add(f, "format")
 	sf.add(f)
-	f.StringVarP(&opts.Layout, "layout", "l", "tarot", "layout whose card size and design to use")
-	f.StringVarP(&opts.Out, "out", "o", "", "directory to write in (default out)")
-	f.IntVar(&opts.DPI, "dpi", build.TabletopDPI, "the most pixels per inch of card; less when a sheet would exceed 4096 pixels")
+	f.StringVarP(&opts.Layout, "layout", "l", app.PreviewLayout, "layout whose card size and design to use")
+	f.StringVarP(&out, "out", "o", "", "folder to write in (default out)")
+	f.IntVar(&opts.DPI, "dpi", app.TabletopDPI, "the most pixels per inch of card; less when a sheet would exceed 4096 pixels")
 	return cmd
 }

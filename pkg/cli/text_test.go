@@ -16,6 +16,7 @@ import (
 // persona is on that persona's card: name, role, country and text on its
 // front (page 2i+1), conditions and impact on its back (page 2i+2).
 func TestEveryWordOnItsCard(t *testing.T) {
+	t.Parallel()
 	pdftotext, err := exec.LookPath("pdftotext")
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -82,6 +83,7 @@ func TestEveryWordOnItsCard(t *testing.T) {
 // The word matching itself: markup and typography removed, words found
 // across line breaks and hyphenated line ends, absent words not found.
 func TestWordMatching(t *testing.T) {
+	t.Parallel()
 	got := strings.Join(words("J'annote des *images*, pour l'**IA** : « 1,50 $ » \\* a"), "|")
 	if want := "annote|des|images|pour|IA"; got != want {
 		t.Errorf("words = %q, want %q", got, want)

@@ -126,6 +126,7 @@ func pdfLines(t *testing.T, pdf []byte) [][]string {
 // space stands before every ? ! ; and inside « », a no-break space before
 // every colon, and apostrophes are typographic.
 func TestFrenchTypographyOnPaper(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"tarot", "poker"} { // one face per page: a baseline is one line
 		path, _ := buildPDF(t, name, nil)
 		pages := pdfLines(t, readFile(t, path))

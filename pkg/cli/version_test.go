@@ -8,6 +8,7 @@ import (
 // TestFormatVersion: what cardgen version prints for each way of building
 // it, from build information as Go records it.
 func TestFormatVersion(t *testing.T) {
+	t.Parallel()
 	const rev = "3d1ed6a5c8a3dd59a0f30641bdc612a30174c41f"
 	info := func(version string, settings ...string) *debug.BuildInfo {
 		bi := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "github.com/cardgen/cardgen", Version: version}}

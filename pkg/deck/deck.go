@@ -33,6 +33,9 @@ type Deck struct {
 	// Fields has where the deck's own fields (title, language, author) are,
 	// where the format says.
 	Fields map[string]Pos
+	// Total is the number of personas of the whole deck this one was
+	// selected from (Select); 0 for a deck never selected from. See Number.
+	Total int
 
 	// near has, for each category a flat dataset created from a new name,
 	// the existing category that name is one or two letters from: likely a typo.
@@ -186,6 +189,10 @@ type Persona struct {
 	// field's value is, keyed by field name ("conditions[2]" for a list item).
 	Pos    Pos
 	Fields map[string]Pos
+	// Number is the persona's place in the whole deck, from 1, which a
+	// selection keeps (Select): Koffi, card 2 of 20, stays 2/20 printed
+	// alone. 0 in a deck never selected from. See Deck.Number.
+	Number int
 }
 
 // Pos is a 1-based line and column in a source file and, in a table, the

@@ -170,7 +170,9 @@ func read(name string, data []byte, formatName string, images imageOpener, dir s
 		src.place(problems)
 	}
 	if err := problems.Unique().Err(); err != nil {
-		return nil, capped(err.(diag.List))
+		// d, when not nil, is the deck as far as it could be read: the
+		// Partial loaders pass it on, the others drop it (strict).
+		return d, capped(err.(diag.List))
 	}
 	return d, nil
 }

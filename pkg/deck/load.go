@@ -41,7 +41,13 @@ func (e *FormatError) Error() string { return e.Msg }
 // Load reads the dataset at path. format is "yaml", "json", "csv" or "md",
 // or "" to choose by the file's extension. Every problem found is returned
 // at once as a diag.List; a deck is returned only when there is none.
-func Load(path, format string) (*Deck, error) {
+func Load(path, format string) (*Deck, error) { return strict(LoadPartial(path, format)) }
+
+// LoadPartial is Load, but when the file has problems and could still be
+// read as a deck, that deck is returned with them, as far as it could be
+// read: later checks (the font, the fitting) can then report their
+// problems in the same pass. Such a deck must not be printed.
+func LoadPartial(path, format string) (*Deck, error) {
 	f, err := formatFor(path, format)
 	if err != nil {
 		return nil, err
@@ -78,7 +84,7 @@ func LoadFS(fsys fs.FS, name string) (*Deck, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the dataset: %w", err)
 	}
-	return read(name, data, f, fsImages{fsys: fsys, dir: path.Dir(name)}, "")
+	return strict(read(name, data, f, fsImages{fsys: fsys, dir: path.Dir(name)}, ""))
 }
 
 // Read reads a dataset from data. name is used in messages, to choose the
@@ -86,6 +92,12 @@ func LoadFS(fsys fs.FS, name string) (*Deck, error) {
 // Markdown, for the deck's title when the file does not give one. Images
 // are relative to name's folder on the file system.
 func Read(name string, data []byte, format string) (*Deck, error) {
+	return strict(ReadPartial(name, data, format))
+}
+
+// ReadPartial is Read, returning the deck as far as it could be read with
+// its problems, as LoadPartial does.
+func ReadPartial(name string, data []byte, format string) (*Deck, error) {
 	f, err := formatFor(name, format)
 	if err != nil {
 		return nil, err
@@ -98,6 +110,14 @@ func Read(name string, data []byte, format string) (*Deck, error) {
 // names. Every problem found is returned at once as a diag.List; a deck is
 // returned only when there is none.
 func Parse(name string, data []byte) (*Deck, error) { return Read(name, data, "yaml") }
+
+// strict drops a deck that comes with problems.
+func strict(d *Deck, err error) (*Deck, error) {
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
 
 var (
 	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}

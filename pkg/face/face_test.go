@@ -5,10 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cardgen/cardgen/layouts"
@@ -17,6 +20,7 @@ import (
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/geom"
+	"github.com/cardgen/cardgen/pkg/icons"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -27,81 +31,114 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // composed returns every card of the default deck composed for every built-in layout.
 func composed(t *testing.T) map[string]*build.Cards {
 	t.Helper()
+	composedOnce.Do(func() { composedCards, composedErr = composeBuiltins() })
+	if composedErr != nil {
+		t.Fatal(composedErr)
+	}
+	return composedCards
+}
+
+var (
+	composedOnce  sync.Once
+	composedCards map[string]*build.Cards
+	composedErr   error
+)
+
+func composeBuiltins() (map[string]*build.Cards, error) {
 	fam, err := typeface.Default()
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	d, err := build.LoadDeck("")
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	out := map[string]*build.Cards{}
 	for _, name := range layouts.Names() {
 		spec, err := build.LoadLayout(name)
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		cards, err := build.Compose(d, spec, fam)
 		if err != nil {
-			t.Fatalf("layout %s: %v", name, err)
+			return nil, fmt.Errorf("layout %s: %w", name, err)
 		}
 		out[name] = cards
 	}
-	return out
+	return out, nil
 }
 
-// TestTextInSafeZone checks every line of every card of the default deck on
-// every built-in layout: inside the safe zone, at or above the minimum size,
-// and running text at 7 pt or more.
+// TestTextInSafeZone checks every card of the default deck on every
+// built-in layout with the print checks (checkFaces).
 func TestTextInSafeZone(t *testing.T) {
+	t.Parallel()
 	for name, cards := range composed(t) {
-		spec := cards.Spec
-		safe := geom.R(0, 0, spec.Card.W, spec.Card.H).Inset(spec.Safe)
-		for i, faces := range cards.Faces {
-			for side, f := range faces {
-				where := fmt.Sprintf("%s card %d (%s) %s", name, i+1, cards.Deck.Personas[i].ID, layout.Side(side))
-				if len(f.Text) == 0 {
-					t.Errorf("%s: no text", where)
+		checkFaces(t, name, cards)
+	}
+}
+
+// checkFaces checks every face of cards as a print shop and a reader would:
+// every line inside the safe zone, none below 7 pt, running text at or
+// above the minimum body size, no two lines overlapping, icons and the map
+// inside the safe zone and clear of the text, the background reaching the
+// bleed edge and no fill leaving it.
+func checkFaces(t *testing.T, name string, cards *build.Cards) {
+	t.Helper()
+	spec := cards.Spec
+	safe := geom.R(0, 0, spec.Card.W, spec.Card.H).Inset(spec.Safe)
+	bleed := geom.R(0, 0, spec.Card.W, spec.Card.H).Outset(spec.Bleed)
+	for i, faces := range cards.Faces {
+		for side, f := range faces {
+			where := fmt.Sprintf("%s card %d (%s) %s", name, i+1, cards.Deck.Personas[i].ID, layout.Side(side))
+			if len(f.Text) == 0 {
+				t.Errorf("%s: no text", where)
+			}
+			for _, tx := range f.Text {
+				if !safe.Contains(tx.Box) {
+					t.Errorf("%s: %q at %v leaves the safe zone %v", where, tx.String(), tx.Box, safe)
+				}
+				if min := build.MinBody(spec.Card.W); isBody(tx.Tag) && tx.Size < min-1e-9 {
+					t.Errorf("%s: body text %q at %.2f pt, below %.1f pt", where, tx.String(), tx.Size, min)
+				}
+				if tx.Size < build.MinSize-1e-9 {
+					t.Errorf("%s: %q at %.2f pt is too small to read", where, tx.String(), tx.Size)
+				}
+			}
+			// Icons and the map stay in the safe zone, clear of the text:
+			// what they draw, which for a map's icons is the map's box in the
+			// middle of their square.
+			var boxes []geom.Rect
+			for _, ic := range f.Icons {
+				boxes = append(boxes, iconBounds(t, ic))
+			}
+			if len(f.Shapes) > 0 {
+				boxes = append(boxes, shapesBounds(f.Shapes))
+			}
+			for _, b := range boxes {
+				if !safe.Contains(b) {
+					t.Errorf("%s: an icon or the map at %v leaves the safe zone", where, b)
 				}
 				for _, tx := range f.Text {
-					if !safe.Contains(tx.Box) {
-						t.Errorf("%s: %q at %v leaves the safe zone %v", where, tx.String(), tx.Box, safe)
-					}
-					if min := build.MinBody(spec.Card.W); isBody(tx.Tag) && tx.Size < min-1e-9 {
-						t.Errorf("%s: body text %q at %.2f pt, below %.1f pt", where, tx.String(), tx.Size, min)
-					}
-					if tx.Size < 7-1e-9 {
-						t.Errorf("%s: %q at %.2f pt is too small to read", where, tx.String(), tx.Size)
+					if tx.Box.Overlaps(b) {
+						t.Errorf("%s: an icon or the map at %v runs into %q", where, b, tx.String())
 					}
 				}
-				// Icons stay in the safe zone, clear of the text.
-				for _, ic := range f.Icons {
-					if !safe.Contains(ic.Rect) {
-						t.Errorf("%s: icon %v leaves the safe zone", where, ic.Rect)
-					}
-					for _, tx := range f.Text {
-						if tx.Box.Overlaps(ic.Rect) {
-							t.Errorf("%s: the icon runs into %q", where, tx.String())
-						}
+			}
+			// No two lines overlap.
+			for a := range f.Text {
+				for b := a + 1; b < len(f.Text); b++ {
+					if f.Text[a].Box.Overlaps(f.Text[b].Box) {
+						t.Errorf("%s: %q and %q overlap", where, f.Text[a].String(), f.Text[b].String())
 					}
 				}
-				// No two lines overlap.
-				for a := range f.Text {
-					for b := a + 1; b < len(f.Text); b++ {
-						if f.Text[a].Box.Overlaps(f.Text[b].Box) {
-							t.Errorf("%s: %q and %q overlap", where, f.Text[a].String(), f.Text[b].String())
-						}
-					}
-				}
-				// The background reaches the bleed edge.
-				bleed := geom.R(0, 0, spec.Card.W, spec.Card.H).Outset(spec.Bleed)
-				if len(f.Fills) == 0 || !f.Fills[0].Rect.Equal(bleed) {
-					t.Errorf("%s: the background does not cover the bleed %v", where, bleed)
-				}
-				for _, fill := range f.Fills {
-					if !bleed.Contains(fill.Rect) {
-						t.Errorf("%s: fill %v leaves the bleed", where, fill.Rect)
-					}
+			}
+			// The background reaches the bleed edge.
+			if len(f.Fills) == 0 || !f.Fills[0].Rect.Equal(bleed) {
+				t.Errorf("%s: the background does not cover the bleed %v", where, bleed)
+			}
+			for _, fill := range f.Fills {
+				if !bleed.Contains(fill.Rect) {
+					t.Errorf("%s: fill %v leaves the bleed", where, fill.Rect)
 				}
 			}
 		}
@@ -155,22 +192,24 @@ func TestEveryWordOnItsCard(t *testing.T) {
 	}
 }
 
-// TestGoldenFace pins the composed faces of the first card, so that a change
-// in layout shows up as a readable diff. Run with -update to accept one.
+// TestGoldenFace pins the composed faces of the first card on a tarot card
+// and on a landscape card, as a summary a reviewer can read: one line per
+// fill, rule, icon and text line, and the map's shapes counted with their
+// bounds, in mm rounded to 0.1. Run with -update to accept a change.
 func TestGoldenFace(t *testing.T) {
-	for _, name := range []string{"tarot"} {
-		cards := composed(t)[name]
-		got, err := json.MarshalIndent(struct {
-			Front, Back draw.Drawing
-		}{cards.Faces[0][0], cards.Faces[0][1]}, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Round to 0.001 mm so that the file does not depend on float printing.
-		got = regexp.MustCompile(`(\d+\.\d{3})\d+`).ReplaceAll(got, []byte("$1"))
-		path := filepath.Join("testdata", "hao-"+name+".golden.json")
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		spec func(t *testing.T) *layout.Spec
+	}{
+		{"tarot", func(t *testing.T) *layout.Spec { s, _ := build.LoadLayout("tarot"); return s }},
+		{"88x63", func(t *testing.T) *layout.Spec { return sized(t, 88, 63) }},
+	} {
+		cards := composeDefault(t, c.spec(t), "fr")
+		got := summary("front", cards.Faces[0][0]) + summary("back", cards.Faces[0][1])
+		path := filepath.Join("testdata", "hao-"+c.name+".golden.txt")
 		if *update {
-			if err := os.WriteFile(path, got, 0o644); err != nil {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -178,10 +217,90 @@ func TestGoldenFace(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v (run go test ./pkg/face -update to create it)", err)
 		}
-		if string(got) != string(want) {
-			t.Errorf("%s differs from the composed face; run go test ./pkg/face -update if the change is intended", path)
+		if got != string(want) {
+			t.Errorf("%s differs from the composed face (- golden, + now):\n%s\nrun go test ./pkg/face -update if the change is intended",
+				path, lineDiff(string(want), got))
 		}
 	}
+}
+
+// summary lists what a face draws, one thing a line.
+func summary(side string, f draw.Drawing) string {
+	var b strings.Builder
+	r := func(x geom.Rect) string { return fmt.Sprintf("%.1f,%.1f %.1f×%.1f", x.X, x.Y, x.W, x.H) }
+	for _, fl := range f.Fills {
+		fmt.Fprintf(&b, "%s fill  %s %v\n", side, r(fl.Rect), fl.Color)
+	}
+	for _, im := range f.Images {
+		fmt.Fprintf(&b, "%s image %s %s\n", side, r(im.Rect), im.Key)
+	}
+	for _, ic := range f.Icons {
+		shapes, _ := icons.For(ic.Name)
+		fmt.Fprintf(&b, "%s icon  %s %s %v, %d shapes\n", side, r(ic.Rect), ic.Name, ic.Color, len(shapes))
+	}
+	if len(f.Shapes) > 0 {
+		bounds := shapesBounds(f.Shapes)
+		colours := map[draw.Color]int{}
+		for _, sh := range f.Shapes {
+			colours[sh.Color]++
+		}
+		keys := make([]string, 0, len(colours))
+		for c, n := range colours {
+			keys = append(keys, fmt.Sprintf("%v×%d", c, n))
+		}
+		slices.Sort(keys)
+		fmt.Fprintf(&b, "%s shape %s %d shapes %s\n", side, r(bounds), len(f.Shapes), strings.Join(keys, " "))
+	}
+	for _, ru := range f.Rules {
+		fmt.Fprintf(&b, "%s rule  %.1f,%.1f–%.1f,%.1f %.2f %v\n", side, ru.Seg.A.X, ru.Seg.A.Y, ru.Seg.B.X, ru.Seg.B.Y, ru.Width, ru.Color)
+	}
+	for _, tx := range f.Text {
+		fmt.Fprintf(&b, "%s text  %s %.2fpt %s %q\n", side, r(tx.Box), tx.Size, tx.Tag, tx.String())
+	}
+	return b.String()
+}
+
+// iconBounds is where an icon draws: the bounds of its shapes in its
+// rectangle.
+func iconBounds(t *testing.T, ic draw.Icon) geom.Rect {
+	t.Helper()
+	shapes, ok := icons.For(ic.Name)
+	if !ok {
+		t.Fatalf("no icon %q", ic.Name)
+	}
+	var out []draw.Shape
+	for _, sh := range shapes.In(ic.Rect) {
+		out = append(out, draw.Shape{Points: sh})
+	}
+	return shapesBounds(out)
+}
+
+func shapesBounds(shapes []draw.Shape) geom.Rect {
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, sh := range shapes {
+		for _, p := range sh.Points {
+			x0, y0, x1, y1 = min(x0, p.X), min(y0, p.Y), max(x1, p.X), max(y1, p.Y)
+		}
+	}
+	return geom.R(x0, y0, x1-x0, y1-y0)
+}
+
+// lineDiff lists the lines of want missing from got (-) and of got missing
+// from want (+).
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var out []string
+	for _, l := range w {
+		if !slices.Contains(g, l) {
+			out = append(out, "- "+l)
+		}
+	}
+	for _, l := range g {
+		if !slices.Contains(w, l) {
+			out = append(out, "+ "+l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // TestFitErrorNamesField checks that a text too long for the card is an
@@ -197,7 +316,7 @@ func TestFitErrorNamesField(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "front text") {
 		t.Fatalf("err = %v, want a fit error on the front text", err)
 	}
-	if !errors.As(err, &fe) || fe.Card != "bavard" || fe.Field != "text" {
+	if !errors.As(err, &fe) || fe.Card != "bavard" || fe.Field != (face.Field{Part: face.Text}) {
 		t.Errorf("FieldError = %+v", fe)
 	}
 }
@@ -243,5 +362,34 @@ func TestInkSaverAndCommonBack(t *testing.T) {
 				t.Errorf("%s card %d: the common back differs from card 1's", name, i+1)
 			}
 		}
+	}
+}
+
+// TestFooterTitle: a title a little too long for a card's footer is cut
+// after a word, with an ellipsis; one of which less than half would show is
+// an error on the deck title.
+func TestFooterTitle(t *testing.T) {
+	t.Parallel()
+	fam, _ := typeface.Default()
+	p := &deck.Persona{ID: "a", Name: "A", Role: "R", Country: "France", Text: "Texte.", Conditions: []string{"Aucune"}}
+	g := face.Geometry{W: 63, H: 88, Bleed: 3, Safe: 4}
+	st := face.DefaultStyle.For(g, face.Minimums{Any: 7, Body: 7})
+	compose := func(title string) (draw.Drawing, error) {
+		c := face.Content{Persona: p, Category: &deck.Category{ID: "x", Label: "X"}, Number: "20/20", Title: title,
+			ConditionsLabel: "Conditions", ImpactLabel: "Impact"}
+		f, _, err := face.Compose(c, g, fam, st)
+		return f, err
+	}
+	f, err := compose("Les visages cachés de l'intelligence artificielle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := lineTagged(f, "title"); l == nil || !strings.HasSuffix(l.String(), "…") || !strings.HasPrefix(l.String(), "Les visages cachés") {
+		t.Errorf("title line %v, want the title cut after a word with an ellipsis", l)
+	}
+	_, err = compose("Les visages cachés de l'intelligence artificielle, des mines de cobalt aux centres de données")
+	var fe *face.FieldError
+	if !errors.As(err, &fe) || fe.Field.Part != face.DeckTitle {
+		t.Errorf("err = %v, want an error on the deck title", err)
 	}
 }

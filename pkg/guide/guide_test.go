@@ -1,12 +1,15 @@
 package guide
 
 import (
+	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/cardgen/cardgen/data"
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/typeface"
 	"github.com/cardgen/cardgen/pkg/typo"
@@ -104,4 +107,176 @@ func greatCircle(a, b worldmap.LonLat) float64 {
 	dl := (b.Lon - a.Lon) * rad
 	c := math.Sin(la1)*math.Sin(la2) + math.Cos(la1)*math.Cos(la2)*math.Cos(dl)
 	return 6371 * math.Acos(math.Max(-1, math.Min(1, c)))
+}
+
+// bigDeck is the default deck with n more personas in its first category,
+// each with a name of its own, spread over a few countries.
+func bigDeck(t *testing.T, n int) *deck.Deck {
+	t.Helper()
+	d, err := deck.LoadFS(data.FS, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := []string{"FR", "KE", "BR", "IN", "CN"}
+	for i := range n {
+		p := d.Personas[0]
+		p.ID, p.Name = fmt.Sprintf("p%03d", i), fmt.Sprintf("Personne%03d", i)
+		p.CountryCode, p.Country = codes[i%len(codes)], "Pays"
+		d.Personas = append(d.Personas, p)
+	}
+	return d
+}
+
+// TestGuideKeepsEveryPersona: a list longer than a page goes on over
+// further pages, every persona listed once, every line inside the margins,
+// none overlapping another; a category that goes on in a new column says
+// so; the notes take only what room is left.
+func TestGuideKeepsEveryPersona(t *testing.T) {
+	t.Parallel()
+	fam, _ := typeface.Default()
+	for _, n := range []int{100, 260} {
+		d := bigDeck(t, n)
+		paper := geom.R(0, 0, 210, 297)
+		ps, err := Pages(Input{Deck: d, Paper: paper, Typeset: typo.French, Country: func(p *deck.Persona) string { return p.Country }}, fam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) < 2 {
+			t.Errorf("%d personas on %d page", len(d.Personas), len(ps))
+		}
+		seen := map[string]int{}
+		continued := 0
+		inside := paper.Inset(Margin - 0.01)
+		for k, pg := range ps {
+			for i, tx := range pg.Text {
+				s := tx.String()
+				if strings.HasSuffix(s, "(suite)") {
+					continued++
+				}
+				for _, p := range d.Personas {
+					if tx.Size == ListSize && strings.HasPrefix(s, p.Name+", ") {
+						seen[p.ID]++
+					}
+				}
+				if !inside.Contains(tx.Box) {
+					t.Errorf("page %d: %q at %v leaves the margins", k+1, s, tx.Box)
+				}
+				for j := i + 1; j < len(pg.Text); j++ {
+					if tx.Box.Overlaps(pg.Text[j].Box) {
+						t.Errorf("page %d: %q and %q overlap", k+1, s, pg.Text[j].String())
+					}
+				}
+			}
+		}
+		for _, p := range d.Personas {
+			if seen[p.ID] != 1 {
+				t.Errorf("%d personas: %s listed %d times", len(d.Personas), p.ID, seen[p.ID])
+			}
+		}
+		if continued == 0 {
+			t.Errorf("%d personas: no category marked as continued", len(d.Personas))
+		}
+	}
+}
+
+// TestMarksInCategoryColours: every persona has a mark of its own in its
+// category's colour (Hao and Li Wei, both in China, one in extraction
+// brown, the other in click work purple), and its name in that colour.
+func TestMarksInCategoryColours(t *testing.T) {
+	t.Parallel()
+	fam, _ := typeface.Default()
+	d, err := deck.LoadFS(data.FS, data.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := Pages(Input{Deck: d, Paper: geom.R(0, 0, 210, 297), Typeset: typo.French, Country: func(p *deck.Persona) string { return p.Country }}, fam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marks := map[draw.Color]int{}
+	for _, sh := range ps[0].Shapes {
+		if isMark(sh) {
+			marks[sh.Color]++
+		}
+	}
+	want := map[draw.Color]int{}
+	for _, p := range d.Personas {
+		want[draw.Color(d.Category(p.Category).Color)]++
+	}
+	if !reflect.DeepEqual(marks, want) {
+		t.Errorf("marks by colour %v, want %v", marks, want)
+	}
+	for _, id := range []string{"hao", "li-wei"} {
+		var p *deck.Persona
+		for i := range d.Personas {
+			if d.Personas[i].ID == id {
+				p = &d.Personas[i]
+			}
+		}
+		if p == nil {
+			t.Fatalf("no persona %s", id)
+		}
+		found := false
+		for _, tx := range ps[0].Text {
+			if strings.TrimSuffix(tx.String(), ", ") == p.Name && tx.Size == LabelSize {
+				found = true
+				if tx.Color != draw.Color(d.Category(p.Category).Color) {
+					t.Errorf("%s's name on the map in %v, want its category's %v", p.Name, tx.Color, d.Category(p.Category).Color)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s's name is not on the map", p.Name)
+		}
+	}
+}
+
+// TestNotesFillTheFoot: with the default deck the foot of the page is
+// ruled for notes down to the bottom margin.
+func TestNotesFillTheFoot(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []string{"fr", "en"} {
+		fam, _ := typeface.Default()
+		name := data.Default
+		if lang == "en" {
+			name = "personas.en.yaml"
+		}
+		d, _ := deck.LoadFS(data.FS, name)
+		paper := geom.R(0, 0, 210, 297)
+		ps, err := Pages(Input{Deck: d, Paper: paper, Typeset: typo.For(lang), Country: func(p *deck.Persona) string { return p.Country }}, fam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lowestText, lowestRule := 0.0, 0.0
+		for _, tx := range ps[0].Text {
+			lowestText = max(lowestText, tx.Box.Bottom())
+		}
+		rules := 0
+		for _, r := range ps[0].Rules {
+			rules++
+			lowestRule = max(lowestRule, r.Seg.A.Y)
+			if r.Seg.A.Y < lowestText {
+				t.Errorf("%s: a notes line at %.1f mm, above the last text at %.1f mm", lang, r.Seg.A.Y, lowestText)
+			}
+		}
+		if rules < 5 || lowestRule < paper.H-Margin-NotesRule {
+			t.Errorf("%s: %d notes lines, the lowest at %.1f mm", lang, rules, lowestRule)
+		}
+	}
+}
+
+// isMark reports whether a shape is a persona's mark: a circle of
+// DotRadius.
+func isMark(sh draw.Shape) bool {
+	var c geom.Point
+	for _, p := range sh.Points {
+		c.X += p.X / float64(len(sh.Points))
+		c.Y += p.Y / float64(len(sh.Points))
+	}
+	for _, p := range sh.Points {
+		if math.Abs(math.Hypot(p.X-c.X, p.Y-c.Y)-DotRadius) > 1e-6 {
+			return false
+		}
+	}
+	return len(sh.Points) > 8
 }

@@ -3,12 +3,15 @@
 // stay sharp at any size and print in any colour. A category whose id names
 // an icon gets it: extraction (a pickaxe), manufacturing (a chip),
 // infrastructure (a water drop), clickwork (a mouse pointer), moderation (a
-// shield), research (a flask), creation (a brush).
+// shield), research (a flask), creation (a brush). Any other category gets
+// the neutral icon, a person (ForCategory), so that no band has an empty
+// slot where the icon goes.
 package icons
 
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/cardgen/cardgen/pkg/geom"
 )
@@ -29,10 +32,27 @@ func Names() []string {
 	return out
 }
 
-// For returns the icon named name, and whether there is one.
+// For returns the icon named name, and whether there is one: a category's
+// icon, or a part of a locator map (LocatorName).
 func For(name string) (Icon, bool) {
+	if strings.HasPrefix(name, "locator:") {
+		return locator(name)
+	}
 	ic, ok := icons[name]
 	return ic, ok
+}
+
+// Neutral is the icon of a category that has none of its own: a person, as
+// every card shows one.
+const Neutral = "person"
+
+// ForCategory is the name of the icon a category with this id shows: its
+// own when there is one, else Neutral.
+func ForCategory(id string) string {
+	if _, ok := icons[id]; ok {
+		return id
+	}
+	return Neutral
 }
 
 // In returns the icon's shapes scaled into box (keeping its square shape,
@@ -67,20 +87,6 @@ func bar(x0, y0, x1, y1, width float64) Shape {
 	l := math.Hypot(dx, dy)
 	nx, ny := -dy/l*width/2, dx/l*width/2
 	return pts(x0+nx, y0+ny, x1+nx, y1+ny, x1-nx, y1-ny, x0-nx, y0-ny)
-}
-
-// arcBand is the band between two arcs of a circle centred at (cx, cy).
-func arcBand(cx, cy, r0, r1, from, to float64, n int) Shape {
-	var s Shape
-	for i := 0; i <= n; i++ {
-		a := from + (to-from)*float64(i)/float64(n)
-		s = append(s, geom.Point{X: cx + r1*math.Cos(a), Y: cy + r1*math.Sin(a)})
-	}
-	for i := n; i >= 0; i-- {
-		a := from + (to-from)*float64(i)/float64(n)
-		s = append(s, geom.Point{X: cx + r0*math.Cos(a), Y: cy + r0*math.Sin(a)})
-	}
-	return s
 }
 
 // crescent is an arc of radius r about (cx, cy) from angle a0 to a1,
@@ -150,7 +156,24 @@ func drop() Shape {
 	return s
 }
 
+// ellipse is an ellipse about (cx, cy), or its upper half (a dome standing
+// on the line y = cy) when half is true.
+func ellipse(cx, cy, rx, ry float64, half bool, n int) Shape {
+	var s Shape
+	turn := 2 * math.Pi
+	if half {
+		turn = math.Pi
+	}
+	for i := 0; i <= n; i++ {
+		a := turn * float64(i) / float64(n)
+		s = append(s, geom.Point{X: cx + rx*math.Cos(a), Y: cy - ry*math.Sin(a)})
+	}
+	return s
+}
+
 var icons = map[string]Icon{
+	// A person: a head above rounded shoulders.
+	Neutral: {ellipse(0.5, 0.27, 0.19, 0.19, false, 32), ellipse(0.5, 0.94, 0.36, 0.4, true, 32)},
 	// A pickaxe: a crescent head across a handle, turned on the diagonal.
 	"extraction": fit(rotate(Icon{
 		rect(0.45, 0.22, 0.1, 0.74),

@@ -52,3 +52,50 @@ func TestIn(t *testing.T) {
 		}
 	}
 }
+
+// TestNeutralIcon: a category the package does not know (a teacher's own)
+// gets the neutral icon, which exists; a known one keeps its own.
+func TestNeutralIcon(t *testing.T) {
+	if got := ForCategory("gardiennage"); got != Neutral {
+		t.Errorf("ForCategory(unknown) = %q, want %q", got, Neutral)
+	}
+	if _, ok := For(Neutral); !ok {
+		t.Errorf("no icon %q", Neutral)
+	}
+	if got := ForCategory("clickwork"); got != "clickwork" {
+		t.Errorf("ForCategory(clickwork) = %q", got)
+	}
+}
+
+// TestLocatorIcons: a locator map's parts are icons whose shapes lie in the
+// middle band of their square, the map's box; a name that does not say a
+// known country, a box and a part names nothing.
+func TestLocatorIcons(t *testing.T) {
+	for _, part := range []string{LocatorLand, LocatorCountry} {
+		name := LocatorName("fr", 62, 31, 4.4, part)
+		if name != "locator:FR:62x31:4.4:"+part {
+			t.Errorf("name %q", name)
+		}
+		ic, ok := For(name)
+		if !ok || len(ic) == 0 {
+			t.Fatalf("%s: %d shapes", name, len(ic))
+		}
+		// The box is 62 × 31 in a 62 × 62 square: y from 0.25 to 0.75.
+		band := geom.R(0, 0.25, 1, 0.5)
+		for _, sh := range ic {
+			for _, p := range sh {
+				if !band.Outset(1e-9).Contains(geom.R(p.X, p.Y, 0, 0)) {
+					t.Fatalf("%s: point %v outside the box's band %v", name, p, band)
+				}
+			}
+		}
+	}
+	if sq := LocatorSquare(geom.R(10, 20, 62, 31)); sq != geom.R(10, 4.5, 62, 62) {
+		t.Errorf("LocatorSquare = %v", sq)
+	}
+	for _, bad := range []string{"locator:XX:62x31:4.4:land", "locator:FR:62x31:4.4:sea", "locator:FR:0x31:4.4:land", "locator:FR:62x31:land"} {
+		if _, ok := For(bad); ok {
+			t.Errorf("%q names an icon", bad)
+		}
+	}
+}

@@ -4,6 +4,7 @@
 package labels
 
 import (
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/message/catalog"
@@ -18,11 +19,11 @@ const (
 	CalibrationTitle = "Printer calibration: where the back side lands"
 	CalibrationRuler = "This line must measure exactly 100 mm. If it does not, print again at actual size (100 %%), not \"fit to page\"."
 	CalibrationSteps = "1. Print both pages double-sided, flip on the %s edge, at actual size (100 %%).\n" +
-		"2. Hold the sheet against a window with the back side facing you: the crosses of this side show through.\n" +
-		"3. On the back, read where the vertical line of the centre cross falls on the horizontal scale: that is X. Read where its horizontal line falls on the vertical scale: that is Y.\n" +
-		"4. Build your deck with: cardgen build --back-offset X,Y (for example --back-offset 1.5,-0.5). Print this sheet again with the same --back-offset: the lines now fall on 0.\n" +
-		"If the three crosses give readings more than 0.5 mm apart, the printer also turns the paper a little: use the centre reading."
-	CalibrationBack = "Back side: read X and Y where the crosses of the front show through."
+		"2. Hold the sheet against a window with the back side facing you: the short lines of this side show through and meet the lines of the back.\n" +
+		"3. On the back, in the X scale of the middle, find the pair of lines that makes one straight line: its figure is X. In the Y scale beside it, the straight pair gives Y. When two neighbouring pairs are equally close to straight, take the half between them (1.5 between 1 and 2).\n" +
+		"4. Build your deck with: cardgen build --back-offset X,Y (for example --back-offset 1.5,-0.5). Print this sheet again with the same --back-offset: the straight pairs are now at 0.\n" +
+		"If the two places give readings more than 0.5 mm apart, the printer also turns the paper a little: use the middle reading."
+	CalibrationBack = "Back side, against the light: in each scale, the pair of lines that makes one straight line gives X or Y."
 	EdgeLong        = "long"
 	EdgeShort       = "short"
 
@@ -34,9 +35,14 @@ const (
 	GuideTitle   = "Facilitator's sheet"
 	GuideMap     = "Where the hidden work of AI happens: %d personas in %d countries"
 	GuidePersona = "%s, %s"
+	// A category's heading at the top of a column it continues into.
+	GuideContinued = "%s (continued)"
+	// The ruled space for the facilitator's notes.
+	GuideNotes = "Session notes"
 )
 
-// translations are the French messages, by key.
+// translations are the French messages, by key; those that count (Subject,
+// GuideMap) are in counted.
 var translations = map[language.Tag]map[string]string{
 	language.French: {
 		Conditions:       "Conditions de travail",
@@ -45,18 +51,18 @@ var translations = map[language.Tag]map[string]string{
 		CalibrationTitle: "Calibrage de l'imprimante : où tombe le verso",
 		CalibrationRuler: "Ce trait doit mesurer exactement 100 mm. Sinon, imprimez à nouveau à taille réelle (100 %%), sans \"ajuster à la page\".",
 		CalibrationSteps: "1. Imprimez les deux pages en recto verso, retournement sur le bord %s, à taille réelle (100 %%).\n" +
-			"2. Tenez la feuille devant une fenêtre, le verso face à vous : les croix du recto apparaissent par transparence.\n" +
-			"3. Au verso, lisez où tombe le trait vertical de la croix du centre sur l'échelle horizontale : c'est X. Lisez où tombe son trait horizontal sur l'échelle verticale : c'est Y.\n" +
-			"4. Construisez votre jeu avec : cardgen build --back-offset X,Y (par exemple --back-offset 1.5,-0.5). Imprimez à nouveau cette feuille avec le même --back-offset : les traits tombent alors sur 0.\n" +
-			"Si les trois croix donnent des lectures écartées de plus de 0,5 mm, l'imprimante fait aussi tourner la feuille : prenez la lecture du centre.",
-		CalibrationBack: "Verso : lisez X et Y là où les croix du recto apparaissent par transparence.",
+			"2. Tenez la feuille devant une fenêtre, le verso face à vous : les petits traits du recto apparaissent par transparence et rejoignent ceux du verso.\n" +
+			"3. Au verso, dans l'échelle X du centre, cherchez la paire de traits qui forme un seul trait droit : son nombre est X. Dans l'échelle Y à côté, la paire droite donne Y. Si deux paires voisines sont aussi près l'une que l'autre d'être droites, prenez le milieu (1,5 entre 1 et 2).\n" +
+			"4. Construisez votre jeu avec : cardgen build --back-offset X,Y (par exemple --back-offset 1.5,-0.5). Imprimez à nouveau cette feuille avec le même --back-offset : les paires droites sont alors à 0.\n" +
+			"Si les deux emplacements donnent des lectures écartées de plus de 0,5 mm, l'imprimante fait aussi tourner la feuille : prenez la lecture du centre.",
+		CalibrationBack: "Verso, à contre-jour : dans chaque échelle, la paire de traits qui forme un seul trait droit donne X ou Y.",
 		EdgeLong:        "long",
 		EdgeShort:       "court",
-		Subject:         "%d cartes, mise en page %s",
 		Keywords:        "cartes, %s",
 		GuideTitle:      "Fiche d'animation",
-		GuideMap:        "Où se fait le travail caché de l'IA : %d personas dans %d pays",
 		GuidePersona:    "%s, %s",
+		GuideContinued:  "%s (suite)",
+		GuideNotes:      "Notes de séance",
 	},
 }
 
@@ -66,11 +72,84 @@ var (
 	matcher   = language.NewMatcher(supported)
 )
 
-var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort, Subject, Keywords, GuideTitle, GuideMap, GuidePersona}
+var keys = []string{Conditions, Impact, CardNumber, CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack, EdgeLong, EdgeShort, Subject, Keywords, GuideTitle, GuideMap, GuidePersona, GuideContinued, GuideNotes}
+
+// counted are the messages whose words depend on a number, by key and
+// language: each language's plural rules (CLDR, through x/text) choose the
+// form, so that French says "1 carte" and "0 carte", English "1 card" and
+// "0 cards".
+var counted = map[string]map[language.Tag]catalog.Message{
+	Subject: {
+		language.English: plural.Selectf(1, "%d", "one", "%d card, layout %s", "other", "%d cards, layout %s"),
+		language.French:  plural.Selectf(1, "%d", "one", "%d carte, mise en page %s", "other", "%d cartes, mise en page %s"),
+	},
+	GuideMap: {
+		language.English: catalog.Var("personas", plural.Selectf(1, "%d", "one", "persona", "other", "personas")),
+		language.French:  catalog.Var("personas", plural.Selectf(1, "%d", "one", "persona", "other", "personas")),
+	},
+}
+
+// countedText are the texts of counted messages that take variables.
+var countedText = map[string]map[language.Tag]string{
+	GuideMap: {
+		language.English: "Where the hidden work of AI happens: %[1]d ${personas} in %[2]d ${countries}",
+		language.French:  "Où se fait le travail caché de l'IA : %[1]d ${personas} dans %[2]d pays",
+	},
+}
+
+// Nouns counted in cardgen's own messages (Count).
+const (
+	Cards      = "%d cards"
+	Pages      = "%d pages"
+	Personas   = "%d personas"
+	Categories = "%d categories"
+	Countries  = "%d countries"
+	Files      = "%d files"
+)
+
+var nouns = map[string]map[language.Tag][2]string{
+	Cards:      {language.English: {"card", "cards"}, language.French: {"carte", "cartes"}},
+	Pages:      {language.English: {"page", "pages"}, language.French: {"page", "pages"}},
+	Personas:   {language.English: {"persona", "personas"}, language.French: {"persona", "personas"}},
+	Categories: {language.English: {"category", "categories"}, language.French: {"catégorie", "catégories"}},
+	Countries:  {language.English: {"country", "countries"}, language.French: {"pays", "pays"}},
+	Files:      {language.English: {"file", "files"}, language.French: {"fichier", "fichiers"}},
+}
+
+// Count writes n and the noun of key (Cards, Pages, …) in the language
+// closest to lang, by its plural rules: "1 persona", "2 personas",
+// "1,000 cards" in English; "1 carte", "1 000 cartes" in French.
+func Count(lang string, n int, key string) string {
+	return Printer(lang).Sprintf(key, n)
+}
 
 func build() catalog.Catalog {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for key, forms := range nouns {
+		for tag, f := range forms {
+			if err := b.Set(tag, key, plural.Selectf(1, "%d", "one", "%d "+f[0], "other", "%d "+f[1])); err != nil {
+				panic(err)
+			}
+		}
+	}
+	for key, msgs := range counted {
+		for tag, m := range msgs {
+			ms := []catalog.Message{m}
+			if text, ok := countedText[key][tag]; ok {
+				if tag == language.English {
+					ms = append(ms, catalog.Var("countries", plural.Selectf(2, "%d", "one", "country", "other", "countries")))
+				}
+				ms = append(ms, catalog.String(text))
+			}
+			if err := b.Set(tag, key, ms...); err != nil {
+				panic(err)
+			}
+		}
+	}
 	for _, key := range keys {
+		if counted[key] != nil {
+			continue
+		}
 		if err := b.SetString(language.English, key, key); err != nil {
 			panic(err) // the catalog is fixed at compile time
 		}

@@ -29,3 +29,39 @@ func TestEveryKeyTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestCounts: issue 10 §6. Counts follow each language's plural rules,
+// never "(s)": French takes the singular for 0 and 1, English for 1 only.
+func TestCounts(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		lang, key string
+		n         int
+		want      string
+	}{
+		{"en", Personas, 1, "1 persona"}, {"en", Personas, 2, "2 personas"}, {"en", Pages, 1, "1 page"},
+		{"en", Cards, 0, "0 cards"}, {"fr", Cards, 0, "0 carte"}, {"fr", Cards, 1, "1 carte"}, {"fr", Cards, 20, "20 cartes"},
+		{"en", Cards, 1000, "1,000 cards"}, {"fr", Categories, 2, "2 catégories"},
+	} {
+		if got := Count(tt.lang, tt.n, tt.key); got != tt.want {
+			t.Errorf("Count(%s, %d, %q) = %q, want %q", tt.lang, tt.n, tt.key, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		lang, key string
+		args      []any
+		want      string
+	}{
+		{"fr", Subject, []any{1, "a4"}, "1 carte, mise en page a4"},
+		{"fr", Subject, []any{20, "a4"}, "20 cartes, mise en page a4"},
+		{"en", Subject, []any{1, "a4"}, "1 card, layout a4"},
+		{"en", GuideMap, []any{1, 1}, "Where the hidden work of AI happens: 1 persona in 1 country"},
+		{"en", GuideMap, []any{20, 17}, "Where the hidden work of AI happens: 20 personas in 17 countries"},
+		{"fr", GuideMap, []any{1, 1}, "Où se fait le travail caché de l'IA : 1 persona dans 1 pays"},
+		{"fr", GuideMap, []any{20, 17}, "Où se fait le travail caché de l'IA : 20 personas dans 17 pays"},
+	} {
+		if got := Printer(tt.lang).Sprintf(tt.key, tt.args...); got != tt.want {
+			t.Errorf("%s %q %v = %q, want %q", tt.lang, tt.key, tt.args, got, tt.want)
+		}
+	}
+}

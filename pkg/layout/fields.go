@@ -16,7 +16,7 @@ var (
 	sizeFields   = []string{"width", "height"}
 	gridFields   = []string{"columns", "rows"}
 	markFields   = []string{"style", "length", "offset", "width"}
-	markStyles   = []string{"crop", "cut", "none"}
+	markStyles   = words(MarkStyles)
 )
 
 // value is one field as a layout file writes it: where (for messages) and
@@ -146,9 +146,9 @@ func readLayer(r *yamldoc.Reader, file string, f yamldoc.Fields) *layer {
 			number(g, k, "marks.")
 		}
 	}
-	oneOf(f, "duplex", "", []string{"long", "short", "none"})
+	oneOf(f, "duplex", "", words(Duplexes))
 	oneOf(f, "order", "", []string{string(Alternate), string(FrontsThenBacks)})
-	oneOf(f, "fold", "", []string{"none", "horizontal", "vertical"})
+	oneOf(f, "fold", "", words(Folds))
 	oneOf(f, "backs", "", []string{"details", "common"})
 	boolean("trim_box")
 	boolean("ink_saver")

@@ -89,7 +89,7 @@ func (p Paper) String() string {
 
 // Marks are the crop marks drawn around cards.
 type Marks struct {
-	Style  string  // "crop" or "none"
+	Style  MarkStyle
 	Length float64 // mm, at most, of each mark
 	Offset float64 // mm between a card's bleed edge and its marks
 	Width  float64 // mm, the stroke width
@@ -320,16 +320,16 @@ func (s Side) String() string {
 }
 
 // HowToPrint tells a person how to print a PDF made with this layout that
-// holds faces: "both" (or ""), "fronts" or "backs".
-func (s *Spec) HowToPrint(faces string) string {
+// holds faces.
+func (s *Spec) HowToPrint(faces Faces) string {
 	const actual = `at actual size (100 %), not "fit to page"`
 	switch {
 	case s.TrimBox:
 		return fmt.Sprintf("for a print shop: one face per page, %s × %s mm cards with %s mm bleed, TrimBox set",
 			mm(s.Card.W), mm(s.Card.H), mm(s.Bleed))
-	case faces == "fronts":
+	case faces == FrontsOnly:
 		return "the front sheets only: print single-sided " + actual + "; cut along the crop marks"
-	case faces == "backs":
+	case faces == BacksOnly:
 		return "the back sheets only (no crop marks: cut along the fronts'): print them on the back of the printed fronts, " + actual
 	case s.Folded():
 		return "print single-sided " + actual + "; cut out each front-and-back pair, fold it along the dashed line, glue, then cut along the crop marks"

@@ -355,10 +355,10 @@ func TestMMAndStrings(t *testing.T) {
 	if got, want := tarot.Paper.String(), "76 × 126 mm"; got != want {
 		t.Errorf("Paper.String() = %q; want %q", got, want)
 	}
-	if got := a4.HowToPrint("both"); !strings.Contains(got, "flip on the long edge") || !strings.Contains(got, "100 %") {
+	if got := a4.HowToPrint(layout.BothFaces); !strings.Contains(got, "flip on the long edge") || !strings.Contains(got, "100 %") {
 		t.Errorf("a4 HowToPrint() = %q; want the long edge and 100 %%", got)
 	}
-	if got := tarot.HowToPrint("both"); !strings.Contains(got, "70 × 120 mm cards with 3 mm bleed, TrimBox set") {
+	if got := tarot.HowToPrint(layout.BothFaces); !strings.Contains(got, "70 × 120 mm cards with 3 mm bleed, TrimBox set") {
 		t.Errorf("tarot HowToPrint() = %q", got)
 	}
 	if layout.Front.String() != "front" || layout.Back.String() != "back" {

@@ -21,7 +21,7 @@ const (
 	// DefaultMarkRoom is what the default gap leaves between two cards'
 	// bleeds, for crop marks: the gap is twice the bleed plus this.
 	DefaultMarkRoom   = 4.0
-	DefaultMarkStyle  = "crop"
+	DefaultMarkStyle  = MarksCrop
 	DefaultMarkLength = 5.0
 	DefaultMarkOffset = 0.5
 	DefaultMarkWidth  = 0.2
@@ -102,7 +102,7 @@ func resolve(l *layer, problems *diag.List) *Spec {
 	}
 	s.Gap = num("gap", 2*s.Bleed+DefaultMarkRoom)
 	s.Marks = Marks{
-		Style:  text("marks.style", DefaultMarkStyle),
+		Style:  MarkStyle(text("marks.style", string(DefaultMarkStyle))),
 		Length: num("marks.length", DefaultMarkLength),
 		Offset: num("marks.offset", DefaultMarkOffset),
 		Width:  num("marks.width", DefaultMarkWidth),

@@ -70,7 +70,7 @@ func (s *Spec) YAML(header string) []byte {
 	}
 	line("gap: "+num(s.Gap), "between neighbouring cards' cut lines; at least twice the bleed")
 	line("marks:", "guides for cutting, outside every card and its bleed")
-	line("  style: "+s.Marks.Style, "crop, cut (dashed lines along each whole cut) or none")
+	line("  style: "+string(s.Marks.Style), "crop, cut (dashed lines along each whole cut) or none")
 	line("  length: "+num(s.Marks.Length), "longest crop mark")
 	line("  offset: "+num(s.Marks.Offset), "from a card's bleed to its marks")
 	line("  width: "+num(s.Marks.Width), "stroke width")

@@ -7,6 +7,17 @@
 // typeface), so the lines computed here are the lines the renderer draws:
 // a test can check that no text leaves its box without opening a PDF.
 //
+// Fitting is fast enough to run on every keystroke: a paragraph is cut at
+// its break opportunities and its pieces are measured once, in thousandths
+// of an em, and each size tried only scales and adds those widths (widths
+// are linear in the size, so the lines are bit for bit those of measuring
+// anew). Since a block that fits at a size fits at every smaller one, Fit
+// finds the largest size by galloping down from the maximum and halving,
+// not by trying each size in turn; and a block that needs many times its
+// box even counting only its characters' widths is rejected from that
+// alone. reference_test.go keeps the straightforward implementation, which
+// the tests compare with on the default decks and on random text.
+//
 // Why not fpdf's MultiCell or SplitText: MultiCell breaks only at U+0020 and
 // SplitText breaks at no-break spaces, which splits « guillemets » and
 // "1,50 $" from their words. Here a no-break space never breaks, a hyphen or

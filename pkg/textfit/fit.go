@@ -1,8 +1,10 @@
 package textfit
 
 import (
-	"errors"
 	"fmt"
+	"math"
+	"sort"
+	"strings"
 
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -64,11 +66,19 @@ type FitError struct {
 	Have   float64 // mm available
 	Lines  int
 	Reason error // a TooLongError when a word is too wide, else nil
+	// AtLeast says that Need and Lines are lower bounds: the block is so
+	// far too long (more than FarTooLong times the box) that its length
+	// alone told, and it was not broken into lines.
+	AtLeast bool
 }
 
 func (e *FitError) Error() string {
-	if e.Reason != nil {
+	switch {
+	case e.Reason != nil:
 		return fmt.Sprintf("does not fit at %.4g pt: %v", e.Min, e.Reason)
+	case e.AtLeast:
+		return fmt.Sprintf("does not fit at %.4g pt: needs at least %.0f mm of height, has %.1f mm (at least %.0f times as much)",
+			e.Min, e.Need, e.Have, math.Floor(e.Need/e.Have))
 	}
 	return fmt.Sprintf("does not fit at %.4g pt: needs %.1f mm of height, has %.1f mm (about %.0f%% too long)",
 		e.Min, e.Need, e.Have, 100*(e.Need/e.Have-1))
@@ -76,38 +86,80 @@ func (e *FitError) Error() string {
 
 func (e *FitError) Unwrap() error { return e.Reason }
 
-// Layout sets paras at size pt in a box width mm wide; it does not check height.
-func Layout(fam *typeface.Family, paras []Para, size float64, spec Spec) (Block, error) {
-	leading := spec.Leading
-	if leading == 0 {
-		leading = 1.2
+// FarTooLong is how many times its box's height a block must need at the
+// minimum size for Fit to reject it from its length alone, without
+// breaking it into lines: a text of megabytes fails at once, and a text a
+// few times too long still gets the exact figures.
+const FarTooLong = 10
+
+// setter sets a block's paragraphs at any size: each is cut at its break
+// opportunities and measured once (prepare), and each size only adds up
+// widths and breaks lines.
+type setter struct {
+	fam     *typeface.Family
+	paras   []Para
+	texts   []*text
+	bullets []int // units of each paragraph's bullet and its space
+	spec    Spec
+	leading float64
+	spans   []lineSpan
+}
+
+func newSetter(fam *typeface.Family, paras []Para, spec Spec) *setter {
+	s := &setter{fam: fam, paras: paras, spec: spec, leading: spec.Leading,
+		texts: make([]*text, len(paras)), bullets: make([]int, len(paras))}
+	if s.leading == 0 {
+		s.leading = 1.2
 	}
+	for i, p := range paras {
+		s.texts[i] = prepare(fam, p.Runs)
+		if p.Bullet != "" {
+			s.bullets[i] = fam.Face(typeface.Regular).Units(p.Bullet + " ")
+		}
+	}
+	return s
+}
+
+// set lays the paragraphs out at size pt. With build false, it only
+// measures: the block has its height but no lines, and the line count is
+// returned.
+func (s *setter) set(size float64, build bool) (Block, int, error) {
 	b := Block{Size: size}
 	y := 0.0
-	for i, p := range paras {
+	count := 0
+	face := s.fam.Face(typeface.Regular)
+	for i, p := range s.paras {
 		scale := p.Scale
 		if scale == 0 {
 			scale = 1
 		}
 		ps := size * scale
-		face := fam.Face(typeface.Regular)
 		// A line is never shorter than its glyphs are tall, whatever the
 		// leading asked for: text must not leave the box it was fitted to.
-		lineH := max(geom.PtToMM(ps)*leading, face.Ascent(ps)+face.Descent(ps))
+		lineH := max(geom.PtToMM(ps)*s.leading, face.Ascent(ps)+face.Descent(ps))
 		indent := 0.0
 		if p.Bullet != "" {
-			indent = fam.Face(typeface.Regular).Width(p.Bullet+" ", ps)
+			indent = face.Scale(s.bullets[i], ps)
 		}
 		if i > 0 {
 			y += p.SpaceBefore * lineH
 		}
-		lines, err := Break(fam, p.Runs, ps, spec.Width-indent)
+		mm := geom.PtToMM(ps)
+		var err error
+		s.spans, err = s.texts[i].breakLines(mm, s.spec.Width-indent, s.spans[:0])
 		if err != nil {
-			return Block{}, err
+			return Block{}, 0, err
 		}
-		for j, l := range lines {
-			asc, desc := face.Ascent(ps), face.Descent(ps)
-			sl := SetLine{Line: l, Size: ps, X: indent, Ascent: asc, Descent: desc, Tag: p.Tag, Para: i,
+		count += len(s.spans)
+		if !build {
+			for range s.spans {
+				y += lineH
+			}
+			continue
+		}
+		asc, desc := face.Ascent(ps), face.Descent(ps)
+		for j, sp := range s.spans {
+			sl := SetLine{Line: s.texts[i].line(sp, mm), Size: ps, X: indent, Ascent: asc, Descent: desc, Tag: p.Tag, Para: i,
 				// Centre the glyph box in the line box.
 				Baseline: y + (lineH-asc-desc)/2 + asc}
 			if j == 0 && p.Bullet != "" {
@@ -118,43 +170,156 @@ func Layout(fam *typeface.Family, paras []Para, size float64, spec Spec) (Block,
 		}
 	}
 	b.Height = y
-	return b, nil
+	return b, count, nil
+}
+
+// Layout sets paras at size pt in a box spec.Width mm wide; it does not check height.
+func Layout(fam *typeface.Family, paras []Para, size float64, spec Spec) (Block, error) {
+	b, _, err := newSetter(fam, paras, spec).set(size, true)
+	return b, err
 }
 
 // Fit finds the largest size from spec.Max down to spec.Min, in spec.Step
 // steps, at which paras fit a spec.Width × spec.Height box.
+//
+// A block that fits at a size fits at every smaller one (widths, line
+// heights and indents grow with the size, and so does the number of lines
+// that greedy breaking makes), so Fit searches the sizes by halving rather
+// than trying each in turn, with the same result. A block that needs more
+// than FarTooLong times the box at spec.Min, counting only the width of its
+// characters, is rejected before it is broken into lines.
 func Fit(fam *typeface.Family, paras []Para, spec Spec) (Block, error) {
 	step := spec.Step
 	if step == 0 {
 		step = 0.25
 	}
-	var last Block
-	var lastErr error
 	// Count steps with an integer so that Min itself is always tried.
 	n := int((spec.Max-spec.Min)/step + 1e-9)
-	for i := 0; i <= n; i++ {
-		size := spec.Max - float64(i)*step
+	if n < 0 {
+		return Block{}, &FitError{Min: spec.Min, Have: spec.Height}
+	}
+	size := func(i int) float64 {
 		if i == n {
-			size = spec.Min
+			return spec.Min
 		}
-		b, err := Layout(fam, paras, size, spec)
-		last, lastErr = b, err
-		if err != nil {
-			continue
-		}
-		if b.Height <= spec.Height+1e-9 && (spec.MaxLines == 0 || len(b.Lines) <= spec.MaxLines) {
-			return b, nil
+		return spec.Max - float64(i)*step
+	}
+	monotone := growsWithSize(paras, spec, step)
+	if monotone {
+		if fe := farTooLong(fam, paras, spec); fe != nil {
+			return Block{}, fe
 		}
 	}
+	s := newSetter(fam, paras, spec)
+	fits := func(i int) bool {
+		b, lines, err := s.set(size(i), false)
+		return err == nil && b.Height <= spec.Height+1e-9 && (spec.MaxLines == 0 || lines <= spec.MaxLines)
+	}
+	found := n + 1
+	if monotone {
+		// Most texts fit at or near the largest size: gallop down from
+		// it (sizes 0, 1, 3, 7, … steps below), then halve the last gap.
+		lo, hi := -1, 0 // fits(lo) is false (or lo is -1); fits(hi) is unknown
+		for hi <= n && !fits(hi) {
+			lo, hi = hi, 2*hi+1
+		}
+		// The first fit is in lo+1 … min(hi, n+1), hi included when it fits.
+		hi = min(hi, n+1)
+		found = lo + 1 + sort.Search(hi-lo-1, func(j int) bool { return fits(lo + 1 + j) })
+	} else {
+		for i := 0; i <= n; i++ {
+			if fits(i) {
+				found = i
+				break
+			}
+		}
+	}
+	if found <= n {
+		b, _, err := s.set(size(found), true)
+		return b, err
+	}
 	fe := &FitError{Min: spec.Min, Have: spec.Height}
-	var tl *TooLongError
-	if errors.As(lastErr, &tl) {
+	last, lines, err := s.set(spec.Min, false)
+	if tl, ok := err.(*TooLongError); ok {
 		fe.Reason = tl
 	} else {
-		fe.Need, fe.Lines = last.Height, len(last.Lines)
-		if spec.MaxLines > 0 && len(last.Lines) > spec.MaxLines {
-			fe.Reason = fmt.Errorf("needs %d lines, at most %d allowed", len(last.Lines), spec.MaxLines)
+		fe.Need, fe.Lines = last.Height, lines
+		if spec.MaxLines > 0 && lines > spec.MaxLines {
+			fe.Reason = fmt.Errorf("needs %d lines, at most %d allowed", lines, spec.MaxLines)
 		}
 	}
 	return Block{}, fe
+}
+
+// growsWithSize reports whether everything Fit compares grows with the
+// size, as it does in every real spec: the sizes tried decrease, none is
+// negative, and no paragraph's scale, leading or space before is negative
+// (or NaN). Otherwise Fit tries every size in turn.
+func growsWithSize(paras []Para, spec Spec, step float64) bool {
+	if !(step > 0 && spec.Min >= 0 && spec.Leading >= 0) {
+		return false
+	}
+	for _, p := range paras {
+		if !(p.Scale >= 0 && p.SpaceBefore >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// farTooLong returns a FitError when paras need more than FarTooLong times
+// the box's height at spec.Min by a lower bound: a line holds at most the
+// box's width of ink, and the ink is at least the width of every character
+// but the spaces and line breaks that can end a line.
+func farTooLong(fam *typeface.Family, paras []Para, spec Spec) *FitError {
+	if !(spec.Height >= 0) {
+		return nil
+	}
+	leading := spec.Leading
+	if leading == 0 {
+		leading = 1.2
+	}
+	face := fam.Face(typeface.Regular)
+	need, lines := 0.0, 0
+	for i, p := range paras {
+		scale := p.Scale
+		if scale == 0 {
+			scale = 1
+		}
+		ps := spec.Min * scale
+		lineH := max(geom.PtToMM(ps)*leading, face.Ascent(ps)+face.Descent(ps))
+		width := spec.Width
+		if p.Bullet != "" {
+			width -= face.Width(p.Bullet+" ", ps)
+		}
+		if !(width > 0) || math.IsInf(width, 1) {
+			return nil
+		}
+		units := 0
+		for _, r := range p.Runs {
+			units += inkUnits(fam.Face(r.Style), r.Text)
+		}
+		ink := float64(units) * geom.PtToMM(ps) / 1000
+		n := math.Floor(ink / (width + 1e-9) * (1 - 1e-9))
+		if i > 0 {
+			need += p.SpaceBefore * lineH
+		}
+		need += n * lineH
+		lines += int(min(n, 1<<40))
+	}
+	if !(need > FarTooLong*(spec.Height+1e-9)) {
+		return nil
+	}
+	return &FitError{Min: spec.Min, Have: spec.Height, Need: need, Lines: lines, AtLeast: true}
+}
+
+// inkUnits is the width of s without the characters that trimSpace drops.
+func inkUnits(f *typeface.Face, s string) int {
+	u := f.Units(s) - strings.Count(s, " ")*f.Units(" ")
+	for _, sp := range []string{"\n", "\r", "\t", "\u2028"} {
+		if w := f.Units(sp); w > 0 { // none, in most fonts
+			u -= strings.Count(s, sp) * w
+		}
+	}
+	return u
 }

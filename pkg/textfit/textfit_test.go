@@ -2,10 +2,15 @@ package textfit
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/cardgen/cardgen/data"
+	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/typeface"
+	"github.com/cardgen/cardgen/pkg/typo"
 )
 
 func family(t testing.TB) *typeface.Family {
@@ -24,6 +29,15 @@ func TestParseInline(t *testing.T) {
 		want []Run
 	}{
 		{"plain", []Run{{"plain", R}}},
+		// A * that pairs with no other is printed as typed (issue 10).
+		{"3*4 = 12", []Run{{"3*4 = 12", R}}},
+		{"a * b", []Run{{"a * b", R}}},
+		{"*open", []Run{{"*open", R}}},
+		{"**open", []Run{{"**open", R}}},
+		{"3*4 et *b*", []Run{{"3*4 et ", R}, {"b", I}}},
+		{"*a* et 3*4", []Run{{"a", I}, {" et 3*4", R}}},
+		{"2 * 3 * 4 = *24*", []Run{{"2 * 3 * 4 = ", R}, {"24", I}}},
+		{"**gras** *", []Run{{"gras", B}, {" *", R}}},
 		{"chez *Cloudfactory*, une", []Run{{"chez ", R}, {"Cloudfactory", I}, {", une", R}}},
 		{"**fort** et *doux*", []Run{{"fort", B}, {" et ", R}, {"doux", I}}},
 		{"***tout***", []Run{{"tout", BI}}},
@@ -43,11 +57,6 @@ func TestParseInline(t *testing.T) {
 			if got[i] != tt.want[i] {
 				t.Errorf("ParseInline(%q)[%d] = %v, want %v", tt.in, i, got[i], tt.want[i])
 			}
-		}
-	}
-	for _, bad := range []string{"*open", "**open", "a * b"} {
-		if _, err := ParseInline(bad, R); err == nil {
-			t.Errorf("ParseInline(%q): no error for an unclosed emphasis", bad)
 		}
 	}
 	if got := Plain("chez *Cloudfactory*"); got != "chez Cloudfactory" {
@@ -284,6 +293,194 @@ func TestWordInitialHyphen(t *testing.T) {
 			if s := l.Text(); strings.HasSuffix(s, "--back-") || strings.HasSuffix(s, "--") || s == "offset" {
 				t.Errorf("width %.1f: the option is broken: %q", w, s)
 			}
+		}
+	}
+}
+
+// TestParseInlineAsMarkdown: asterisks pair as CommonMark pairs them
+// (examples from its specification), and those that pair with none stay.
+func TestParseInlineAsMarkdown(t *testing.T) {
+	t.Parallel()
+	R, I, BI := typeface.Regular, typeface.Italic, typeface.BoldItalic
+	tests := []struct {
+		in   string
+		want []Run
+	}{
+		{"*foo**bar**baz*", []Run{{"foo", I}, {"bar", BI}, {"baz", I}}},
+		{"*foo**bar*", []Run{{"foo**bar", I}}}, // the rule of three
+		{"foo***bar***baz", []Run{{"foo", R}, {"bar", BI}, {"baz", R}}},
+		{"**foo*", []Run{{"*", R}, {"foo", I}}},
+		{"*foo**", []Run{{"foo", I}, {"*", R}}},
+		{"a * foo bar*", []Run{{"a * foo bar*", R}}},
+		{"*(*foo*)*", []Run{{"(", I}, {"foo", I}, {")", I}}},
+		{"** fort **", []Run{{"** fort **", R}}},
+		{`\**a*`, []Run{{"*", R}, {"a", I}}},
+		{"*a\\*b*", []Run{{"a*b", I}}},
+		{"«\u202F*terres rares*\u202F»", []Run{{"«\u202F", R}, {"terres rares", I}, {"\u202F»", R}}},
+	}
+	for _, tt := range tests {
+		got, err := ParseInline(tt.in, R)
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ParseInline(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	if got := Plain("3*4 = 12, *douze*"); got != "3*4 = 12, douze" {
+		t.Errorf("Plain = %q", got)
+	}
+}
+
+// TestParseInlineLinear: markup that pairs with nothing, in bulk, is
+// parsed in linear time (an opener that no closer finds is not searched
+// again and again).
+func TestParseInlineLinear(t *testing.T) {
+	t.Parallel()
+	for _, unit := range []string{"*a ", "a*", " *", "**a* ", "a *b** "} {
+		s := strings.Repeat(unit, 256<<10/len(unit)) // quadratic: minutes
+		start := time.Now()
+		runs, _ := ParseInline(s, typeface.Regular)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%q × %d: %v", unit, len(s)/len(unit), d)
+		}
+		if n := len(runs); n == 0 {
+			t.Errorf("%q: no runs", unit)
+		}
+	}
+}
+
+// FuzzParseInline: whatever the markup, only asterisks disappear, two by
+// two or in pairs of runs, and every other character stays, in order.
+func FuzzParseInline(f *testing.F) {
+	for _, s := range []string{"3*4 = 12", "*a* **b** ***c***", `\* \\ \a`, "*(*x*)*", "a * b", "**x*"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		runs, err := ParseInline(s, typeface.Regular)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := Plain(s)
+		unescaped := strings.NewReplacer(`\*`, "*", `\\`, `\`).Replace(s)
+		noStar := func(s string) string { return strings.ReplaceAll(s, "*", "") }
+		if noStar(unescaped) != noStar(plain) {
+			t.Fatalf("Plain(%q) = %q loses more than asterisks", s, plain)
+		}
+		if gone := strings.Count(unescaped, "*") - strings.Count(plain, "*"); gone%2 != 0 || gone < 0 {
+			t.Fatalf("Plain(%q) = %q: %d asterisks gone", s, plain, gone)
+		}
+		for _, r := range runs {
+			if r.Text == "" {
+				t.Fatalf("ParseInline(%q) has an empty run", s)
+			}
+		}
+	})
+}
+
+// TestFitFarTooLongAtOnce: 10 MB of text in a card's box (68 s before,
+// issue 15) fails from its length alone, at once, with a FitError that
+// says how much room it needs at least; a text a few times too long still
+// gets the exact figures.
+func TestFitFarTooLongAtOnce(t *testing.T) {
+	t.Parallel()
+	fam := family(t)
+	spec := Spec{Width: 62, Height: 69.8, Max: 12.5, Min: 7.5, Leading: 1.3}
+	word := "Je démonte des vieux smartphones, pour récupérer des «\u202Fterres rares\u202F». "
+	huge := strings.Repeat(word, 10<<20/len(word))
+	start := time.Now()
+	_, err := Fit(fam, []Para{{Runs: runs(huge)}}, spec)
+	elapsed := time.Since(start)
+	var fe *FitError
+	if !errors.As(err, &fe) || !fe.AtLeast || fe.Need < FarTooLong*spec.Height || fe.Lines < 10000 {
+		t.Fatalf("err = %#v, want a FitError with a lower bound", err)
+	}
+	if elapsed > time.Second {
+		t.Errorf("10 MB of text took %v to fail", elapsed)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "needs at least") || !strings.Contains(msg, "times as much") {
+		t.Errorf("message %q", msg)
+	}
+	// The bound is a bound: the text needs at least that much.
+	small := strings.Repeat(word, 300)
+	_, err = Fit(fam, []Para{{Runs: runs(small)}}, spec)
+	if !errors.As(err, &fe) || !fe.AtLeast {
+		t.Fatalf("300 sentences: err = %v, want a lower bound", err)
+	}
+	b, lerr := Layout(fam, []Para{{Runs: runs(small)}}, spec.Min, spec)
+	if lerr != nil || b.Height < fe.Need || len(b.Lines) < fe.Lines {
+		t.Errorf("the text needs %.1f mm and %d lines, the bound says at least %.1f mm and %d lines", b.Height, len(b.Lines), fe.Need, fe.Lines)
+	}
+	// Five times too long: exact figures, as the reference gives them.
+	five := strings.Repeat(word, 72)
+	_, err = Fit(fam, []Para{{Runs: runs(five)}}, spec)
+	_, want := refFit(fam, []Para{{Runs: runs(five)}}, spec)
+	if !errors.As(err, &fe) || fe.AtLeast || !reflect.DeepEqual(err, want) || fe.Need < 3*spec.Height {
+		t.Errorf("err = %v, want the reference's %v, a few times too long", err, want)
+	}
+}
+
+// BenchmarkFitFarTooLong: 1 MB of text in a card's box (6 s before).
+func BenchmarkFitFarTooLong(b *testing.B) {
+	fam := family(b)
+	word := "Je démonte des vieux smartphones, pour récupérer des «\u202Fterres rares\u202F». "
+	paras := []Para{{Runs: runs(strings.Repeat(word, 1<<20/len(word)))}}
+	spec := Spec{Width: 62, Height: 69.8, Max: 12.5, Min: 7.5, Leading: 1.3}
+	for b.Loop() {
+		if _, err := Fit(fam, paras, spec); err == nil {
+			b.Fatal("1 MB fits")
+		}
+	}
+}
+
+// BenchmarkRefitCard sets every text of one card of the default deck, front
+// and back, in the boxes of a tarot card (70 × 120 mm): the text work of
+// refitting a card after an edit.
+func BenchmarkRefitCard(b *testing.B) {
+	fam := family(b)
+	d, err := deck.LoadFS(data.FS, data.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := typo.For(d.Language)
+	p := d.Personas[0]
+	type field struct {
+		text     string
+		style    typeface.Style
+		spec     Spec
+		para     Para
+		backPara bool
+	}
+	fields := []field{
+		{text: d.Categories[0].Label, style: typeface.Bold, spec: Spec{Width: 54, Height: 9.5, Max: 9, Min: 7.5, MaxLines: 2, Leading: 1.15}},
+		{text: p.Name, style: typeface.Bold, spec: Spec{Width: 62, Height: 99, Max: 22, Min: 14, MaxLines: 1}},
+		{text: p.Role, style: typeface.Italic, spec: Spec{Width: 62, Height: 88, Max: 11.5, Min: 9, MaxLines: 2}},
+		{text: p.Country, style: typeface.Bold, spec: Spec{Width: 62, Height: 78, Max: 9.5, Min: 8, MaxLines: 1}},
+		{text: p.Text, style: typeface.Regular, spec: Spec{Width: 62, Height: 60, Max: 12.5, Min: 7, Leading: 1.3}},
+		{text: d.Title, style: typeface.Regular, spec: Spec{Width: 50, Height: 3, Max: 7, Min: 7, MaxLines: 1}},
+		{text: "1/20", style: typeface.Bold, spec: Spec{Width: 62, Height: 3, Max: 7, Min: 7, MaxLines: 1}},
+		{text: p.Name, style: typeface.Bold, spec: Spec{Width: 54, Height: 5.5, Max: 12, Min: 9, MaxLines: 1}},
+		{text: d.Title, style: typeface.Regular, spec: Spec{Width: 50, Height: 3, Max: 7, Min: 7, MaxLines: 1}},
+		{text: "1/20", style: typeface.Bold, spec: Spec{Width: 62, Height: 3, Max: 7, Min: 7, MaxLines: 1}},
+	}
+	back := []field{{text: "Conditions de travail", style: typeface.Bold, para: Para{Scale: 1.1, Tag: "heading"}}}
+	for _, c := range p.Conditions {
+		back = append(back, field{text: c, style: typeface.Regular, para: Para{Bullet: "•", SpaceBefore: 0.3}})
+	}
+	back = append(back, field{text: "Impact", style: typeface.Bold, para: Para{Scale: 1.1, SpaceBefore: 1.4}},
+		field{text: p.Impact, style: typeface.Regular, para: Para{SpaceBefore: 0.3}})
+	backSpec := Spec{Width: 62, Height: 88, Max: 12.5, Min: 7, Leading: 1.3}
+	for b.Loop() {
+		for _, f := range fields {
+			rs, _ := ParseInline(ts(f.text), f.style)
+			if _, err := Fit(fam, []Para{{Runs: rs}}, f.spec); err != nil {
+				b.Fatal(err)
+			}
+		}
+		paras := make([]Para, len(back))
+		for i, f := range back {
+			paras[i] = f.para
+			paras[i].Runs, _ = ParseInline(ts(f.text), f.style)
+		}
+		if _, err := Fit(fam, paras, backSpec); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -118,13 +120,34 @@ func (f *Face) Has(r rune) bool { return r >= 0 && r < 0x10000 && f.covered[r] }
 // Width is the advance width of s in mm at size pt. Characters the font lacks
 // count as zero; validation reports them before anything is drawn.
 func (f *Face) Width(s string, size float64) float64 {
+	return f.Scale(f.Units(s), size)
+}
+
+// Units is the advance width of s in thousandths of an em, the unit the PDF
+// renderer sums: a text measured once in units has its width at any size
+// from Scale, exactly as Width computes it.
+func (f *Face) Units(s string) int {
 	w := 0
-	for _, r := range s {
-		if f.Has(r) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			w += int(f.widths[c])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		// Runes beyond the BMP have no width: the renderer cannot draw
+		// them (Has). A rune the font lacks has a zero width in widths.
+		if r < 0x10000 {
 			w += int(f.widths[r])
 		}
+		i += n
 	}
-	return float64(w) * geom.PtToMM(size) / 1000
+	return w
+}
+
+// Scale converts a width in thousandths of an em to mm at size pt.
+func (f *Face) Scale(units int, size float64) float64 {
+	return float64(units) * geom.PtToMM(size) / 1000
 }
 
 // Ascent is the height above the baseline of the tallest glyphs, in mm at size pt.
@@ -153,13 +176,26 @@ func (fam *Family) Face(s Style) *Face { return fam.faces[s] }
 // of first appearance.
 func (fam *Family) Missing(s string, st Style) []rune {
 	var out []rune
-	seen := map[rune]bool{}
+	var seen map[rune]bool // once out is long enough to be slow to search
 	face := fam.faces[st]
 	for _, r := range s {
-		if r == '\n' || face.Has(r) || seen[r] {
+		if r == '\n' || face.Has(r) {
 			continue
 		}
-		seen[r] = true
+		if seen != nil {
+			if seen[r] {
+				continue
+			}
+			seen[r] = true
+		} else if slices.Contains(out, r) {
+			continue
+		} else if len(out) == 16 {
+			seen = make(map[rune]bool)
+			for _, m := range out {
+				seen[m] = true
+			}
+			seen[r] = true
+		}
 		out = append(out, r)
 	}
 	return out

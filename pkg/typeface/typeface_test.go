@@ -2,6 +2,9 @@ package typeface
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cardgen/cardgen/pkg/geom"
@@ -57,5 +60,87 @@ func TestParseFaceRejectsCFF(t *testing.T) {
 	}
 	if _, err := ParseFace([]byte("not a font")); err == nil {
 		t.Error("garbage was accepted")
+	}
+}
+
+// refWidth is Width as it was before it summed units with an ASCII fast
+// path: the reference for TestWidthAsBefore.
+func refWidth(f *Face, s string, size float64) float64 {
+	w := 0
+	for _, r := range s {
+		if f.Has(r) {
+			w += int(f.widths[r])
+		}
+	}
+	return float64(w) * geom.PtToMM(size) / 1000
+}
+
+// TestWidthAsBefore: Width, and Scale of Units, give the widths the
+// renderer computes (TestWidthsMatchFpdf in pkg/render checks those against
+// fpdf) for text of every kind: ASCII, accents, characters the font lacks,
+// beyond the BMP, invalid UTF-8.
+func TestWidthAsBefore(t *testing.T) {
+	t.Parallel()
+	fam, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("aZ09 ,.«»’éœŒ\u00A0\u202F\t\n\r…—🙂中\uFFFD\u0301\u2028\U0010FFFF")
+	for i := range 5000 {
+		var b strings.Builder
+		for range rnd.IntN(40) {
+			if rnd.IntN(20) == 0 {
+				b.WriteByte(byte(0x80 + rnd.IntN(0x80))) // a stray byte
+				continue
+			}
+			b.WriteRune(alphabet[rnd.IntN(len(alphabet))])
+		}
+		s := b.String()
+		st := Styles[i%4]
+		size := 5 + 20*rnd.Float64()
+		f := fam.Face(st)
+		if got, want := f.Width(s, size), refWidth(f, s, size); got != want {
+			t.Fatalf("%s Width(%q, %v) = %v, reference %v", st, s, size, got, want)
+		}
+		if got, want := f.Scale(f.Units(s), size), refWidth(f, s, size); got != want {
+			t.Fatalf("%s Scale(Units(%q), %v) = %v, reference %v", st, s, size, got, want)
+		}
+	}
+}
+
+// TestMissingMany: each missing character once, in order, however many.
+func TestMissingMany(t *testing.T) {
+	t.Parallel()
+	fam, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s strings.Builder
+	var want []rune
+	for r := rune(0x4E00); r < 0x4E00+3000; r++ { // CJK, which Lato lacks
+		want = append(want, r)
+	}
+	for range 3 {
+		for _, r := range want {
+			s.WriteRune(r)
+			s.WriteString("a")
+		}
+	}
+	if got := fam.Missing(s.String(), Regular); !slices.Equal(got, want) {
+		t.Errorf("Missing gives %d runes, want the %d CJK characters once each, in order", len(got), len(want))
+	}
+}
+
+func BenchmarkUnits(b *testing.B) {
+	fam, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := fam.Face(Regular)
+	s := "Je démonte des vieux smartphones, pour récupérer des «\u202Fterres rares\u202F» : cobalt, lithium…"
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		f.Units(s)
 	}
 }

@@ -43,7 +43,7 @@ func browserSession(t *testing.T, lang string) (string, context.Context) {
 	if exe == "" {
 		t.Skip("chromium is not installed: apt-get install chromium (bash .ci/run does) to run the browser test")
 	}
-	s := newTestServer(t, NewBuildBackend(""), nil)
+	s := newTestServer(t, NewAppBackend(""), nil)
 	u, err := s.Listen()
 	if err != nil {
 		t.Fatal(err)

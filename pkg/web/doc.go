@@ -4,8 +4,8 @@
 //
 // It is the only package that imports net/http. It knows nothing of how a
 // deck is read, composed or rendered: every operation goes through the
-// Backend interface (backend.go), which today's adapter over pkg/build
-// implements (backend_build.go, temporary until the app layer replaces it).
+// Backend interface (backend.go), which AppBackend implements over package
+// app (backend_app.go): one app call per request.
 //
 // What the server promises on a teacher's laptop:
 //

@@ -35,7 +35,7 @@ func TestLoad(t *testing.T) {
 	}
 	runtime.GC()
 	goroutines := runtime.NumGoroutine()
-	s := newTestServer(t, NewBuildBackend(""), nil)
+	s := newTestServer(t, NewAppBackend(""), nil)
 	u, err := s.Listen()
 	if err != nil {
 		t.Fatal(err)

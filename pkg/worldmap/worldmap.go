@@ -281,6 +281,8 @@ type Cluster struct {
 	At     LonLat   // the country's point; zero when !Placed
 	Placed bool     // false when the table does not know Code
 	Labels []string // the markers' labels, in input order
+	// Members are the markers' indices in Group's input, in input order.
+	Members []int
 }
 
 // Group gathers markers by country: one cluster per code, in the order codes
@@ -290,7 +292,7 @@ type Cluster struct {
 func Group(markers []Marker) []Cluster {
 	var out []Cluster
 	index := map[string]int{}
-	for _, m := range markers {
+	for k, m := range markers {
 		code := normCode(m.Code)
 		i, ok := index[code]
 		if !ok {
@@ -300,6 +302,7 @@ func Group(markers []Marker) []Cluster {
 			out = append(out, Cluster{Code: code, At: at, Placed: placed})
 		}
 		out[i].Labels = append(out[i].Labels, m.Label)
+		out[i].Members = append(out[i].Members, k)
 	}
 	return out
 }

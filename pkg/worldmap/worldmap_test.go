@@ -353,10 +353,10 @@ func TestGroup(t *testing.T) {
 	in, _ := Place("IN")
 	cd, _ := Place("CD")
 	want := []Cluster{
-		{Code: "FR", At: fr, Placed: true, Labels: []string{"Ana", "Luc"}},
-		{Code: "IN", At: in, Placed: true, Labels: []string{"Ravi", "Meera"}},
-		{Code: "XX", Placed: false, Labels: []string{"Nobody"}},
-		{Code: "CD", At: cd, Placed: true, Labels: []string{"Jo"}},
+		{Code: "FR", At: fr, Placed: true, Labels: []string{"Ana", "Luc"}, Members: []int{0, 2}},
+		{Code: "IN", At: in, Placed: true, Labels: []string{"Ravi", "Meera"}, Members: []int{1, 4}},
+		{Code: "XX", Placed: false, Labels: []string{"Nobody"}, Members: []int{3}},
+		{Code: "CD", At: cd, Placed: true, Labels: []string{"Jo"}, Members: []int{5}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Group =\n%+v\nwant\n%+v", got, want)

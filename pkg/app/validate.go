@@ -1,0 +1,195 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/edition"
+	"github.com/cardgen/cardgen/pkg/labels"
+	"github.com/cardgen/cardgen/pkg/typeface"
+)
+
+// ValidateOptions is what to check.
+type ValidateOptions struct {
+	// Dataset is the deck; with no Lang, every edition found beside it is
+	// checked too.
+	Dataset
+	Layouts []string // the layouts to fit the cards to; empty for DefaultLayout
+}
+
+// Report is what Validate found.
+type Report struct {
+	// Editions are the decks checked, the dataset's own language first;
+	// nil in place of one that could not be read at all.
+	Editions []*edition.Edition
+	Layouts  []string  // the layouts checked
+	Problems diag.List // every problem, sorted
+	Warnings diag.List // what is worth knowing but does not stop a build
+}
+
+// OK reports whether no problem was found.
+func (r *Report) OK() bool { return len(r.Problems) == 0 }
+
+// Summary says what was checked, in a sentence, when no problem was found.
+func (r *Report) Summary() string {
+	var decks []string
+	for _, ed := range r.Editions {
+		if ed == nil {
+			continue
+		}
+		decks = append(decks, fmt.Sprintf("%s: %s, %s, language %s", ed.Source,
+			count(len(ed.Personas), labels.Personas), count(len(ed.Categories), labels.Categories), ed.Language))
+	}
+	msg := strings.Join(decks, "; ") + ": no problem"
+	if len(r.Layouts) > 0 {
+		msg += fmt.Sprintf("; every card fits layout %s", strings.Join(r.Layouts, ", "))
+	}
+	return msg
+}
+
+// Validate runs every check a build runs, without rendering anything: the
+// dataset (every edition, when no language is asked for), the layouts, the
+// characters and the fitting of every card on every layout. The problems
+// with the input are in the report, every one at once; the error says what
+// is wrong with the options (an unknown layout, a language the deck lacks).
+func Validate(opts ValidateOptions) (*Report, error) {
+	names := opts.Layouts
+	if len(names) == 0 {
+		names = []string{DefaultLayout}
+	}
+	fam, err := typeface.Default()
+	if err != nil {
+		return nil, err
+	}
+	specs, layoutErr := loadLayouts(names)
+	rep := &Report{}
+	for _, s := range specs {
+		rep.Layouts = append(rep.Layouts, s.Name)
+	}
+	var errs []error
+	check := func(ed *edition.Edition, err error) {
+		err = optionErrors(err)
+		errs = append(errs, err)
+		rep.Editions = append(rep.Editions, ed)
+		if ed == nil {
+			return
+		}
+		rep.Warnings = append(rep.Warnings, untitled(ed.Deck)...)
+		if err != nil {
+			errs = append(errs, checkPartial(ed, specs, fam))
+			return
+		}
+		errs = append(errs, checkDeck(printable(ed.Deck), specs, fam))
+	}
+	if opts.Lang != "" {
+		ed, err := edition.Load(opts.source(), opts.Lang)
+		check(ed, err)
+	} else {
+		for _, r := range edition.All(opts.source()) {
+			check(r.Edition, r.Err)
+		}
+	}
+	errs = append(errs, layoutErr)
+	// Problems with the input are the report's; the rest is the error.
+	var other []error
+	for _, e := range flatten(joinErrors(errs...)) {
+		var l diag.List
+		if errors.As(e, &l) {
+			rep.Problems = append(rep.Problems, l...)
+		} else {
+			other = append(other, e)
+		}
+	}
+	if len(rep.Problems) > 0 {
+		rep.Problems = rep.Problems.Unique().Err().(diag.List)
+	}
+	rep.Warnings = rep.Warnings.Unique()
+	return rep, errors.Join(other...)
+}
+
+// flatten returns the leaves of a tree of joined errors.
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// ExportOptions is what to export.
+type ExportOptions struct {
+	Dataset
+	To string // the format to write: yaml, json, csv, md; "" for yaml
+}
+
+// Export returns the deck in the format To, and the deck.
+func Export(opts ExportOptions) ([]byte, *deck.Deck, error) {
+	to := opts.To
+	if to == "" {
+		to = "yaml"
+	}
+	to, err := deck.ParseFormat(to)
+	if err != nil {
+		var fe *deck.FormatError
+		if errors.As(err, &fe) {
+			return nil, nil, &OptionError{Option: OptExportFormat, Msg: "{export format}: " + fe.Msg, Whole: true, Err: err}
+		}
+		return nil, nil, err
+	}
+	ed, _, err := Load(opts.Dataset)
+	if err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	if err := deck.Export(&buf, ed.Deck, to); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), ed.Deck, nil
+}
+
+// ListOptions is which personas to list.
+type ListOptions struct {
+	Dataset
+	Select deck.Selection
+}
+
+// Row is a persona as `cardgen list` shows it.
+type Row struct {
+	Number      int // its card's number in the whole deck
+	ID, Name    string
+	Role        string
+	Country     string // as the card prints it: the dataset's name, or the code's
+	CountryCode string
+	Category    string // the category's id
+}
+
+// List returns the personas sel chooses, in its order, each with its
+// card's number and its country as the card prints it.
+func List(opts ListOptions) ([]Row, diag.List, error) {
+	ed, warnings, err := Load(opts.Dataset)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := selectCards(ed.Deck, opts.Select)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows := make([]Row, len(d.Personas))
+	for i := range d.Personas {
+		p := &d.Personas[i]
+		n, _ := d.Number(i)
+		rows[i] = Row{Number: n, ID: p.ID, Name: p.Name, Role: p.Role, Country: p.CountryName(d.Language),
+			CountryCode: p.CountryCode, Category: p.Category}
+	}
+	return rows, warnings, nil
+}

@@ -1,0 +1,181 @@
+package cli_test
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// readmeCommand is one cardgen command of the README, as a user would type it.
+type readmeCommand struct {
+	line     string   // as written
+	args     []string // after "cardgen" or "go run ./cmd/cardgen"
+	redirect string   // the file after ">", if any
+	files    []string // the files its comment says it writes (out/…)
+}
+
+// commentFile is a file a command's comment names: a path under out/, with
+// no placeholder in it.
+var commentFile = regexp.MustCompile(`\bout/[^\s,;:()<>*]+\.(?:pdf|png|svg|txt)\b`)
+
+// readmeExamples returns the cardgen commands of the README's sh blocks, in
+// order, and the files its yaml blocks name in their first line ("# mine.yaml: …").
+func readmeExamples(t *testing.T) ([]readmeCommand, map[string]string) {
+	t.Helper()
+	text := string(readFile(t, filepath.Join(testdata, "..", "README.md")))
+	var cmds []readmeCommand
+	yamls := map[string]string{}
+	fence := regexp.MustCompile("(?ms)^```(\\w*)\\n(.*?)^```")
+	for _, m := range fence.FindAllStringSubmatch(text, -1) {
+		lang, body := m[1], m[2]
+		if lang == "yaml" {
+			if f := regexp.MustCompile(`^# ([\w.-]+\.yaml)\b`).FindStringSubmatch(body); f != nil {
+				yamls[f[1]] = body
+			}
+			continue
+		}
+		if lang != "sh" {
+			continue
+		}
+		for _, line := range strings.Split(body, "\n") {
+			code, comment, _ := strings.Cut(line, " #")
+			var rest string
+			switch {
+			case strings.HasPrefix(code, "go run ./cmd/cardgen "):
+				rest = strings.TrimPrefix(code, "go run ./cmd/cardgen ")
+			case strings.HasPrefix(code, "cardgen "):
+				rest = strings.TrimPrefix(code, "cardgen ")
+			default:
+				continue
+			}
+			c := readmeCommand{line: strings.TrimSpace(line), files: commentFile.FindAllString(comment, -1)}
+			if before, after, ok := strings.Cut(rest, ">"); ok {
+				rest, c.redirect = before, strings.TrimSpace(after)
+			}
+			c.args = shellWords(t, rest)
+			if c.args[0] == "version" || c.args[0] == "completion" || c.args[0] == "serve" { // serve runs until stopped: its own tests cover it
+				continue
+			}
+			cmds = append(cmds, c)
+		}
+	}
+	return cmds, yamls
+}
+
+// shellWords splits a command line as a shell does, for the quoting the
+// README uses: words, "double" and 'single' quotes.
+func shellWords(t *testing.T, s string) []string {
+	t.Helper()
+	var words []string
+	var cur strings.Builder
+	in, quote := false, rune(0)
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, in = r, true
+		case r == ' ' || r == '\t':
+			if in {
+				words = append(words, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteRune(r)
+			in = true
+		}
+	}
+	if quote != 0 {
+		t.Fatalf("unclosed quote in %q", s)
+	}
+	if in {
+		words = append(words, cur.String())
+	}
+	return words
+}
+
+// snapshot returns the hash of every file under dir, by path.
+func snapshot(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	out := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = sha256.Sum256(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestREADMEExamples: issue 10 §1. The README's examples, run in order in a
+// fresh folder as a new user would, leave one file per variant: each
+// writes the files its comment names, and none rewrites a file an earlier
+// one wrote (before, --ink-saver, --duplex, --faces, --back-offset, a
+// selection, calibrate --lang en and preview --lang en all overwrote the
+// default files).
+func TestREADMEExamples(t *testing.T) {
+	cmds, yamls := readmeExamples(t)
+	if len(cmds) < 20 {
+		t.Fatalf("only %d cardgen commands found in the README", len(cmds))
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for name, body := range yamls {
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writer := map[string]string{} // file → the command that wrote it
+	for _, c := range cmds {
+		before := snapshot(t, dir)
+		r := run(t, nil, c.args...)
+		if r.code != 0 {
+			t.Errorf("%s: exit %d\n%s", c.line, r.code, r.stderr)
+			continue
+		}
+		after := snapshot(t, dir)
+		for p, h := range after {
+			if old, ok := before[p]; ok && old == h {
+				continue
+			}
+			if w, ok := writer[p]; ok {
+				t.Errorf("%s rewrote %s, which %s wrote", c.line, p, w)
+			}
+			writer[p] = c.line
+		}
+		for _, f := range c.files {
+			if _, ok := after[f]; !ok {
+				t.Errorf("%s: its comment names %s, which is not there", c.line, f)
+			}
+		}
+		if c.redirect != "" {
+			// The shell writes this one, not cardgen: a user's own file.
+			if err := os.WriteFile(c.redirect, []byte(r.stdout), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	pdfs := 0
+	for p := range writer {
+		if strings.HasSuffix(p, ".pdf") {
+			pdfs++
+		}
+	}
+	t.Logf("%d commands, %d files written, %d PDFs", len(cmds), len(writer), pdfs)
+}

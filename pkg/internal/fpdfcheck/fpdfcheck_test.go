@@ -1,0 +1,239 @@
+package fpdfcheck
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// upstreamSum pins upstream fpdf v0.12.0 as the module proxy serves it
+// (the lines go.sum had before the copy replaced it): the comparison is
+// with those bytes, whatever the module cache holds.
+const (
+	upstreamPath = "codeberg.org/go-pdf/fpdf"
+	upstreamSum  = upstreamPath + " v0.12.0 h1:g8E/1VqGqB2lZUUaqQrrTnA0IEJLPTTX1DZ0qS/ZmhU=\n" +
+		upstreamPath + " v0.12.0/go.mod h1:WJNJ2bvCj81rZBdhOf7lKOGoSl+OKMXcIcXqDcP8r5Y=\n"
+)
+
+// The files the patch changes or adds; every other file of the copy is
+// upstream's, byte for byte.
+var (
+	patched = []string{"xcompr.go"}
+	added   = []string{"PATCH.md", "xcompr_test.go"}
+)
+
+// upstreamModfile writes, in dir, a go.mod and go.sum that are the
+// repository's without the replace line, and returns the go.mod's path.
+func upstreamModfile(t *testing.T, root, dir string) string {
+	t.Helper()
+	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	replaces := 0
+	for _, line := range strings.SplitAfter(string(mod), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "replace") {
+			if !strings.Contains(line, upstreamPath+" v0.12.0 => ./pkg/internal/fpdf") {
+				t.Fatalf("go.mod has a replace other than fpdf's: %q", line)
+			}
+			replaces++
+			continue
+		}
+		kept = append(kept, line)
+	}
+	if replaces != 1 {
+		t.Fatalf("go.mod has %d replace lines for fpdf, want 1", replaces)
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	modfile := filepath.Join(dir, "go.mod")
+	if err := os.WriteFile(modfile, []byte(strings.Join(kept, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), append(sum, upstreamSum...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return modfile
+}
+
+func run(t *testing.T, dir, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
+	}
+	return string(out)
+}
+
+// TestPatchedFpdfWritesUpstreamBytes builds cardgen twice, against the
+// copy (the repository's go.mod) and against upstream (a go.mod without the
+// replace line), checks that the copy differs from upstream only by the
+// patch, and that both binaries write the same bytes for the default decks
+// in every built-in layout and both languages, the ink-saver variant, a deck
+// with a picture, the facilitator's guide and the calibration sheet in both languages.
+func TestPatchedFpdfWritesUpstreamBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds cardgen twice")
+	}
+	t.Parallel()
+	root := filepath.Dir(strings.TrimSpace(run(t, ".", "go", "env", "GOMOD")))
+	tmp := t.TempDir()
+	modfile := upstreamModfile(t, root, tmp)
+
+	upstreamDir := strings.TrimSpace(run(t, root, "go", "list", "-modfile="+modfile, "-m", "-f", "{{.Dir}}", upstreamPath))
+	if upstreamDir == "" {
+		t.Fatal("go list found no directory for upstream fpdf")
+	}
+	t.Run("copy", func(t *testing.T) { compareCopy(t, upstreamDir, filepath.Join(root, "pkg/internal/fpdf")) })
+
+	bins := map[string]string{"upstream": filepath.Join(tmp, "bin", "upstream"), "patched": filepath.Join(tmp, "bin", "patched")}
+	run(t, root, "go", "build", "-modfile="+modfile, "-o", bins["upstream"], "./cmd/cardgen")
+	run(t, root, "go", "build", "-o", bins["patched"], "./cmd/cardgen")
+
+	entries, err := os.ReadDir(filepath.Join(root, "layouts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var layoutArgs []string
+	layouts := 0
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			layoutArgs = append(layoutArgs, "--layout", name)
+			layouts++
+		}
+	}
+	jobs := map[string][]string{
+		"fr":           append([]string{"build"}, layoutArgs...),
+		"en":           append([]string{"build", "--lang", "en"}, layoutArgs...),
+		"ink":          {"build", "--layout", "a4", "--layout", "tarot", "--ink-saver"},
+		"picture":      {"build", "--data", "testdata/datasets/good/rich.yaml"},
+		"guide":        {"guide"},
+		"guide-en":     {"guide", "--lang", "en", "--paper", "Letter"},
+		"calibrate":    {"calibrate"},
+		"calibrate-en": {"calibrate", "--layout", "letter", "--lang", "en"},
+	}
+	for name, bin := range bins {
+		for job, args := range jobs {
+			out := filepath.Join(tmp, name, job) + string(filepath.Separator)
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			run(t, root, bin, append(args, "--out", out)...)
+		}
+	}
+	compared := 0
+	err = filepath.WalkDir(filepath.Join(tmp, "upstream"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(filepath.Join(tmp, "upstream"), path)
+		want, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		got, err := os.ReadFile(filepath.Join(tmp, "patched", rel))
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the patched fpdf writes %d bytes, upstream %d; first difference at byte %d",
+				rel, len(got), len(want), firstDiff(got, want))
+		}
+		compared++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every layout in 2 languages, 2 ink-saver, 1 picture, 2 guides, 2 calibration sheets.
+	if want := 2*layouts + 7; compared != want {
+		t.Errorf("compared %d PDFs, want %d", compared, want)
+	}
+	t.Logf("%d PDFs identical", compared)
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// compareCopy checks that the copy has exactly upstream's files, each
+// with upstream's bytes, except the patched and added ones, and that
+// PATCH.md shows the patch as it is.
+func compareCopy(t *testing.T, upstream, copyDir string) {
+	files := func(dir string) []string {
+		var out []string
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(dir, path)
+				out = append(out, filepath.ToSlash(rel))
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	up, cp := files(upstream), files(copyDir)
+	for _, f := range up {
+		if !slices.Contains(cp, f) {
+			t.Errorf("the copy lacks upstream's %s", f)
+			continue
+		}
+		a, errA := os.ReadFile(filepath.Join(upstream, f))
+		b, errB := os.ReadFile(filepath.Join(copyDir, f))
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		if same := bytes.Equal(a, b); same == slices.Contains(patched, f) {
+			t.Errorf("%s: same as upstream: %v, but the patch changes exactly %v", f, same, patched)
+		}
+	}
+	for _, f := range cp {
+		if !slices.Contains(up, f) && !slices.Contains(added, f) {
+			t.Errorf("the copy has %s, which is neither upstream's nor the patch's (%v); "+
+				"a test of the copy run by hand leaves files behind: git clean them", f, added)
+		}
+	}
+	// PATCH.md carries the patch as diff -u shows it.
+	if _, err := exec.LookPath("diff"); err != nil {
+		t.Log("no diff command: PATCH.md not checked")
+		return
+	}
+	doc, err := os.ReadFile(filepath.Join(copyDir, "PATCH.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range patched {
+		cmd := exec.Command("diff", "-u", "--label", "a/"+f, "--label", "b/"+f, filepath.Join(upstream, f), filepath.Join(copyDir, f))
+		out, _ := cmd.Output() // diff exits 1 when the files differ
+		if len(out) == 0 || !strings.Contains(string(doc), string(out)) {
+			t.Errorf("PATCH.md does not show the diff of %s as it is; it should contain:\n%s", f, out)
+		}
+	}
+	for _, f := range added {
+		if f == "PATCH.md" {
+			continue
+		}
+		if !strings.Contains(string(doc), f) {
+			t.Errorf("PATCH.md does not mention the added file %s", f)
+		}
+	}
+}
