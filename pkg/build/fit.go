@@ -300,7 +300,7 @@ func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error
 			// So is a category's label, on every card of the category.
 			pos = ps.Pos
 			if c := d.Category(ps.Category); c != nil {
-				pos, p.Card, p.Field = c.Pos, "", "label"
+				pos, p.Card, p.Field = c.Where("label"), "", "label"
 				p.Msg = fmt.Sprintf("category %q, in the band of a %s card (layout %s): %v", c.ID, cardSize(spec), spec.Name, fe.Err)
 			}
 		default: // a heading or the card number: cardgen's own words

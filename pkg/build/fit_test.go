@@ -45,7 +45,7 @@ func TestFitProblemsAtTheirField(t *testing.T) {
 		{face.Field{Part: face.Impact}, "hao", "impact", at(ps.Where("impact"))},
 		{face.Field{Part: face.DeckTitle}, "", "title", at(d.Fields["title"])},
 		{face.Field{Part: face.CommonTitle}, "", "title", at(d.Fields["title"])},
-		{face.Field{Part: face.CategoryLabel}, "", "label", at(d.Category("extraction").Pos)},
+		{face.Field{Part: face.CategoryLabel}, "", "label", at(d.Category("extraction").Where("label"))},
 		{face.Field{Part: face.CardNumber}, "hao", "card number", at(ps.Pos)},
 	} {
 		var problems diag.List
@@ -107,7 +107,7 @@ func TestCompositionProblemsEndToEnd(t *testing.T) {
 	}
 	want := map[string]int{
 		"conditions[2]": d.Personas[1].Where("conditions[2]").Line,
-		"label":         d.Categories[0].Pos.Line,
+		"label":         d.Categories[0].Where("label").Line,
 	}
 	for _, p := range list {
 		if line, ok := want[p.Field]; !ok || p.Line != line {
