@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -26,10 +27,15 @@ type Dataset struct {
 	// deck's edition in that language (the web page's working copy of the
 	// English edition): output names carry its language, as --lang en's do.
 	Edition string
+	// FS, when not nil, is the dataset's folder instead of the file system
+	// (a web server's upload): Path is then the dataset's slash-separated
+	// path in it, as the user named the file, and its editions and
+	// pictures are read from FS, and nothing outside it.
+	FS fs.FS
 }
 
 func (ds Dataset) source() edition.Source {
-	return edition.Source{Path: ds.Path, Data: ds.Data, Format: ds.Format}
+	return edition.Source{Path: ds.Path, Data: ds.Data, Format: ds.Format, FS: ds.FS}
 }
 
 // Load reads the dataset in the edition asked for, every problem at once.
