@@ -327,3 +327,51 @@ func TestBuildFromBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildFromFS: a dataset read from a folder given as an fs.FS (the web
+// server's upload) gives the PDF the same dataset gives from the file
+// system, pictures included; messages name the file as given, and nothing
+// outside the folder is read.
+func TestBuildFromFS(t *testing.T) {
+	t.Parallel()
+	good := filepath.Join("..", "..", "testdata", "datasets", "good")
+	want, err := Build(BuildOptions{Dataset: Dataset{Path: filepath.Join(good, "rich.yaml")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(good, "rich.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ds := range []Dataset{{Path: "rich.yaml", FS: os.DirFS(good)}, {Path: "rich.yaml", Data: data, FS: os.DirFS(good)}} {
+		got, err := Build(BuildOptions{Dataset: ds})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.PDFs[0].Name != want.PDFs[0].Name || string(got.PDFs[0].Data) != string(want.PDFs[0].Data) {
+			t.Errorf("from the folder (bytes given: %v): %s differs from %s", ds.Data != nil, got.PDFs[0].Name, want.PDFs[0].Name)
+		}
+	}
+	// The same folder without its pictures: each problem names the file
+	// as given.
+	_, err = Build(BuildOptions{Dataset: Dataset{Path: "rich.yaml", Data: data, FS: os.DirFS(t.TempDir())}})
+	var l diag.List
+	if !errors.As(err, &l) || len(l) == 0 {
+		t.Fatalf("without the pictures: %v", err)
+	}
+	for _, p := range l {
+		if p.File != "rich.yaml" || p.Field != "image" || !strings.Contains(p.Msg, "not found") {
+			t.Errorf("problem %+v", p)
+		}
+	}
+}
+
+// TestFaceNamesTheCard: an unknown card is the card option's error.
+func TestFaceNamesTheCard(t *testing.T) {
+	t.Parallel()
+	var oe *OptionError
+	_, err := Face(FaceOptions{Card: "kofi"})
+	if !errors.As(err, &oe) || oe.Option != OptCard || oe.Value != "kofi" {
+		t.Errorf("%v", err)
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -57,6 +58,12 @@ func (r *Report) Summary() string {
 // with the input are in the report, every one at once; the error says what
 // is wrong with the options (an unknown layout, a language the deck lacks).
 func Validate(opts ValidateOptions) (*Report, error) {
+	return ValidateContext(context.Background(), opts)
+}
+
+// ValidateContext is Validate, stopping early with ctx's error once ctx is
+// done: it looks between the editions and the layouts it checks.
+func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error) {
 	names := opts.Layouts
 	if len(names) == 0 {
 		names = []string{DefaultLayout}
@@ -72,6 +79,9 @@ func Validate(opts ValidateOptions) (*Report, error) {
 	}
 	var errs []error
 	check := func(ed *edition.Edition, err error) {
+		if ctx.Err() != nil {
+			return
+		}
 		err = optionErrors(err)
 		errs = append(errs, err)
 		rep.Editions = append(rep.Editions, ed)
@@ -83,7 +93,7 @@ func Validate(opts ValidateOptions) (*Report, error) {
 			errs = append(errs, checkPartial(ed, specs, fam))
 			return
 		}
-		errs = append(errs, checkDeck(printable(ed.Deck), specs, fam))
+		errs = append(errs, checkDeck(ctx, printable(ed.Deck), specs, fam))
 	}
 	if opts.Lang != "" {
 		ed, err := edition.Load(opts.source(), opts.Lang)
@@ -92,6 +102,9 @@ func Validate(opts ValidateOptions) (*Report, error) {
 		for _, r := range edition.All(opts.source()) {
 			check(r.Edition, r.Err)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	errs = append(errs, layoutErr)
 	// Problems with the input are the report's; the rest is the error.
