@@ -34,10 +34,11 @@ type Backend interface {
 	// validate` does: every problem at once. The deck is nil when the file
 	// cannot be read at all.
 	Validate(ctx context.Context, ds Dataset, layouts []string) (*Checked, error)
-	// Faces draws both faces of the cards of ids (every card when empty) as
-	// they will print on layout, as SVG, with the problems of the whole deck
-	// on that layout. A card that cannot be drawn has no faces.
-	Faces(ctx context.Context, ds Dataset, layout string, ids []string) (*Faces, error)
+	// Faces draws both faces of the cards asked for as they will print on
+	// the layout, as SVG, with the problems of the deck and of those cards
+	// on that layout. A card that cannot be drawn has no faces; the others
+	// are drawn all the same.
+	Faces(ctx context.Context, ds Dataset, opts FacesOptions) (*Faces, error)
 	// Preview draws one face of one card: format is "svg" or "png".
 	Preview(ctx context.Context, ds Dataset, opts PreviewOptions) (File, error)
 	// Build makes the PDF of each layout, named as `cardgen build` names it.
@@ -77,9 +78,9 @@ type Dataset struct {
 	// them. Usually "".
 	Edition string
 	// Dir is the request's private folder: it holds the pictures (and other
-	// editions) sent with the dataset, at their paths relative to it, and
-	// the backend may write its own temporary files in it. The server
-	// removes it when the request ends.
+	// editions) sent with the dataset, at their paths relative to it. The
+	// server removes it when the request ends; the backend reads it, and
+	// writes nothing.
 	Dir string
 }
 
@@ -121,14 +122,22 @@ type CalibrateOptions struct {
 	Layout string
 	Lang   string // of the instructions
 	Print  PrintOptions
-	// Dir is the request's private folder, where the backend may write.
-	Dir string
 }
 
 // ImagesOptions is what PNG pictures to make.
 type ImagesOptions struct {
 	Layout string // whose card size and design to show
 	Select Selection
+}
+
+// FacesOptions is which cards to draw.
+type FacesOptions struct {
+	Layout string
+	Only   []string // persona ids; every card when empty
+	// Number and Total, when Total is not 0, say that the dataset is an
+	// excerpt of a larger deck (the page sends the one card it redraws as
+	// a teacher types): its cards are numbered from Number, out of Total.
+	Number, Total int
 }
 
 // PreviewOptions is which face to draw.

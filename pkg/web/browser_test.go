@@ -11,7 +11,9 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -82,6 +84,15 @@ func browserSession(t *testing.T, lang string) (string, context.Context) {
 	})
 	if err == nil {
 		err = chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900))
+	}
+	if err == nil {
+		// Every refusal of the page's security policy is kept, from the
+		// first script on.
+		err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+				Source: `window.cspRefusals = []; document.addEventListener("securitypolicyviolation", (e) => window.cspRefusals.push(e.violatedDirective + " " + (e.blockedURI || e.sample)));`})
+			return err
+		}))
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -205,6 +216,11 @@ func TestBrowser(t *testing.T) {
 	screenshot(ctx, t, shots, "01-builtin.png", false)
 	screenshot(ctx, t, shots, "01-builtin-full.png", true)
 	axeCheck(ctx, t, "the built-in deck")
+	checkFaces(ctx, t, "the built-in deck")
+	noEnglish(ctx, t, "the built-in deck")
+	if missing := evaluate[[]string](ctx, t, `[...Object.keys(WORDS.fr).filter((k) => !(k in WORDS.en)), ...Object.keys(WORDS.en).filter((k) => !(k in WORDS.fr))]`); len(missing) > 0 {
+		t.Errorf("words of one language only: %v", missing)
+	}
 
 	// Keyboard: the first stops are the skip link, the language buttons,
 	// the file chooser.
@@ -217,13 +233,10 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("focus order from the top: %v", order)
 	}
 
-	// A French Excel-style CSV, chosen with the file button.
-	csv := filepath.Join(t.TempDir(), "mes-personas.csv")
-	if err := os.WriteFile(csv, excelCSV(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{csv})); err != nil {
-		t.Fatal(err)
+	// A French Excel-style CSV, dropped on the page (TestBrowserPictures
+	// chooses its files with the file button).
+	if !dropFile(ctx, t, "mes-personas.csv", excelCSV(t)) {
+		t.Error("the drop zone did not show it takes the file")
 	}
 	waitFor(ctx, t, "the CSV's three cards", `document.querySelectorAll("#grid li.card").length === 3 && document.querySelectorAll("#grid .face-box svg").length === 4`)
 	status := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`)
@@ -246,6 +259,7 @@ func TestBrowser(t *testing.T) {
 	}
 	screenshot(ctx, t, shots, "02-problem.png", true)
 	axeCheck(ctx, t, "a deck with a problem")
+	noEnglish(ctx, t, "a deck with a problem")
 
 	// Fix the text in the form, by keyboard: Enter on Edit, type, Escape.
 	err := chromedp.Do(ctx,
@@ -259,6 +273,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the form shows the text %q", v[:min(40, len(v))])
 	}
 	axeCheck(ctx, t, "the editor")
+	noEnglish(ctx, t, "the editor")
 	err = chromedp.Do(ctx,
 		chromedp.Focus(chromedp.CSS("#f-text")),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(kb.ModifierCtrl)),
@@ -334,6 +349,102 @@ func TestBrowser(t *testing.T) {
 	}
 	screenshot(ctx, t, shots, "05-zoom-200.png", false)
 	t.Logf("screenshots in %s", shots)
+}
+
+// dropFile drops a file on the page's drop zone as a browser does: a
+// DataTransfer built in the page from the file's bytes, carried by
+// dragenter, dragover and drop events. It reports whether the zone showed
+// that it takes the file.
+func dropFile(ctx context.Context, t *testing.T, name string, data []byte) bool {
+	t.Helper()
+	js := fmt.Sprintf(`(() => {
+		const bytes = Uint8Array.from(atob(%q), (c) => c.charCodeAt(0));
+		const dt = new DataTransfer();
+		dt.items.add(new File([bytes], %q));
+		const zone = document.querySelector("#drop");
+		for (const type of ["dragenter", "dragover"]) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+		const over = zone.classList.contains("over");
+		zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+		return over && !zone.classList.contains("over");
+	})()`, base64.StdEncoding.EncodeToString(data), name)
+	return evaluate[bool](ctx, t, js)
+}
+
+// noEnglish fails on English words in the page's own texts (every text
+// node and label, shown or not), leaving out what is marked as English:
+// cardgen's problem messages, the "English" button.
+func noEnglish(ctx context.Context, t *testing.T, when string) {
+	t.Helper()
+	found := evaluate[[]string](ctx, t, `(() => {
+		const english = /(?<!\p{L})(the|and|of|your|with|this|is|are|for|from|to|cards?|files?|download|choose|print|none|all|edit|done|front|back|problems?)(?!\p{L})/iu;
+		const out = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+		for (let n = walker.currentNode; n; n = walker.nextNode()) {
+			if (n.nodeType === Node.ELEMENT_NODE) {
+				if (n.closest("[lang]:not(html)")?.lang.startsWith("en") || n.closest("script, style, svg")) continue;
+				for (const a of ["aria-label", "title", "alt", "placeholder"]) {
+					const v = n.getAttribute(a);
+					if (v && english.test(v)) out.push(a + ": " + v);
+				}
+				continue;
+			}
+			const e = n.parentElement;
+			if (e.closest("[lang]:not(html)")?.lang.startsWith("en") || e.closest("script, style, svg")) continue;
+			if (english.test(n.textContent)) out.push(n.textContent.trim().slice(0, 120));
+		}
+		return out;
+	})()`)
+	for _, f := range found {
+		t.Errorf("%s: English in the French page: %q", when, f)
+	}
+}
+
+// checkFaces checks how the browser sets the previews' text: the page's
+// security policy refuses nothing, kerning and ligatures are off, and each
+// run, measured by the browser without the PDF's width to hold it, is
+// within 1 % of that width: the lines end where the PDF's do.
+func checkFaces(ctx context.Context, t *testing.T, when string) {
+	t.Helper()
+	if refused := evaluate[[]string](ctx, t, `window.cspRefusals`); len(refused) > 0 {
+		t.Errorf("%s: the page's security policy refused %d things: %v", when, len(refused), refused[:min(3, len(refused))])
+	}
+	var got struct {
+		Kerning, Ligatures string
+		Runs               int
+		Worst              float64
+		WorstText          string
+	}
+	raw := evaluate[string](ctx, t, `(() => {
+		const text = document.querySelector("#grid svg text");
+		const st = getComputedStyle(text);
+		let runs = 0, worst = 0, worstText = "";
+		for (const svg of [...document.querySelectorAll("#grid svg")].slice(0, 8)) {
+			const probe = svg.cloneNode(true);
+			probe.style.position = "absolute";
+			probe.style.visibility = "hidden";
+			document.body.append(probe);
+			for (const span of probe.querySelectorAll("tspan[textLength]")) {
+				const want = Number(span.getAttribute("textLength"));
+				span.removeAttribute("textLength");
+				span.removeAttribute("lengthAdjust");
+				const d = Math.abs(span.getComputedTextLength() - want) / want;
+				runs++;
+				if (d > worst) { worst = d; worstText = span.textContent; }
+			}
+			probe.remove();
+		}
+		return JSON.stringify({kerning: st.fontKerning, ligatures: st.fontVariantLigatures, runs, worst, worstText});
+	})()`)
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Kerning != "none" || got.Ligatures != "none" {
+		t.Errorf("%s: the previews' text is set with kerning %q, ligatures %q", when, got.Kerning, got.Ligatures)
+	}
+	if got.Runs < 50 || got.Worst > 0.01 {
+		t.Errorf("%s: of %d runs, %q is %.2f %% off the PDF's width", when, got.Runs, got.WorstText, 100*got.Worst)
+	}
+	t.Logf("%s: %d runs measured by the browser, the farthest %.3f %% off the PDF's width", when, got.Runs, 100*got.Worst)
 }
 
 // waitForFile waits for a download to land.
