@@ -1,12 +1,14 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -373,5 +375,46 @@ func TestFaceNamesTheCard(t *testing.T) {
 	_, err := Face(FaceOptions{Card: "kofi"})
 	if !errors.As(err, &oe) || oe.Option != OptCard || oe.Value != "kofi" {
 		t.Errorf("%v", err)
+	}
+}
+
+// TestWorkingCopyOfAnUntitledDeck: the web page's working copy (JSON) of a
+// spreadsheet that gives no title builds the PDF the spreadsheet builds,
+// and exports as the spreadsheet exports.
+func TestWorkingCopyOfAnUntitledDeck(t *testing.T) {
+	t.Parallel()
+	csv := []byte("id;nom;métier;pays;code_pays;catégorie;texte;conditions\r\na;A;R;France;FR;ex;Je trie.;X\r\n")
+	folder := fstest.MapFS{}
+	original := Dataset{Path: "mes-cartes.csv", Data: csv, FS: folder}
+	ed, _, err := Load(original)
+	if err != nil || TitleGiven(ed.Deck) {
+		t.Fatalf("the spreadsheet gives a title (%q), or: %v", ed.Title, err)
+	}
+	copyJSON, _, err := Export(ExportOptions{Dataset: original, To: "json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	working := Dataset{Path: "mes-cartes.json", Data: copyJSON, FS: folder, NoTitle: true}
+	want, err := Build(BuildOptions{Dataset: original})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ds := range []Dataset{working, {Path: "mes-cartes.json", Data: copyJSON, FS: folder}} {
+		got, err := Build(BuildOptions{Dataset: ds})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same := string(got.PDFs[0].Data) == string(want.PDFs[0].Data); same != ds.NoTitle || got.PDFs[0].Name != want.PDFs[0].Name {
+			t.Errorf("NoTitle %v: %s, the same PDF as the spreadsheet's: %v", ds.NoTitle, got.PDFs[0].Name, same)
+		}
+	}
+	a, _, err := Export(ExportOptions{Dataset: original, To: "csv"})
+	b, _, err2 := Export(ExportOptions{Dataset: working, To: "csv"})
+	if err != nil || err2 != nil || string(a) != string(b) {
+		t.Errorf("the copy exports otherwise: %v %v\n%s\n%s", err, err2, a, b)
+	}
+	set, err := Faces(context.Background(), FacesOptions{Dataset: working, Format: SVG})
+	if err != nil || strings.Contains(faceText(set.Cards[0].Front), "mes-cartes") {
+		t.Errorf("the copy's face shows the file's name: %v", err)
 	}
 }

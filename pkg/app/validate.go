@@ -89,6 +89,9 @@ func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error)
 			return
 		}
 		rep.Warnings = append(rep.Warnings, untitled(ed.Deck)...)
+		if opts.NoTitle {
+			ed.Title = ""
+		}
 		if err != nil {
 			errs = append(errs, checkPartial(ed, specs, fam))
 			return
@@ -159,7 +162,9 @@ func Export(opts ExportOptions) ([]byte, *deck.Deck, error) {
 		}
 		return nil, nil, err
 	}
-	ed, _, err := Load(opts.Dataset)
+	ds := opts.Dataset
+	ds.NoTitle = false // the title is written, as the original's export writes it
+	ed, _, err := Load(ds)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -77,6 +77,10 @@ type Dataset struct {
 	// "en"). Output names then carry it, as `cardgen build --lang en` names
 	// them. Usually "".
 	Edition string
+	// NoTitle says that the dataset is the page's working copy of a deck
+	// that gives no title (Deck.Untitled): its cards show none, as those
+	// of the teacher's own file do.
+	NoTitle bool
 	// Dir is the request's private folder: it holds the pictures (and other
 	// editions) sent with the dataset, at their paths relative to it. The
 	// server removes it when the request ends; the backend reads it, and
@@ -184,6 +188,10 @@ type Deck struct {
 	// Folder is where, inside a .zip sent as the dataset, the dataset was
 	// found ("mon-jeu/"), so that the page finds its pictures; "" otherwise.
 	Folder string `json:"folder,omitempty"`
+	// Untitled says that the deck gives no title of its own (a spreadsheet
+	// may not): its cards show none, and the working copy's title (the
+	// file's name) is not printed when the page says no_title=true.
+	Untitled bool `json:"untitled,omitempty"`
 	// Language is the deck's language; Languages lists its editions (its
 	// own first) that the request's files hold.
 	Language  string   `json:"language"`

@@ -88,7 +88,7 @@ func (b *AppBackend) dataset(ds Dataset) app.Dataset {
 		// file (no link can lead out of it).
 		folder = os.DirFS(ds.Dir)
 	}
-	return app.Dataset{Path: ds.Name, Data: ds.Data, Format: ds.Format, Lang: ds.Lang, Edition: ds.Edition, FS: folder}
+	return app.Dataset{Path: ds.Name, Data: ds.Data, Format: ds.Format, Lang: ds.Lang, Edition: ds.Edition, NoTitle: ds.NoTitle, FS: folder}
 }
 
 // emptyFolder is the folder of a dataset sent alone.
@@ -111,7 +111,7 @@ func (b *AppBackend) deckResult(ed *edition.Edition, ds Dataset) (*Deck, error) 
 	all := ds
 	all.Lang = ""
 	d := ed.Deck
-	return &Deck{Dataset: buf.Bytes(), Source: source, Name: d.Name, Format: d.Format, Language: d.Language,
+	return &Deck{Dataset: buf.Bytes(), Source: source, Name: d.Name, Format: d.Format, Language: d.Language, Untitled: !app.TitleGiven(d),
 		Languages: app.Languages(b.dataset(all)), Where: where(d)}, nil
 }
 

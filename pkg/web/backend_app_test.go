@@ -187,6 +187,21 @@ func TestRealExcelCSV(t *testing.T) {
 		t.Errorf("after the fix: %d %+v", rec.Code, f.Problems)
 	}
 
+	// The working copy builds the PDF the teacher's own file builds: the
+	// spreadsheet gives no title, and neither copy prints the file's name.
+	if !v.Deck.Untitled {
+		t.Error("the spreadsheet's deck is not said to be untitled")
+	}
+	body, ct = multipartBody(t, part{"data", "mes-personas.csv", excelCSV(t)})
+	direct := do(t, s, "POST", "/api/build?layout=a4&exclude=amina", body, ct)
+	body, ct = multipartBody(t, part{"data", "mes-personas.json", fixed})
+	copied := do(t, s, "POST", "/api/build?layout=a4&exclude=amina&no_title=true", body, ct)
+	if direct.Code != 200 || copied.Code != 200 || !bytes.Equal(direct.Body.Bytes(), copied.Body.Bytes()) ||
+		direct.Header().Get("Content-Disposition") != copied.Header().Get("Content-Disposition") {
+		t.Errorf("the working copy's PDF differs from the file's: %d %d %s %s", direct.Code, copied.Code,
+			direct.Header().Get("Content-Disposition"), copied.Header().Get("Content-Disposition"))
+	}
+
 	// Downloaded in the format it came in, it reads back the same.
 	body, ct = multipartBody(t, part{"data", "mes-personas.json", fixed})
 	rec = do(t, s, "POST", "/api/export?to=csv", body, ct)
