@@ -25,6 +25,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/cardgen/cardgen/pkg/app"
 )
 
 // chromium finds the browser, or "" when there is none.
@@ -535,4 +537,86 @@ func TestBrowserPictures(t *testing.T) {
 	}
 	waitFor(ctx, t, "the edited preview with its picture", `[...document.querySelectorAll("#edit-preview svg text")].some(t => t.textContent.includes("Dur.")) && document.querySelectorAll("#edit-preview svg image").length === 1`)
 	screenshot(ctx, t, artefacts(t), "06-picture.png", false)
+}
+
+// A teacher's own file with its English edition beside it, in a .zip: the
+// page offers the switch between its editions, and names the English
+// files as cardgen does. Then a workbook, whose edited data downloads as a
+// workbook again.
+func TestBrowserEditionsAndWorkbooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser test takes some seconds")
+	}
+	u, ctx := browserSession(t, "fr-FR")
+	downloads := t.TempDir()
+	if err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
+			return err
+		}),
+		chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the built-in deck", `document.querySelectorAll("#grid .face-box svg").length === 40`)
+
+	fr := "titre;Jeu\r\nlangue;fr\r\ncatégorie;ex;Extraction;#8A4B14\r\n\r\nidentifiant;nom;métier;pays;code_pays;catégorie;texte;conditions\r\n" +
+		"koffi;Koffi;Mineur;RD Congo;CD;ex;Je creuse.;Chaleur\r\nhao;Hao;Trieuse;Chine;CN;ex;Je trie.;Poussière\r\n"
+	en := "title;Game\r\nlanguage;en\r\ncategory;ex;Mining;#8A4B14\r\n\r\nid;name;role;country;country_code;category;text;conditions\r\n" +
+		"koffi;Koffi;Miner;DR Congo;CD;ex;I dig.;Heat\r\nhao;Hao;Sorter;China;CN;ex;I sort.;Dust\r\n"
+	dropFile(ctx, t, "atelier.zip", zipBytes(t, [2]string{"atelier/jeu.csv", fr}, [2]string{"atelier/jeu.en.csv", en}))
+	faceHas := func(text string) string {
+		return `[...document.querySelectorAll("#grid svg text")].some((t) => t.textContent.includes("` + text + `"))`
+	}
+	waitFor(ctx, t, "the French edition", `document.querySelectorAll("#grid li.card").length === 2 && `+faceHas("Je creuse."))
+	if got := evaluate[string](ctx, t, `[...document.querySelectorAll("#deck-lang option")].map((o) => o.value + ":" + o.text).join(" ")`); got != "fr:Français en:Anglais" ||
+		evaluate[bool](ctx, t, `document.querySelector("#deck-lang-row").hidden`) {
+		t.Errorf("the editions offered: %q", got)
+	}
+	choose := func(lang string) {
+		evaluate[bool](ctx, t, `(() => { const s = document.querySelector("#deck-lang"); s.value = "`+lang+`"; s.dispatchEvent(new Event("change")); return true; })()`)
+	}
+	choose("en")
+	waitFor(ctx, t, "the English edition", faceHas("I dig.")+` && !`+faceHas("Je creuse."))
+	if s := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`); s != "Votre fichier jeu.csv : 2 cartes. Édition : anglais (jeu.en.csv)." {
+		t.Errorf("status %q", s)
+	}
+	screenshot(ctx, t, artefacts(t), "07-edition.png", false)
+	noEnglish(ctx, t, "a teacher's English edition")
+	// Its files are named as cardgen names the English edition's.
+	download := func(button, name string) []byte {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(button))); err != nil {
+			t.Fatal(err)
+		}
+		return waitForFile(t, filepath.Join(downloads, name))
+	}
+	if pdf := download("#dl-pdf", "jeu-a4-en.pdf"); pages(t, pdf) != 2 {
+		t.Errorf("the English PDF has %d pages", pages(t, pdf))
+	}
+	if data := download("#dl-data", "jeu.en.csv"); !bytes.Contains(data, []byte("I dig.")) {
+		t.Errorf("the English data: %q", data)
+	}
+	choose("fr")
+	waitFor(ctx, t, "the French edition again", faceHas("Je creuse."))
+
+	// A workbook; its data comes back as a workbook that reads the same.
+	xlsx, err := os.ReadFile(filepath.Join("..", "..", "testdata", "datasets", "good", "excel-fr.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropFile(ctx, t, "excel-fr.xlsx", xlsx)
+	waitFor(ctx, t, "the workbook's cards", `document.querySelector("#deck-status").innerText.startsWith("Votre fichier excel-fr.xlsx : ") && document.querySelectorAll("#grid .face-box svg").length > 0`)
+	if f := evaluate[string](ctx, t, `document.querySelector("#dl-format").value`); f != "xlsx" {
+		t.Errorf("the data would download as %q", f)
+	}
+	data := download("#dl-data", "excel-fr.xlsx")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "excel-fr.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := app.Validate(app.ValidateOptions{Dataset: app.Dataset{Path: filepath.Join(dir, "excel-fr.xlsx")}})
+	if err != nil || !rep.OK() || len(rep.Editions[0].Personas) != evaluate[int](ctx, t, `state.deck.personas.length`) {
+		t.Errorf("the downloaded workbook: %v %v", err, rep.Problems)
+	}
 }
