@@ -627,3 +627,63 @@ func TestRealBackendStopsWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+// bigDeck is the built-in deck's 20 personas fifty times over, with ids of
+// their own: 1,000 cards, as the page's JSON.
+func bigDeck(t *testing.T) []byte {
+	t.Helper()
+	data, _, err := app.Export(app.ExportOptions{To: "json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d map[string]any
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatal(err)
+	}
+	var many []any
+	for i := range 50 {
+		for _, p := range d["personas"].([]any) {
+			q := map[string]any{}
+			for k, v := range p.(map[string]any) {
+				q[k] = v
+			}
+			q["id"] = fmt.Sprintf("%s-%d", q["id"], i)
+			many = append(many, q)
+		}
+	}
+	d["personas"] = many
+	out, _ := json.Marshal(d)
+	return out
+}
+
+// A request whose time limit passes stops its work, not only its answer:
+// its slot is free long before the work would have ended.
+func TestRealTimeLimitStopsTheWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks 1,000 cards on every layout")
+	}
+	data := bigDeck(t)
+	layouts := []string{"a4", "letter", "a4-fold", "letter-fold", "a4-poker", "letter-poker", "a3", "tarot", "poker"}
+	start := time.Now()
+	if _, err := app.Validate(app.ValidateOptions{Dataset: app.Dataset{Path: "big.json", Data: data, FS: emptyFolder{}}, Layouts: layouts}); err != nil {
+		t.Fatal(err)
+	}
+	whole := time.Since(start)
+
+	const limit = 100 * time.Millisecond
+	s := newTestServer(t, NewAppBackend(""), func(o *Options) { o.RequestTimeout = limit })
+	body, ct := multipartBody(t, part{"data", "big.json", data})
+	start = time.Now()
+	rec := do(t, s, "POST", "/api/validate?layout="+strings.Join(layouts, ","), body, ct)
+	if rec.Code != 503 {
+		t.Fatalf("%d %s", rec.Code, rec.Body.String()[:min(200, rec.Body.Len())])
+	}
+	for s.slots.busy() > 0 && time.Since(start) < whole {
+		time.Sleep(5 * time.Millisecond)
+	}
+	freed := time.Since(start)
+	t.Logf("checking 1,000 cards on %d layouts takes %s; stopped at %s, its slot was free after %s", len(layouts), whole.Round(time.Millisecond), limit, freed.Round(time.Millisecond))
+	if freed > whole/2 {
+		t.Errorf("the slot was free after %s, the whole work takes %s", freed, whole)
+	}
+}
