@@ -503,7 +503,9 @@ async function readDataset(upload, lang = "") {
     builtin: false, edited: false, deck: d.dataset, where: d.where, upload, dataFormat: null,
     source: { source: d.source, name: d.name, format: d.format, folder: d.folder, language: d.language, languages: d.languages, untitled: d.untitled },
     pictures: pictures instanceof Map ? pictures : new Map(), picturesZip: pictures instanceof Map ? null : zip,
-    problems: [], fileProblems: r.problems, touched: new Set(), unreadable: false, faces: new Map(),
+    // Those found setting the cards come again with the working copy's
+    // faces, on the layout chosen then.
+    problems: [], fileProblems: r.problems.filter((p) => !p.typesetting), touched: new Set(), unreadable: false, faces: new Map(),
   });
   state.picked = new Set(state.deck.personas.map((p) => p.id));
   renderAll();

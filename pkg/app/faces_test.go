@@ -188,3 +188,22 @@ func TestContextStopsWork(t *testing.T) {
 		t.Errorf("Preview: %v", err)
 	}
 }
+
+// TestValidateTellsTypesetting: the problems found setting the cards are
+// told apart from the file's own.
+func TestValidateTellsTypesetting(t *testing.T) {
+	t.Parallel()
+	csv := "identifiant;nom;métier;pays;code_pays;catégorie;texte;conditions;humeur\r\n" +
+		"a;A;R;France;FR;ex;" + tooLong + ";X;gaie\r\n"
+	rep, err := Validate(ValidateOptions{Dataset: Dataset{Path: "d.csv", Data: []byte(csv), FS: fstest.MapFS{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, p := range rep.Typesetting {
+		fields = append(fields, p.Field)
+	}
+	if strings.Join(fields, ",") != "text" || len(rep.Problems) != 2 {
+		t.Errorf("typesetting %v of %v", rep.Typesetting, rep.Problems)
+	}
+}

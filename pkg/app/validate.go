@@ -29,7 +29,13 @@ type Report struct {
 	Editions []*edition.Edition
 	Layouts  []string  // the layouts checked
 	Problems diag.List // every problem, sorted
-	Warnings diag.List // what is worth knowing but does not stop a build
+	// Typesetting are those of the problems found when the cards were set
+	// on the layouts (a character the font lacks, a text that does not
+	// fit): a copy of the deck in any format has them too, where the rest
+	// belong to the files themselves (a column of a spreadsheet, an edition
+	// that lacks a card).
+	Typesetting diag.List
+	Warnings    diag.List // what is worth knowing but does not stop a build
 }
 
 // OK reports whether no problem was found.
@@ -77,7 +83,11 @@ func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error)
 	for _, s := range specs {
 		rep.Layouts = append(rep.Layouts, s.Name)
 	}
-	var errs []error
+	var errs, setting []error
+	set := func(err error) {
+		errs = append(errs, err)
+		setting = append(setting, err)
+	}
 	check := func(ed *edition.Edition, err error) {
 		if ctx.Err() != nil {
 			return
@@ -93,10 +103,10 @@ func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error)
 			ed.Title = ""
 		}
 		if err != nil {
-			errs = append(errs, checkPartial(ed, specs, fam))
+			set(checkPartial(ed, specs, fam))
 			return
 		}
-		errs = append(errs, checkDeck(ctx, printable(ed.Deck), specs, fam))
+		set(checkDeck(ctx, printable(ed.Deck), specs, fam))
 	}
 	if opts.Lang != "" {
 		ed, err := edition.Load(opts.source(), opts.Lang)
@@ -123,6 +133,13 @@ func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error)
 	if len(rep.Problems) > 0 {
 		rep.Problems = rep.Problems.Unique().Err().(diag.List)
 	}
+	for _, e := range flatten(joinErrors(setting...)) {
+		var l diag.List
+		if errors.As(e, &l) {
+			rep.Typesetting = append(rep.Typesetting, l...)
+		}
+	}
+	rep.Typesetting = rep.Typesetting.Unique()
 	rep.Warnings = rep.Warnings.Unique()
 	return rep, errors.Join(other...)
 }

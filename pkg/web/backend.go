@@ -221,7 +221,11 @@ type Place struct {
 type Checked struct {
 	Deck     *Deck     // nil when the dataset cannot be read
 	Problems diag.List // every problem, sorted
-	Summary  string    // what was checked, in a sentence, when there is no problem
+	// Typesetting are those of Problems found setting the cards (the font,
+	// the fitting): the page's working copy has them too, where the others
+	// belong to the files themselves.
+	Typesetting diag.List
+	Summary     string // what was checked, in a sentence, when there is no problem
 }
 
 // Faces are cards drawn for a preview.

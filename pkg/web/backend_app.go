@@ -143,7 +143,7 @@ func (b *AppBackend) Validate(ctx context.Context, ds Dataset, layouts []string)
 	if err != nil {
 		return nil, translate(err)
 	}
-	c := &Checked{Problems: rep.Problems}
+	c := &Checked{Problems: rep.Problems, Typesetting: rep.Typesetting}
 	if len(rep.Editions) > 0 && rep.Editions[0] != nil {
 		// A deck with problems may not be written as it is; then the page
 		// can only list them.

@@ -148,6 +148,9 @@ func TestRealExcelCSV(t *testing.T) {
 		t.Fatal("no problem for a text far too long")
 	}
 	for _, p := range v.Problems {
+		if !p.Typesetting {
+			t.Errorf("a text too long is not said to be found setting the cards: %+v", p)
+		}
 		// Line 4 of the file: the row above holds a cell of two lines.
 		if p.Persona != "amina" || p.Field != "text" || p.Cell != "F3" || p.File != "mes-personas.csv" || p.Line != 4 || p.Hint == "" {
 			t.Errorf("problem %+v, want amina's text at F3 (line 4) of mes-personas.csv", p)
@@ -492,6 +495,9 @@ func TestRealMessagesNameTheFilesSent(t *testing.T) {
 	files := map[string]bool{}
 	for _, p := range v.Problems {
 		files[p.File] = true
+		if p.Typesetting {
+			t.Errorf("a problem of the files is said to be found setting the cards: %+v", p)
+		}
 		if strings.Contains(p.File+p.Message+p.Hint, s.TempDir()) || strings.Contains(p.Message+p.Hint, "req-") {
 			t.Errorf("a problem names the server's folder: %+v", p)
 		}

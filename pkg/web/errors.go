@@ -25,6 +25,10 @@ type Problem struct {
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"`
+	// Typesetting, in /api/validate's answer, marks a problem found
+	// setting the cards (the font, the fitting), which a copy of the deck
+	// has too; the others belong to the files themselves.
+	Typesetting bool `json:"typesetting,omitempty"`
 }
 
 // errorBody is every error the API returns: a message, perhaps a hint, and

@@ -165,7 +165,15 @@ func (s *Server) handleValidate(w http.ResponseWriter, r *http.Request) {
 	if c.Deck != nil {
 		c.Deck.Folder = folder
 	}
-	writeJSON(w, http.StatusOK, validateAnswer{OK: len(c.Problems) == 0, Summary: c.Summary, Deck: c.Deck, Problems: problemsJSON(sorted(c.Problems))})
+	problems := problemsJSON(sorted(c.Problems))
+	setting := map[string]bool{}
+	for _, p := range c.Typesetting {
+		setting[p.Error()] = true
+	}
+	for i, p := range sorted(c.Problems) {
+		problems[i].Typesetting = setting[p.Error()]
+	}
+	writeJSON(w, http.StatusOK, validateAnswer{OK: len(c.Problems) == 0, Summary: c.Summary, Deck: c.Deck, Problems: problems})
 }
 
 func sorted(l diag.List) diag.List {
