@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"strconv"
 	"time"
 
@@ -39,16 +38,9 @@ type errorBody struct {
 	Problems []Problem `json:"problems,omitempty"`
 }
 
-// cellPrefix is how pkg/deck names a spreadsheet cell in a message.
-var cellPrefix = regexp.MustCompile(`^cell ([A-Z]{1,3}[0-9]{1,7}): `)
-
 // problemJSON turns a diag.Problem into its JSON form.
 func problemJSON(p diag.Problem) Problem {
-	out := Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint}
-	if m := cellPrefix.FindStringSubmatch(p.Msg); m != nil {
-		out.Cell, out.Message = m[1], p.Msg[len(m[0]):]
-	}
-	return out
+	return Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint}
 }
 
 func problemsJSON(l diag.List) []Problem {

@@ -316,7 +316,7 @@ func TestErrorsBecomeStatuses(t *testing.T) {
 		status int
 		check  func(errorBody) bool
 	}{
-		{diag.List{{File: "deck.csv", Line: 4, Column: 7, Card: "koffi", Field: "text", Msg: "cell F4: too long", Hint: "shorten it"}}, 422,
+		{diag.List{{File: "deck.csv", Line: 4, Column: 7, Cell: "F4", Card: "koffi", Field: "text", Msg: "too long", Hint: "shorten it"}}, 422,
 			func(b errorBody) bool {
 				return len(b.Problems) == 1 && b.Problems[0] == Problem{File: "deck.csv", Line: 4, Column: 7, Cell: "F4", Persona: "koffi", Field: "text", Message: "too long", Hint: "shorten it"}
 			}},
@@ -324,7 +324,7 @@ func TestErrorsBecomeStatuses(t *testing.T) {
 			func(b errorBody) bool { return len(b.Problems) == 3 && b.Message == "the dataset has 3 problems" }},
 		{errors.New("the deck has no de edition"), 422, func(b errorBody) bool { return b.Message == "the deck has no de edition" }},
 		{&RequestError{"no such card"}, 400, func(b errorBody) bool { return b.Message == "no such card" }},
-		{fmt.Errorf("%w: needs pdftoppm", ErrUnavailable), 501, func(b errorBody) bool { return strings.Contains(b.Message, "pdftoppm") }},
+		{fmt.Errorf("%w: PNG pictures", ErrUnavailable), 501, func(b errorBody) bool { return strings.Contains(b.Message, "PNG pictures") }},
 	} {
 		fb := &fakeBackend{err: c.err}
 		s := newTestServer(t, fb, nil)
