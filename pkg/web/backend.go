@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"errors"
 
 	"github.com/cardgen/cardgen/pkg/diag"
 )
@@ -15,13 +14,13 @@ import (
 //
 // Errors: a diag.List is problems with the input (422, each with its place);
 // a *RequestError is a request that cannot be carried out as asked (400);
-// ErrUnavailable says this build of cardgen cannot do it (501); any other
-// error is taken as a problem with the input, as the command line does
-// (exit code 1).
+// any other error is taken as a problem with the input, as the command
+// line does (exit code 1).
 //
 // Calls may take long; the server runs them under a time limit, and at most
 // a few at once. ctx is cancelled when the client goes away or the time
-// limit passes; a backend may stop early then, or finish its work.
+// limit passes; the backend then stops its work (AppBackend passes ctx to
+// the app layer, which looks between cards, layouts and stages).
 type Backend interface {
 	// Info says what the backend reads and writes.
 	Info() Info
@@ -57,7 +56,7 @@ type Backend interface {
 type Info struct {
 	Formats   []string `json:"formats"`   // dataset formats read and written: "yaml", "csv", …
 	Languages []string `json:"languages"` // editions of the built-in deck, its own first
-	PNG       bool     `json:"png"`       // whether Images and PNG previews work here
+	PNG       bool     `json:"png"`       // whether Images and PNG previews work here (always, since they are drawn in Go)
 }
 
 // Dataset is the deck a request carries.
@@ -248,8 +247,3 @@ type CardFaces struct {
 type RequestError struct{ Msg string }
 
 func (e *RequestError) Error() string { return e.Msg }
-
-// ErrUnavailable says this build of cardgen cannot do what was asked (PNG
-// pictures without a rasteriser). The server answers 501 with the message
-// of the error that wraps it.
-var ErrUnavailable = errors.New("not available in this build of cardgen")

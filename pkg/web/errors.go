@@ -140,8 +140,6 @@ func (s *Server) errorResponse(err error) (int, errorBody) {
 		return http.StatusBadRequest, errorBody{Message: bad.msg}
 	case errors.As(err, &req):
 		return http.StatusBadRequest, errorBody{Message: req.Msg}
-	case errors.Is(err, ErrUnavailable):
-		return http.StatusNotImplemented, errorBody{Message: err.Error()}
 	}
 	problems := problemsOf(err)
 	msg := "the dataset has a problem"

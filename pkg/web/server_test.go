@@ -324,7 +324,6 @@ func TestErrorsBecomeStatuses(t *testing.T) {
 			func(b errorBody) bool { return len(b.Problems) == 3 && b.Message == "the dataset has 3 problems" }},
 		{errors.New("the deck has no de edition"), 422, func(b errorBody) bool { return b.Message == "the deck has no de edition" }},
 		{&RequestError{"no such card"}, 400, func(b errorBody) bool { return b.Message == "no such card" }},
-		{fmt.Errorf("%w: PNG pictures", ErrUnavailable), 501, func(b errorBody) bool { return strings.Contains(b.Message, "PNG pictures") }},
 	} {
 		fb := &fakeBackend{err: c.err}
 		s := newTestServer(t, fb, nil)
