@@ -14,8 +14,8 @@ const WORDS = {
     title: "Fabriquer un jeu de cartes",
     tagline: "Vos fichiers restent sur cet ordinateur : rien n'est envoyé sur Internet.",
     "source.title": "Vos cartes",
-    "drop.text": "Pour travailler sur vos propres cartes, déposez ici votre fichier (tableur enregistré en CSV, ou YAML, JSON, Markdown) avec ses images : plusieurs fichiers à la fois, le dossier entier, ou un .zip du dossier.",
-    "drop.choose": "Ou choisissez les fichiers :",
+    "drop.text": "Pour travailler sur vos propres cartes, déposez ici votre fichier (un tableur : Excel .xlsx, LibreOffice .ods ou CSV ; ou YAML, JSON, Markdown) avec ses images : plusieurs fichiers à la fois, le dossier entier, ou un .zip du dossier.",
+    "drop.choose": "Ou choisir les fichiers…",
     "drop.reset": "Revenir au jeu fourni avec cardgen",
     deckLang: "Langue des cartes",
     "problems.intro": "Chaque problème dit où il se trouve dans votre fichier. Corrigez-le dans votre fichier, ou avec le bouton « Modifier » de la carte.",
@@ -98,6 +98,9 @@ const WORDS = {
     "field.label": "Nom de la catégorie",
     "field.tags": "Étiquettes",
     "field.language": "Langue",
+    "field.author": "Auteur",
+    "field.color": "Couleur de la catégorie",
+    "field.deck": "Titre du jeu",
     "where.cell": (c) => `cellule ${c}`,
     "where.line": (l) => `ligne ${l}`,
     "where.file": (f) => `dans ${f}`,
@@ -106,11 +109,15 @@ const WORDS = {
     "status.builtin": (title, n) => `Le jeu fourni avec cardgen : « ${title} », ${n} cartes.`,
     "status.file": (name, n) => `Votre fichier ${name} : ${n} carte${n > 1 ? "s" : ""}.`,
     "status.edited": " Modifié dans cette page.",
+    "status.edition": (lang, file) => ` Édition : ${lang.toLocaleLowerCase("fr")} (${file}).`,
     "status.reading": (name) => `Lecture de ${name}…`,
-    "err.tooBig": "C'est trop volumineux.",
+    "err.tooBig": (l) => `C'est trop volumineux : un fichier de données peut faire ${mb(l.dataset_bytes)} Mo, une image ${mb(l.picture_bytes)} Mo, et tout ce qui est envoyé à la fois ${mb(l.request_bytes)} Mo (${l.files} fichiers au plus).`,
+    "err.unavailable": "cardgen est occupé, ou la demande a pris trop de temps et a été arrêtée. Réessayez dans un instant, avec moins de cartes ou des images plus petites.",
+    "err.slow": "Les fichiers ont mis trop de temps à arriver. Envoyez-les à nouveau, ou envoyez des images moins nombreuses ou plus petites.",
+    "err.refused": "cardgen a refusé la demande :",
     "err.busy": "cardgen est occupé ; nouvel essai dans un instant…",
     "err.network": "cardgen ne répond pas. Est-il toujours lancé ? Relancez-le, puis rechargez la page.",
-    "err.noDataset": "Aucun fichier de données parmi les fichiers déposés (CSV, YAML, JSON ou Markdown).",
+    "err.noDataset": "Aucun fichier de données parmi les fichiers déposés (tableur .xlsx, .ods ou CSV, ou YAML, JSON, Markdown).",
     "err.severalDatasets": (names) => `Plusieurs fichiers de données (${names}) : déposez-en un seul à la fois.`,
     "confirm.lose": "Vos modifications des cartes seront perdues. Continuer ?",
     "foot.private": "cardgen fonctionne sur cet ordinateur ; vos fichiers n'en sortent pas.",
@@ -122,8 +129,8 @@ const WORDS = {
     title: "Make a deck of cards",
     tagline: "Your files stay on this computer: nothing is sent over the Internet.",
     "source.title": "Your cards",
-    "drop.text": "To work on your own cards, drop your file here (a spreadsheet saved as CSV, or YAML, JSON, Markdown) with its pictures: several files at once, the whole folder, or a .zip of the folder.",
-    "drop.choose": "Or choose the files:",
+    "drop.text": "To work on your own cards, drop your file here (a spreadsheet: Excel .xlsx, LibreOffice .ods or CSV; or YAML, JSON, Markdown) with its pictures: several files at once, the whole folder, or a .zip of the folder.",
+    "drop.choose": "Or choose the files…",
     "drop.reset": "Back to the deck that comes with cardgen",
     deckLang: "Language of the cards",
     "problems.intro": "Each problem says where it is in your file. Fix it in your file, or with the card's “Edit” button.",
@@ -206,6 +213,9 @@ const WORDS = {
     "field.label": "Name of the category",
     "field.tags": "Tags",
     "field.language": "Language",
+    "field.author": "Author",
+    "field.color": "Colour of the category",
+    "field.deck": "Title of the deck",
     "where.cell": (c) => `cell ${c}`,
     "where.line": (l) => `line ${l}`,
     "where.file": (f) => `in ${f}`,
@@ -214,11 +224,15 @@ const WORDS = {
     "status.builtin": (title, n) => `The deck that comes with cardgen: “${title}”, ${n} cards.`,
     "status.file": (name, n) => `Your file ${name}: ${n} card${n > 1 ? "s" : ""}.`,
     "status.edited": " Edited in this page.",
+    "status.edition": (lang, file) => ` ${lang} edition (${file}).`,
     "status.reading": (name) => `Reading ${name}…`,
-    "err.tooBig": "This is too large.",
+    "err.tooBig": (l) => `This is too large: a dataset file may be ${mb(l.dataset_bytes)} MB, a picture ${mb(l.picture_bytes)} MB, and everything sent at once ${mb(l.request_bytes)} MB (${l.files} files at most).`,
+    "err.unavailable": "cardgen is busy, or the request took too long and was stopped. Try again in a moment, with fewer cards or smaller pictures.",
+    "err.slow": "The files took too long to arrive. Send them again, or send fewer or smaller pictures.",
+    "err.refused": "cardgen refused the request:",
     "err.busy": "cardgen is busy; trying again in a moment…",
     "err.network": "cardgen does not answer. Is it still running? Start it again, then reload the page.",
-    "err.noDataset": "None of the files dropped is a dataset (CSV, YAML, JSON or Markdown).",
+    "err.noDataset": "None of the files dropped is a dataset (a spreadsheet .xlsx, .ods or CSV, or YAML, JSON, Markdown).",
     "err.severalDatasets": (names) => `Several dataset files (${names}): drop one at a time.`,
     "confirm.lose": "Your changes to the cards will be lost. Go on?",
     "foot.private": "cardgen runs on this computer; your files never leave it.",
@@ -261,7 +275,11 @@ const state = {
   pictures: new Map(), // path from the dataset's folder → Blob
   picturesZip: null, // a .zip to send whole when the browser cannot open it
   faces: new Map(), // id → {front, back}
-  problems: [],
+  problems: [], // the working copy's, as the last answers gave them
+  fileProblems: [], // the teacher's files' own, as validate found them (see shownProblems)
+  touched: new Set(), // ids of the cards edited in the page
+  upload: null, // {form, name, pictures, zip}: the teacher's files, to read another edition of them
+  dataFormat: null, // the format chosen to download the data in, for this deck
   unreadable: false,
   picked: new Set(),
   layout: "a4",
@@ -276,6 +294,13 @@ class ApiError extends Error {
     this.status = status;
     this.body = body;
   }
+}
+
+// localError is an error the page finds itself, in its own words.
+function localError(message) {
+  const e = new ApiError(400, { message });
+  e.local = true;
+  return e;
 }
 
 async function api(path, { method = "GET", body = null, signal = null, blob = false } = {}) {
@@ -319,18 +344,31 @@ function stem() {
 // dataset returns the form data that carries the deck: nothing for the
 // deck that comes with cardgen as it is, else the working copy as JSON and
 // the pictures (all, or only those of the cards in only).
-function dataset(only = null) {
-  const form = new FormData();
+function dataset() {
   if (state.builtin && !state.edited) return { form: null, query: { lang: state.source.language } };
-  const copy = structuredClone(state.deck);
+  return workingCopy(state.deck);
+}
+
+// cardDataset is the form data that carries one card alone, with the deck's
+// title and categories, and the query that says its place in the whole
+// deck: the server redraws it in the same time whatever the deck's size.
+function cardDataset(id) {
+  const i = state.deck.personas.findIndex((p) => p.id === id);
+  const { form, query } = workingCopy({ ...state.deck, personas: [state.deck.personas[i]] });
+  return { form, query: { ...query, number: i + 1, total: state.deck.personas.length } };
+}
+
+// workingCopy is the form data that carries doc, a deck as cardgen's JSON
+// dataset, with the pictures its cards show; the query names the edition
+// it is a copy of, when it is not the file's own language.
+function workingCopy(doc) {
+  const form = new FormData();
   const query = {};
-  if (state.builtin && state.source.language !== state.source.languages[0]) query.edition = state.source.language;
-  if (only) {
-    // Other cards' pictures are not sent: the answer keeps only these cards.
-    for (const p of copy.personas) if (!only.includes(p.id)) delete p.image;
-  }
-  form.append("data", new Blob([JSON.stringify(copy)], { type: "application/json" }), stem() + ".json");
-  const wanted = new Set(copy.personas.filter((p) => p.image).map((p) => normPath(p.image)));
+  if (state.source.language !== state.source.languages[0]) query.edition = state.source.language;
+  // A spreadsheet that gives no title: the copy's (the file's name) is not printed.
+  if (state.source.untitled) query.no_title = "true";
+  form.append("data", new Blob([JSON.stringify(doc)], { type: "application/json" }), stem() + ".json");
+  const wanted = new Set(doc.personas.filter((p) => p.image).map((p) => normPath(p.image)));
   for (const [path, blob] of state.pictures) if (wanted.has(path)) form.append("images", blob, path);
   if (state.picturesZip && wanted.size) form.append("images", state.picturesZip, "pictures.zip");
   return { form, query };
@@ -362,9 +400,9 @@ async function loadBuiltin(lang) {
   const d = await api(url("/api/deck", { lang }));
   if (gen !== state.generation) return;
   Object.assign(state, {
-    builtin: true, edited: false, deck: d.dataset, where: d.where, pictures: new Map(), picturesZip: null,
+    builtin: true, edited: false, deck: d.dataset, where: d.where, pictures: new Map(), picturesZip: null, upload: null, dataFormat: null,
     source: { source: d.source, name: d.name, format: d.format, language: d.language, languages: d.languages },
-    problems: [], unreadable: false, faces: new Map(),
+    problems: [], fileProblems: [], touched: new Set(), unreadable: false, faces: new Map(),
   });
   state.picked = new Set(state.deck.personas.map((p) => p.id));
   renderAll();
@@ -406,7 +444,7 @@ async function takeFiles(items) {
   if (state.edited && !confirm(t("confirm.lose"))) return;
   if (items.length === 1 && /\.zip$/i.test(items[0].path)) return takeZip(items[0].file);
   const datasets = items.filter((i) => isDataset(i.path));
-  if (!datasets.length) return showError(new ApiError(400, { message: t("err.noDataset") }));
+  if (!datasets.length) return showError(localError(t("err.noDataset")));
   const depth = (p) => p.split("/").length;
   const top = Math.min(...datasets.map((d) => depth(d.path)));
   let chosen = datasets.filter((d) => depth(d.path) === top);
@@ -416,7 +454,7 @@ async function takeFiles(items) {
     const m = /^(.*)\.[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?(\.[^.]+)$/.exec(d.path);
     return !(m && names.has(m[1] + m[2]));
   });
-  if (chosen.length > 1) return showError(new ApiError(400, { message: t("err.severalDatasets", chosen.map((c) => c.path).join(", ")) }));
+  if (chosen.length > 1) return showError(localError(t("err.severalDatasets", chosen.map((c) => c.path).join(", "))));
   const data = chosen[0];
   const folder = data.path.includes("/") ? data.path.slice(0, data.path.lastIndexOf("/") + 1) : "";
   const pictures = new Map();
@@ -427,28 +465,33 @@ async function takeFiles(items) {
   const form = new FormData();
   form.append("data", data.file, data.path.split("/").pop());
   for (const [p, f] of pictures) form.append("images", f, p);
-  await readDataset(form, data.path.split("/").pop(), pictures, null);
+  await readDataset({ form, name: data.path.split("/").pop(), pictures, zip: null });
 }
 
 async function takeZip(zip) {
   const form = new FormData();
   form.append("data", zip, zip.name || "deck.zip");
-  await readDataset(form, zip.name || "deck.zip", null, zip);
+  await readDataset({ form, name: zip.name || "deck.zip", pictures: null, zip });
 }
 
-async function readDataset(form, name, pictures, zip) {
+// readDataset sends the teacher's files to be checked and read, in the
+// edition of lang ("" for the file's own language), and shows the deck.
+async function readDataset(upload, lang = "") {
   const gen = ++state.generation;
+  const { form, name, zip } = upload;
+  let pictures = upload.pictures;
   $("#deck-status").textContent = t("status.reading", name);
   let r;
   try {
-    r = await api(url("/api/validate", { layout: state.layout }), { method: "POST", body: form });
+    r = await api(url("/api/validate", { layout: state.layout, lang }), { method: "POST", body: form });
   } catch (e) {
     showError(e);
     return;
   }
   if (gen !== state.generation) return;
   if (!r.deck) {
-    Object.assign(state, { builtin: false, edited: false, deck: null, where: null, faces: new Map(), problems: r.problems, unreadable: true,
+    Object.assign(state, { builtin: false, edited: false, deck: null, where: null, faces: new Map(), problems: [], fileProblems: r.problems,
+      touched: new Set(), unreadable: true, upload,
       source: { source: name, name: name.replace(/\.[^.]+$/, ""), format: "", language: "", languages: [] } });
     renderAll();
     $("#problems-h").focus();
@@ -457,10 +500,12 @@ async function readDataset(form, name, pictures, zip) {
   const d = r.deck;
   if (zip) pictures = await picturesOf(zip, d.folder || "");
   Object.assign(state, {
-    builtin: false, edited: false, deck: d.dataset, where: d.where,
-    source: { source: d.source, name: d.name, format: d.format, folder: d.folder, language: d.language, languages: d.languages },
+    builtin: false, edited: false, deck: d.dataset, where: d.where, upload, dataFormat: null,
+    source: { source: d.source, name: d.name, format: d.format, folder: d.folder, language: d.language, languages: d.languages, untitled: d.untitled },
     pictures: pictures instanceof Map ? pictures : new Map(), picturesZip: pictures instanceof Map ? null : zip,
-    problems: r.problems, unreadable: false, faces: new Map(),
+    // Those found setting the cards come again with the working copy's
+    // faces, on the layout chosen then.
+    problems: [], fileProblems: r.problems.filter((p) => !p.typesetting), touched: new Set(), unreadable: false, faces: new Map(),
   });
   state.picked = new Set(state.deck.personas.map((p) => p.id));
   renderAll();
@@ -563,16 +608,28 @@ function renderStatus() {
   if (!state.source) { s.textContent = ""; return; }
   if (state.unreadable || !state.deck) { s.textContent = state.source.source; }
   else if (state.builtin) s.textContent = t("status.builtin", state.deck.deck.title, state.deck.personas.length);
-  else s.textContent = t("status.file", state.source.source, state.deck.personas.length);
+  else {
+    s.textContent = t("status.file", state.source.source, state.deck.personas.length);
+    if (state.source.language !== state.source.languages[0]) s.textContent += t("status.edition", languageName(state.source.language), editionFile());
+  }
   if (state.edited) s.textContent += t("status.edited");
   $("#reset").hidden = state.builtin;
 }
 
 function renderDeckLang() {
   const sel = $("#deck-lang");
-  const langs = state.builtin ? (state.info?.languages || []) : [];
+  const langs = state.deck ? (state.source?.languages || []) : [];
   $("#deck-lang-row").hidden = langs.length < 2;
-  sel.replaceChildren(...langs.map((l) => el("option", { value: l, text: WORDS[ui]["lang." + l] || l, selected: l === state.source?.language })));
+  sel.replaceChildren(...langs.map((l) => el("option", { value: l, text: languageName(l), selected: l === state.source?.language })));
+}
+
+// languageName names a language in the page's: "anglais", "English".
+function languageName(code) {
+  try {
+    const name = new Intl.DisplayNames([ui], { type: "language" }).of(code);
+    if (name && name !== code) return name.charAt(0).toLocaleUpperCase(ui) + name.slice(1);
+  } catch { /* an unusual code: shown as it is */ }
+  return code;
 }
 
 function renderCategories() {
@@ -585,7 +642,17 @@ function renderCategories() {
   $("#f-category").replaceChildren(...cats.map((c) => el("option", { value: c.id, text: c.label })));
 }
 
-function problemsOf(id) { return state.problems.filter((p) => p.persona === id); }
+function problemsOf(id) { return shownProblems().filter((p) => p.persona === id); }
+
+// shownProblems are the working copy's problems, and those of the teacher's
+// files that the working copy cannot show (an unknown column, a card
+// missing from another edition), unless the card was edited in the page
+// since, or the working copy has a problem with the same field.
+function shownProblems() {
+  const live = new Set(state.problems.map((p) => `${p.persona || ""}\u0000${p.field || ""}`));
+  const file = state.fileProblems.filter((p) => !(p.persona && state.touched.has(p.persona)) && !live.has(`${p.persona || ""}\u0000${p.field || ""}`));
+  return state.problems.concat(file);
+}
 
 function renderGrid() {
   const personas = state.deck?.personas || [];
@@ -642,11 +709,16 @@ function faceBox(p, side, svg) {
 // svgNode parses an SVG document from cardgen into an element to show.
 const parser = new DOMParser();
 function svgNode(text) {
-  const doc = parser.parseFromString(text, "image/svg+xml");
+  // The root's inline style (no kerning, no ligatures), which the page's
+  // security policy refuses even in a parsed document: app.css sets the
+  // same rules for every face.
+  const doc = parser.parseFromString(text.replace(/^(<svg\b[^>]*?) style="[^"]*"/, "$1"), "image/svg+xml");
   const root = doc.documentElement;
   if (root.nodeName !== "svg" || doc.querySelector("parsererror")) return null;
   // Nothing active: no script, no event handler (the page's policy forbids them too).
   for (const s of root.querySelectorAll("script, foreignObject")) s.remove();
+  for (const s of [root, ...root.querySelectorAll("[style]")]) s.removeAttribute("style");
+  root.classList.add("face");
   return document.importNode(root, true);
 }
 
@@ -665,20 +737,31 @@ function fieldName(f) {
 }
 
 // placeOf says where a problem is in the teacher's own file.
+// editionFile is the file the page's cards come from: the teacher's, or
+// the edition beside it (deck.en.csv) that the page shows.
+function editionFile() {
+  const ext = (/\.[^.]+$/.exec(state.source.source) || [""])[0];
+  return state.source.language && state.source.language !== state.source.languages[0]
+    ? stem() + "." + state.source.language + ext : state.source.source;
+}
+
 function placeOf(p) {
-  let place = null;
-  if (state.source && p.file === state.source.source) place = { line: p.line, cell: p.cell };
-  else if (state.where) {
+  if (state.builtin || !state.source) return ""; // the deck that comes with cardgen: no file to open
+  let place = null, file = editionFile();
+  if (p.file && p.file !== stem() + ".json" && (p.line || p.cell)) {
+    // A problem of one of the teacher's files, at its place in it.
+    place = { line: p.line, cell: p.cell };
+    file = p.file;
+  } else if (state.where) {
+    // A problem of the working copy: where the field is in the teacher's file.
     if (p.persona) {
       const w = state.where.personas?.[p.persona] || {};
       place = w[p.field] || w[(p.field || "").replace(/\[\d+\]$/, "")] || w[""];
     } else if (p.field && state.where.deck?.[p.field]) place = state.where.deck[p.field];
   }
-  if (state.builtin) return ""; // the deck that comes with cardgen: no file to open
   if (!place) return "";
-  if (place.cell) return t("where.cell", place.cell);
-  if (place.line) return t("where.line", place.line);
-  return "";
+  const where = place.cell ? t("where.cell", place.cell) : place.line ? t("where.line", place.line) : "";
+  return where && file !== state.source.source ? `${t("where.file", file)}, ${where}` : where;
 }
 
 function personaName(id) {
@@ -689,9 +772,16 @@ function problemParts(p, withCard) {
   const parts = [];
   const where = [withCard && p.persona ? personaName(p.persona) : "", placeOf(p), fieldName(p.field)].filter(Boolean).join(" · ");
   if (where) parts.push(el("span", { class: "where", text: where + " — " }));
-  const { message, hint } = plain(p);
-  parts.push(message + (/[.!?]$/.test(message) ? "" : "."));
-  if (hint) parts.push(" ", el("span", { class: "hint", text: `${t("problem.hint")} ${hint}${/[.!?]$/.test(hint) ? "" : "."}` }));
+  // cardgen words its problems in English; the page says the commonest in
+  // its own language. Those it does not are marked as English, for screen
+  // readers.
+  const { message, hint, own } = plain(p);
+  const lang = own ? ui : "en";
+  parts.push(el("span", { class: "msg", lang, text: message + (/[.!?]$/.test(message) ? "" : ".") }));
+  if (hint) {
+    parts.push(" ", el("span", { class: "hint" }, `${t("problem.hint")} `,
+      el("span", { class: "msg", lang, text: hint + (/[.!?]$/.test(hint) ? "" : ".") })));
+  }
   return parts;
 }
 
@@ -718,6 +808,14 @@ const PLAIN = [
     fr: [`l'image « ${m[1]} » est introuvable`, "vérifiez son nom, et déposez l'image avec le fichier (ou le dossier entier, ou un .zip du dossier)"],
     en: [`the picture “${m[1]}” is missing`, "check its name, and drop the picture with the file (or the whole folder, or a .zip of it)"],
   })],
+  [/^missing from the (\S+) edition \((.+)\)$/, (m) => ({
+    fr: [`absente de l'édition ${languageName(m[1]).toLocaleLowerCase("fr")} (${m[2]})`, "traduisez-la aussi dans ce fichier, ou donnez à sa traduction le même identifiant"],
+    en: [`missing from the ${languageName(m[1])} edition (${m[2]})`, "translate it there too, or give its translation the same id"],
+  })],
+  [/^not in (\S+)$/, (m) => ({
+    fr: [`absente de ${m[1]}`, "chaque édition a les mêmes identifiants : donnez-lui celui de la carte qu'elle traduit"],
+    en: [`not in ${m[1]}`, "every edition has the same ids: give it the id of the card it translates"],
+  })],
   [/^missing$/, () => ({ fr: ["manquant : à remplir", ""], en: ["missing: fill it in", ""] })],
   [/^empty$/, () => ({ fr: ["vide : à remplir", ""], en: ["empty: fill it in", ""] })],
 ];
@@ -727,15 +825,15 @@ function plain(p) {
     const m = re.exec(p.message);
     if (m) {
       const [message, hint] = words(m)[ui];
-      return { message: message.charAt(0).toUpperCase() + message.slice(1), hint };
+      return { message: message.charAt(0).toUpperCase() + message.slice(1), hint, own: true };
     }
   }
-  return { message: p.message.charAt(0).toUpperCase() + p.message.slice(1), hint: p.hint };
+  return { message: p.message.charAt(0).toUpperCase() + p.message.slice(1), hint: p.hint, own: ui === "en" };
 }
 
 function renderProblems() {
   const sec = $("#problems");
-  const list = state.problems;
+  const list = shownProblems();
   sec.hidden = list.length === 0;
   $("#problems-title").textContent = t("problems.title", list.length);
   $("#problems-intro").textContent = state.unreadable ? t("problems.unreadable") : t("problems.intro");
@@ -796,7 +894,8 @@ function renderHowTo() {
 function renderFormats() {
   const sel = $("#dl-format");
   const formats = state.info?.formats || ["csv"];
-  const current = sel.value || (state.builtin ? "csv" : state.source?.format) || "csv";
+  // The format the teacher chose for this deck, else the one it came in.
+  const current = state.dataFormat || (state.builtin ? "csv" : state.source?.format) || "csv";
   sel.replaceChildren(...formats.map((f) => el("option", { value: f, text: t("format." + f), selected: f === current })));
 }
 
@@ -870,7 +969,8 @@ async function refreshCard(id) {
   if (editAbort) editAbort.abort();
   editAbort = new AbortController();
   const gen = state.generation;
-  const { form, query } = dataset([id]);
+  state.touched.add(id);
+  const { form, query } = cardDataset(id);
   try {
     const r = await api(url("/api/faces", { layout: state.layout, only: id, ...query }), { method: "POST", body: form, signal: editAbort.signal });
     if (gen !== state.generation) return;
@@ -961,12 +1061,24 @@ function save(blob, name) {
   setTimeout(() => URL.revokeObjectURL(a.href), 60000);
 }
 
+// errorText says what went wrong with a request, in the page's language
+// where the page knows the case; otherwise cardgen's own message (in
+// English, as the problems are).
 function errorText(e) {
   const b = e.body || {};
-  let s = (e.status === 413 ? t("err.tooBig") + " " : "") + (b.message || e.message);
+  switch (e.status) {
+    case 0: return b.message; // the page's own (err.network)
+    case 413: return t("err.tooBig", state.info?.limits || {});
+    case 503: return t("err.unavailable");
+    case 408: return t("err.slow");
+  }
+  if (e.local) return b.message;
+  let s = `${t("err.refused")} ${b.message || e.message}`;
   if (b.hint) s += ` (${b.hint})`;
   return s;
 }
+
+function mb(bytes) { return Math.round((bytes || 0) / (1 << 20)); }
 
 function say(text) { $("#dl-status").textContent = text; $("#dl-status").classList.remove("bad"); }
 
@@ -1027,7 +1139,8 @@ async function start() {
   });
   $("#deck-lang").addEventListener("change", (e) => {
     if (state.edited && !confirm(t("confirm.lose"))) { e.target.value = state.source.language; return; }
-    loadBuiltin(e.target.value);
+    if (state.builtin) loadBuiltin(e.target.value);
+    else readDataset(state.upload, e.target.value);
   });
   $("#pick-all").addEventListener("click", () => { state.picked = new Set(state.deck.personas.map((p) => p.id)); renderGrid(); });
   $("#pick-none").addEventListener("click", () => { state.picked = new Set(); renderGrid(); });
@@ -1042,6 +1155,7 @@ async function start() {
   $("#dl-calibrate").addEventListener("click", () => download("calibrate"));
   $("#dl-images").addEventListener("click", () => download("images"));
   $("#dl-data").addEventListener("click", () => download("data"));
+  $("#dl-format").addEventListener("change", (e) => { state.dataFormat = e.target.value; });
   $("#edit-form").addEventListener("input", editInput);
   $("#editor").addEventListener("close", () => {
     const { id, opener } = editing || {};

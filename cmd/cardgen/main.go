@@ -24,13 +24,17 @@ func main() {
 		debug.SetMemoryLimit(400 << 20)
 	}
 	// Ctrl-C or SIGTERM: remove the temporary files of a write under way
-	// (or let its renames finish), say so in one line, and exit 130 or 143.
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		sig := <-signals
-		fileout.Abort()
-		os.Exit(cli.Exit(&cli.InterruptedError{Signal: sig}, os.Stderr))
-	}()
-	os.Exit(cli.Main(cli.LaunchArgs(os.Args[1:]), cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
+	// (or let its renames finish), say so in one line, and exit 130 or 143;
+	// unless the command stops by itself (serve).
+	args := cli.LaunchArgs(os.Args[1:])
+	if !cli.HandlesSignals(args) {
+		signals := make(chan os.Signal, 1)
+		signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+		go func() {
+			sig := <-signals
+			fileout.Abort()
+			os.Exit(cli.Exit(&cli.InterruptedError{Signal: sig}, os.Stderr))
+		}()
+	}
+	os.Exit(cli.Main(args, cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}))
 }

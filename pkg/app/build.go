@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -132,7 +133,12 @@ type BuildResult struct {
 // checks everything first, the dataset and the layouts together, and
 // composes every layout before rendering any, so that every problem comes
 // out at once; on any problem it makes nothing.
-func Build(opts BuildOptions) (*BuildResult, error) {
+func Build(opts BuildOptions) (*BuildResult, error) { return BuildContext(context.Background(), opts) }
+
+// BuildContext is Build, stopping early with ctx's error once ctx is done
+// (a web request whose client went away): it looks between stages, and
+// between the layouts it composes and the PDFs it renders.
+func BuildContext(ctx context.Context, opts BuildOptions) (*BuildResult, error) {
 	if err := opts.Print.check(); err != nil {
 		return nil, err
 	}
@@ -159,6 +165,9 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	d = printable(d)
 	variants := make([]Variant, len(specs))
 	for i, spec := range specs {
@@ -183,6 +192,9 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 	composed := make([]*build.Cards, len(specs))
 	var errs []error
 	for i, spec := range specs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		say("composing %s for layout %s", count(len(d.Personas), labels.Cards), spec.Name)
 		if composed[i], err = build.Compose(d, spec, fam); err != nil {
 			errs = append(errs, err)
@@ -210,6 +222,9 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 		for _, faces := range parts {
 			if faces == "" {
 				faces = layout.BothFaces
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
 			}
 			say("rendering layout %s", spec.Name)
 			data, pages, err := build.Render(composed[i], fam, date, faces)
@@ -276,13 +291,16 @@ func checkPartial(ed *edition.Edition, specs []*layout.Spec, fam *typeface.Famil
 }
 
 // checkDeck composes d for every spec (or, with none, checks its
-// characters), every problem at once.
-func checkDeck(d *deck.Deck, specs []*layout.Spec, fam *typeface.Family) error {
+// characters), every problem at once, unless ctx is done first.
+func checkDeck(ctx context.Context, d *deck.Deck, specs []*layout.Spec, fam *typeface.Family) error {
 	if len(specs) == 0 {
 		return build.CheckCoverage(d, fam).Err()
 	}
 	var errs []error
 	for _, spec := range specs {
+		if ctx.Err() != nil {
+			return nil // the caller says why
+		}
 		if _, err := build.Compose(d, spec, fam); err != nil {
 			errs = append(errs, err)
 		}

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -325,5 +327,94 @@ func TestBuildFromBytes(t *testing.T) {
 		if !strings.HasPrefix(string(p.Data), "%PDF-") || p.Cards != 2 {
 			t.Errorf("%s: %d cards, %.8q", p.Name, p.Cards, p.Data)
 		}
+	}
+}
+
+// TestBuildFromFS: a dataset read from a folder given as an fs.FS (the web
+// server's upload) gives the PDF the same dataset gives from the file
+// system, pictures included; messages name the file as given, and nothing
+// outside the folder is read.
+func TestBuildFromFS(t *testing.T) {
+	t.Parallel()
+	good := filepath.Join("..", "..", "testdata", "datasets", "good")
+	want, err := Build(BuildOptions{Dataset: Dataset{Path: filepath.Join(good, "rich.yaml")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(good, "rich.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ds := range []Dataset{{Path: "rich.yaml", FS: os.DirFS(good)}, {Path: "rich.yaml", Data: data, FS: os.DirFS(good)}} {
+		got, err := Build(BuildOptions{Dataset: ds})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.PDFs[0].Name != want.PDFs[0].Name || string(got.PDFs[0].Data) != string(want.PDFs[0].Data) {
+			t.Errorf("from the folder (bytes given: %v): %s differs from %s", ds.Data != nil, got.PDFs[0].Name, want.PDFs[0].Name)
+		}
+	}
+	// The same folder without its pictures: each problem names the file
+	// as given.
+	_, err = Build(BuildOptions{Dataset: Dataset{Path: "rich.yaml", Data: data, FS: os.DirFS(t.TempDir())}})
+	var l diag.List
+	if !errors.As(err, &l) || len(l) == 0 {
+		t.Fatalf("without the pictures: %v", err)
+	}
+	for _, p := range l {
+		if p.File != "rich.yaml" || p.Field != "image" || !strings.Contains(p.Msg, "not found") {
+			t.Errorf("problem %+v", p)
+		}
+	}
+}
+
+// TestFaceNamesTheCard: an unknown card is the card option's error.
+func TestFaceNamesTheCard(t *testing.T) {
+	t.Parallel()
+	var oe *OptionError
+	_, err := Face(FaceOptions{Card: "kofi"})
+	if !errors.As(err, &oe) || oe.Option != OptCard || oe.Value != "kofi" {
+		t.Errorf("%v", err)
+	}
+}
+
+// TestWorkingCopyOfAnUntitledDeck: the web page's working copy (JSON) of a
+// spreadsheet that gives no title builds the PDF the spreadsheet builds,
+// and exports as the spreadsheet exports.
+func TestWorkingCopyOfAnUntitledDeck(t *testing.T) {
+	t.Parallel()
+	csv := []byte("id;nom;métier;pays;code_pays;catégorie;texte;conditions\r\na;A;R;France;FR;ex;Je trie.;X\r\n")
+	folder := fstest.MapFS{}
+	original := Dataset{Path: "mes-cartes.csv", Data: csv, FS: folder}
+	ed, _, err := Load(original)
+	if err != nil || TitleGiven(ed.Deck) {
+		t.Fatalf("the spreadsheet gives a title (%q), or: %v", ed.Title, err)
+	}
+	copyJSON, _, err := Export(ExportOptions{Dataset: original, To: "json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	working := Dataset{Path: "mes-cartes.json", Data: copyJSON, FS: folder, NoTitle: true}
+	want, err := Build(BuildOptions{Dataset: original})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ds := range []Dataset{working, {Path: "mes-cartes.json", Data: copyJSON, FS: folder}} {
+		got, err := Build(BuildOptions{Dataset: ds})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same := string(got.PDFs[0].Data) == string(want.PDFs[0].Data); same != ds.NoTitle || got.PDFs[0].Name != want.PDFs[0].Name {
+			t.Errorf("NoTitle %v: %s, the same PDF as the spreadsheet's: %v", ds.NoTitle, got.PDFs[0].Name, same)
+		}
+	}
+	a, _, err := Export(ExportOptions{Dataset: original, To: "csv"})
+	b, _, err2 := Export(ExportOptions{Dataset: working, To: "csv"})
+	if err != nil || err2 != nil || string(a) != string(b) {
+		t.Errorf("the copy exports otherwise: %v %v\n%s\n%s", err, err2, a, b)
+	}
+	set, err := Faces(context.Background(), FacesOptions{Dataset: working, Format: SVG})
+	if err != nil || strings.Contains(faceText(set.Cards[0].Front), "mes-cartes") {
+		t.Errorf("the copy's face shows the file's name: %v", err)
 	}
 }

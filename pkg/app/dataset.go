@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -26,10 +27,21 @@ type Dataset struct {
 	// deck's edition in that language (the web page's working copy of the
 	// English edition): output names carry its language, as --lang en's do.
 	Edition string
+	// NoTitle says that the dataset is a working copy of a deck that gives
+	// no title of its own (TitleGiven; the web page's copy of a
+	// spreadsheet, whose title is the file's name): its cards show none,
+	// as the original's do. Export keeps the title, as it does for the
+	// original.
+	NoTitle bool
+	// FS, when not nil, is the dataset's folder instead of the file system
+	// (a web server's upload): Path is then the dataset's slash-separated
+	// path in it, as the user named the file, and its editions and
+	// pictures are read from FS, and nothing outside it.
+	FS fs.FS
 }
 
 func (ds Dataset) source() edition.Source {
-	return edition.Source{Path: ds.Path, Data: ds.Data, Format: ds.Format}
+	return edition.Source{Path: ds.Path, Data: ds.Data, Format: ds.Format, FS: ds.FS}
 }
 
 // Load reads the dataset in the edition asked for, every problem at once.
@@ -53,6 +65,9 @@ func loadPartial(ds Dataset) (*edition.Edition, diag.List, error) {
 	if ds.Edition != "" && ed.Default {
 		ed.Default = false
 	}
+	if ds.NoTitle {
+		ed.Title = ""
+	}
 	return ed, untitled(ed.Deck), err
 }
 
@@ -73,6 +88,11 @@ func untitled(d *deck.Deck) diag.List {
 	}
 	return diag.List{{File: d.Source, Field: "title", Msg: "the deck has no title: its cards show none", Hint: hint}}
 }
+
+// TitleGiven reports whether d gives a title of its own. A spreadsheet or
+// a Markdown file may give none; its cards then show none (and the readers
+// take the file's name for Title, which names nothing printed).
+func TitleGiven(d *deck.Deck) bool { return !noTitle(d) }
 
 // noTitle reports whether d gives no title of its own: the readers of
 // spreadsheets and Markdown then take the file's name. (YAML and JSON

@@ -2,6 +2,8 @@ package app
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -127,6 +129,12 @@ func (opts *PreviewOptions) check() error {
 // of 20 is 2/20 in any selection); the pictures come in the order of the
 // selection.
 func Preview(opts PreviewOptions) (*Pictures, error) {
+	return PreviewContext(context.Background(), opts)
+}
+
+// PreviewContext is Preview, stopping early with ctx's error once ctx is
+// done: it looks before each face it draws.
+func PreviewContext(ctx context.Context, opts PreviewOptions) (*Pictures, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
@@ -151,6 +159,9 @@ func Preview(opts PreviewOptions) (*Pictures, error) {
 		return nil, err
 	}
 	chosen = printable(chosen)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	cards, err := build.Compose(chosen, spec, fam)
 	if err != nil {
 		return nil, err
@@ -202,6 +213,9 @@ func Preview(opts PreviewOptions) (*Pictures, error) {
 	errs := make([]error, len(items))
 	raster := png.New(fam, cards.Images)
 	build.EachParallel(len(items), func(i int) {
+		if errs[i] = ctx.Err(); errs[i] != nil {
+			return
+		}
 		var buf bytes.Buffer
 		if opts.Format == SVG {
 			errs[i] = svg.Page(&buf, items[i].page, svgOpts)
@@ -215,6 +229,9 @@ func Preview(opts PreviewOptions) (*Pictures, error) {
 		results[i] = buf.Bytes()
 	}, func(i int) string { return "drawing " + items[i].name })
 	var pictures []File
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for i, it := range items {
 		if errs[i] != nil {
 			return nil, fmt.Errorf("%s: %w", it.name, errs[i])
@@ -250,6 +267,13 @@ func Face(opts FaceOptions) (*File, error) {
 	}
 	pics, err := Preview(PreviewOptions{Dataset: opts.Dataset, Select: deck.Selection{Only: []string{opts.Card}}, Layout: opts.Layout,
 		Format: opts.Format, DPI: opts.DPI, Faces: faces, Bleed: opts.Bleed, EmbedFonts: opts.EmbedFonts})
+	var oe *OptionError
+	if errors.As(err, &oe) && oe.Option == OptOnly {
+		// The card is this operation's option, not a selection.
+		card := *oe
+		card.Option = OptCard
+		return nil, &card
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -28,7 +29,13 @@ type Report struct {
 	Editions []*edition.Edition
 	Layouts  []string  // the layouts checked
 	Problems diag.List // every problem, sorted
-	Warnings diag.List // what is worth knowing but does not stop a build
+	// Typesetting are those of the problems found when the cards were set
+	// on the layouts (a character the font lacks, a text that does not
+	// fit): a copy of the deck in any format has them too, where the rest
+	// belong to the files themselves (a column of a spreadsheet, an edition
+	// that lacks a card).
+	Typesetting diag.List
+	Warnings    diag.List // what is worth knowing but does not stop a build
 }
 
 // OK reports whether no problem was found.
@@ -57,6 +64,12 @@ func (r *Report) Summary() string {
 // with the input are in the report, every one at once; the error says what
 // is wrong with the options (an unknown layout, a language the deck lacks).
 func Validate(opts ValidateOptions) (*Report, error) {
+	return ValidateContext(context.Background(), opts)
+}
+
+// ValidateContext is Validate, stopping early with ctx's error once ctx is
+// done: it looks between the editions and the layouts it checks.
+func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error) {
 	names := opts.Layouts
 	if len(names) == 0 {
 		names = []string{DefaultLayout}
@@ -70,8 +83,15 @@ func Validate(opts ValidateOptions) (*Report, error) {
 	for _, s := range specs {
 		rep.Layouts = append(rep.Layouts, s.Name)
 	}
-	var errs []error
+	var errs, setting []error
+	set := func(err error) {
+		errs = append(errs, err)
+		setting = append(setting, err)
+	}
 	check := func(ed *edition.Edition, err error) {
+		if ctx.Err() != nil {
+			return
+		}
 		err = optionErrors(err)
 		errs = append(errs, err)
 		rep.Editions = append(rep.Editions, ed)
@@ -79,11 +99,14 @@ func Validate(opts ValidateOptions) (*Report, error) {
 			return
 		}
 		rep.Warnings = append(rep.Warnings, untitled(ed.Deck)...)
+		if opts.NoTitle {
+			ed.Title = ""
+		}
 		if err != nil {
-			errs = append(errs, checkPartial(ed, specs, fam))
+			set(checkPartial(ed, specs, fam))
 			return
 		}
-		errs = append(errs, checkDeck(printable(ed.Deck), specs, fam))
+		set(checkDeck(ctx, printable(ed.Deck), specs, fam))
 	}
 	if opts.Lang != "" {
 		ed, err := edition.Load(opts.source(), opts.Lang)
@@ -92,6 +115,9 @@ func Validate(opts ValidateOptions) (*Report, error) {
 		for _, r := range edition.All(opts.source()) {
 			check(r.Edition, r.Err)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	errs = append(errs, layoutErr)
 	// Problems with the input are the report's; the rest is the error.
@@ -107,6 +133,13 @@ func Validate(opts ValidateOptions) (*Report, error) {
 	if len(rep.Problems) > 0 {
 		rep.Problems = rep.Problems.Unique().Err().(diag.List)
 	}
+	for _, e := range flatten(joinErrors(setting...)) {
+		var l diag.List
+		if errors.As(e, &l) {
+			rep.Typesetting = append(rep.Typesetting, l...)
+		}
+	}
+	rep.Typesetting = rep.Typesetting.Unique()
 	rep.Warnings = rep.Warnings.Unique()
 	return rep, errors.Join(other...)
 }
@@ -146,7 +179,9 @@ func Export(opts ExportOptions) ([]byte, *deck.Deck, error) {
 		}
 		return nil, nil, err
 	}
-	ed, _, err := Load(opts.Dataset)
+	ds := opts.Dataset
+	ds.NoTitle = false // the title is written, as the original's export writes it
+	ed, _, err := Load(ds)
 	if err != nil {
 		return nil, nil, err
 	}

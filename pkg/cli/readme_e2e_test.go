@@ -57,7 +57,9 @@ func readmeExamples(t *testing.T) ([]readmeCommand, map[string]string) {
 				rest, c.redirect = before, strings.TrimSpace(after)
 			}
 			c.args = shellWords(t, rest)
-			if c.args[0] == "version" || c.args[0] == "completion" || c.args[0] == "serve" { // serve runs until stopped: its own tests cover it
+			// serve runs until it is stopped: its examples are the web
+			// tests' (pkg/web, pkg/cli/serve_test.go).
+			if c.args[0] == "version" || c.args[0] == "completion" || c.args[0] == "serve" {
 				continue
 			}
 			cmds = append(cmds, c)

@@ -75,6 +75,15 @@ func runServe(ctx context.Context, opts serveOptions, env Env) error {
 	return err
 }
 
+// HandlesSignals reports whether the command args run stops by itself on
+// Ctrl-C and SIGTERM: serve lets the requests in flight finish and removes
+// its temporary folder, so main must leave those signals to it rather
+// than exit at once.
+func HandlesSignals(args []string) bool {
+	cmd, _, err := NewRoot(Env{}).Find(args)
+	return err == nil && cmd.Name() == "serve"
+}
+
 // LaunchArgs returns the arguments to run cardgen with: those given, or,
 // for a cardgen.exe double-clicked in Windows' Explorer (no arguments, a
 // console of its own), "serve --open", so that the page opens in the

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -33,10 +34,20 @@ type Source struct {
 	Data []byte
 	// Format is the dataset's format; "" to go by Path's extension.
 	Format string
+	// FS, when not nil, is the folder the dataset is in, instead of the
+	// file system (an upload's folder, on a server): Path is then the
+	// dataset's slash-separated path in it, and messages name it so. Its
+	// editions and pictures are read from FS, and nothing outside it.
+	FS fs.FS
 }
 
 // Builtin reports whether src is the built-in deck.
 func (src Source) Builtin() bool { return src.Path == "" && src.Data == nil }
+
+// beside is the source of another file beside src (an edition).
+func (src Source) beside(path string) Source {
+	return Source{Path: path, Format: src.Format, FS: src.FS}
+}
 
 // Edition is a deck in the language asked for.
 type Edition struct {
@@ -102,7 +113,7 @@ func Load(src Source, lang string) (*Edition, error) {
 		// own: report those first.
 		return nil, err
 	}
-	ed, err := read(Source{Path: files[i-1].Path, Format: src.Format}, files[i-1].embedded)
+	ed, err := read(src.beside(files[i-1].Path), files[i-1].embedded)
 	if ed == nil {
 		return nil, err
 	}
@@ -133,7 +144,7 @@ func All(src Source) []Read {
 	base, err := read(src, "")
 	out := []Read{{wrap(base, true), err}}
 	for _, f := range Files(src) {
-		ed, err := read(Source{Path: f.Path, Format: src.Format}, f.embedded)
+		ed, err := read(src.beside(f.Path), f.embedded)
 		if ed != nil && base != nil {
 			ed.Name = base.Name
 			if merr := Compare(base, ed); merr != nil {
@@ -169,6 +180,9 @@ func join(a, b error) error {
 // named pipe, a device, a folder) is refused before it is opened: opening
 // a named pipe would wait for a writer.
 func read(src Source, embedded string) (*deck.Deck, error) {
+	if src.FS != nil && embedded == "" && src.Path != "" {
+		return deck.ReadPartialFS(src.FS, src.Path, src.Data, src.Format)
+	}
 	if src.Data != nil {
 		return deck.ReadPartial(src.Path, src.Data, src.Format)
 	}
@@ -239,10 +253,15 @@ type File struct {
 func Files(src Source) []File {
 	var matches []string
 	var stem, ext string
-	if src.Builtin() {
+	switch {
+	case src.Builtin():
 		stem, ext = strings.TrimSuffix(data.Default, ".yaml"), ".yaml"
 		matches, _ = fs.Glob(data.FS, stem+".*"+ext)
-	} else {
+	case src.FS != nil:
+		ext = path.Ext(src.Path)
+		stem = strings.TrimSuffix(src.Path, ext)
+		matches, _ = fs.Glob(src.FS, globEscape(stem, '/')+".*"+globEscape(ext, '/'))
+	default:
 		ext = filepath.Ext(src.Path)
 		stem = strings.TrimSuffix(src.Path, ext)
 		matches, _ = filepath.Glob(escapeGlob(stem) + ".*" + escapeGlob(ext))
@@ -256,12 +275,19 @@ func Files(src Source) []File {
 			continue
 		}
 		e := File{Tag: tag}
-		if src.Builtin() {
+		switch {
+		case src.Builtin():
 			e.embedded = m
-		} else if fi, err := os.Stat(m); err == nil && fi.Mode().IsRegular() {
+		case src.FS != nil:
+			if fi, err := fs.Stat(src.FS, m); err != nil || !fi.Mode().IsRegular() {
+				continue
+			}
 			e.Path = m
-		} else {
-			continue
+		default:
+			if fi, err := os.Stat(m); err != nil || !fi.Mode().IsRegular() {
+				continue
+			}
+			e.Path = m
 		}
 		out = append(out, e)
 	}
@@ -269,10 +295,15 @@ func Files(src Source) []File {
 }
 
 // escapeGlob escapes the characters filepath.Match gives a meaning to.
-func escapeGlob(s string) string {
+func escapeGlob(s string) string { return globEscape(s, filepath.Separator) }
+
+// globEscape escapes the characters a pattern of path.Match or
+// filepath.Match gives a meaning to; with \\ for a separator there is no
+// escape, and those characters stay as they are.
+func globEscape(s string, separator rune) string {
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune(`*?[\`, r) && filepath.Separator != '\\' {
+		if strings.ContainsRune(`*?[\`, r) && separator != '\\' {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
@@ -281,10 +312,11 @@ func escapeGlob(s string) string {
 }
 
 // Languages lists the editions of the dataset src: its own language first,
-// then the others found beside it. nil when the dataset cannot be read.
+// then the others found beside it, also when the dataset has problems. nil
+// when it cannot be read as a deck at all.
 func Languages(src Source) []string {
-	base, err := read(src, "")
-	if err != nil {
+	base, _ := read(src, "")
+	if base == nil {
 		return nil
 	}
 	out := []string{base.Language}

@@ -2,10 +2,12 @@ package edition
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/cardgen/cardgen/pkg/diag"
 )
@@ -120,5 +122,55 @@ func TestSpecialFile(t *testing.T) {
 		if _, err := Load(Source{Path: path}, ""); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Load(%s): %v", path, err)
 		}
+	}
+}
+
+// A dataset in an fs.FS (an upload's folder): its editions are found
+// there, by the names given, and nothing is read from the file system.
+func TestSourceFS(t *testing.T) {
+	t.Parallel()
+	en := strings.Replace(strings.ReplaceAll(base, "text: T.", "text: In English."), "language: fr", "language: en", 1)
+	fsys := fstest.MapFS{
+		"jeu[1].yaml":    {Data: []byte(base)},
+		"jeu[1].en.yaml": {Data: []byte(en)},
+		"jeu[1].de.yaml": {Mode: fs.ModeDir}, // not a file: no edition
+		"jeu.it.yaml":    {Data: []byte(base)},
+	}
+	src := Source{Path: "jeu[1].yaml", Data: []byte(base), FS: fsys}
+	if got := Languages(src); strings.Join(got, ",") != "fr,en" {
+		t.Errorf("Languages = %v", got)
+	}
+	ed, err := Load(src, "en-GB")
+	if err != nil || ed.Source != "jeu[1].en.yaml" || ed.Language != "en" || ed.Default || ed.Name != "jeu-1" || ed.Personas[0].Text != "In English." {
+		t.Fatalf("Load(en-GB) = %+v, %v", ed, err)
+	}
+	if all := All(src); len(all) != 2 || all[1].Err != nil || all[1].Source != "jeu[1].en.yaml" {
+		t.Errorf("All = %+v", all)
+	}
+	// The bytes may come from the folder too; an edition that differs is
+	// reported at its name in the folder.
+	fsys["jeu[1].en.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(en, "id: p4", "id: p5", 1))}
+	_, err = Load(Source{Path: "jeu[1].yaml", FS: fsys}, "en")
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 2 || l[0].File != "jeu[1].en.yaml" && l[1].File != "jeu[1].en.yaml" {
+		t.Errorf("an edition that differs: %v", err)
+	}
+	// The file system is not read: a path that exists there is not found.
+	dir := writeDecks(t, map[string]string{"deck.yaml": base})
+	if _, err := Load(Source{Path: filepath.Join(dir, "deck.yaml"), FS: fsys}, ""); err == nil {
+		t.Error("a path outside the folder was read")
+	}
+}
+
+// The editions of a dataset with problems are listed all the same.
+func TestLanguagesOfADeckWithProblems(t *testing.T) {
+	t.Parallel()
+	en := strings.Replace(base, "language: fr", "language: en", 1)
+	fsys := fstest.MapFS{"d.en.yaml": {Data: []byte(en)}}
+	if got := Languages(Source{Path: "d.yaml", Data: []byte(strings.Replace(base, "name: N", "name: ''", 1)), FS: fsys}); strings.Join(got, ",") != "fr,en" {
+		t.Errorf("Languages = %v", got)
+	}
+	if got := Languages(Source{Path: "d.yaml", Data: []byte("personas: ["), FS: fsys}); got != nil {
+		t.Errorf("Languages of a file that cannot be read = %v", got)
 	}
 }

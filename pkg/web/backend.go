@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/json"
-	"errors"
 
 	"github.com/cardgen/cardgen/pkg/diag"
 )
@@ -15,13 +14,13 @@ import (
 //
 // Errors: a diag.List is problems with the input (422, each with its place);
 // a *RequestError is a request that cannot be carried out as asked (400);
-// ErrUnavailable says this build of cardgen cannot do it (501); any other
-// error is taken as a problem with the input, as the command line does
-// (exit code 1).
+// any other error is taken as a problem with the input, as the command
+// line does (exit code 1).
 //
 // Calls may take long; the server runs them under a time limit, and at most
 // a few at once. ctx is cancelled when the client goes away or the time
-// limit passes; a backend may stop early then, or finish its work.
+// limit passes; the backend then stops its work (AppBackend passes ctx to
+// the app layer, which looks between cards, layouts and stages).
 type Backend interface {
 	// Info says what the backend reads and writes.
 	Info() Info
@@ -34,10 +33,11 @@ type Backend interface {
 	// validate` does: every problem at once. The deck is nil when the file
 	// cannot be read at all.
 	Validate(ctx context.Context, ds Dataset, layouts []string) (*Checked, error)
-	// Faces draws both faces of the cards of ids (every card when empty) as
-	// they will print on layout, as SVG, with the problems of the whole deck
-	// on that layout. A card that cannot be drawn has no faces.
-	Faces(ctx context.Context, ds Dataset, layout string, ids []string) (*Faces, error)
+	// Faces draws both faces of the cards asked for as they will print on
+	// the layout, as SVG, with the problems of the deck and of those cards
+	// on that layout. A card that cannot be drawn has no faces; the others
+	// are drawn all the same.
+	Faces(ctx context.Context, ds Dataset, opts FacesOptions) (*Faces, error)
 	// Preview draws one face of one card: format is "svg" or "png".
 	Preview(ctx context.Context, ds Dataset, opts PreviewOptions) (File, error)
 	// Build makes the PDF of each layout, named as `cardgen build` names it.
@@ -56,7 +56,7 @@ type Backend interface {
 type Info struct {
 	Formats   []string `json:"formats"`   // dataset formats read and written: "yaml", "csv", …
 	Languages []string `json:"languages"` // editions of the built-in deck, its own first
-	PNG       bool     `json:"png"`       // whether Images and PNG previews work here
+	PNG       bool     `json:"png"`       // whether Images and PNG previews work here (always, since they are drawn in Go)
 }
 
 // Dataset is the deck a request carries.
@@ -76,10 +76,14 @@ type Dataset struct {
 	// "en"). Output names then carry it, as `cardgen build --lang en` names
 	// them. Usually "".
 	Edition string
+	// NoTitle says that the dataset is the page's working copy of a deck
+	// that gives no title (Deck.Untitled): its cards show none, as those
+	// of the teacher's own file do.
+	NoTitle bool
 	// Dir is the request's private folder: it holds the pictures (and other
-	// editions) sent with the dataset, at their paths relative to it, and
-	// the backend may write its own temporary files in it. The server
-	// removes it when the request ends.
+	// editions) sent with the dataset, at their paths relative to it. The
+	// server removes it when the request ends; the backend reads it, and
+	// writes nothing.
 	Dir string
 }
 
@@ -121,14 +125,22 @@ type CalibrateOptions struct {
 	Layout string
 	Lang   string // of the instructions
 	Print  PrintOptions
-	// Dir is the request's private folder, where the backend may write.
-	Dir string
 }
 
 // ImagesOptions is what PNG pictures to make.
 type ImagesOptions struct {
 	Layout string // whose card size and design to show
 	Select Selection
+}
+
+// FacesOptions is which cards to draw.
+type FacesOptions struct {
+	Layout string
+	Only   []string // persona ids; every card when empty
+	// Number and Total, when Total is not 0, say that the dataset is an
+	// excerpt of a larger deck (the page sends the one card it redraws as
+	// a teacher types): its cards are numbered from Number, out of Total.
+	Number, Total int
 }
 
 // PreviewOptions is which face to draw.
@@ -175,6 +187,10 @@ type Deck struct {
 	// Folder is where, inside a .zip sent as the dataset, the dataset was
 	// found ("mon-jeu/"), so that the page finds its pictures; "" otherwise.
 	Folder string `json:"folder,omitempty"`
+	// Untitled says that the deck gives no title of its own (a spreadsheet
+	// may not): its cards show none, and the working copy's title (the
+	// file's name) is not printed when the page says no_title=true.
+	Untitled bool `json:"untitled,omitempty"`
 	// Language is the deck's language; Languages lists its editions (its
 	// own first) that the request's files hold.
 	Language  string   `json:"language"`
@@ -204,7 +220,11 @@ type Place struct {
 type Checked struct {
 	Deck     *Deck     // nil when the dataset cannot be read
 	Problems diag.List // every problem, sorted
-	Summary  string    // what was checked, in a sentence, when there is no problem
+	// Typesetting are those of Problems found setting the cards (the font,
+	// the fitting): the page's working copy has them too, where the others
+	// belong to the files themselves.
+	Typesetting diag.List
+	Summary     string // what was checked, in a sentence, when there is no problem
 }
 
 // Faces are cards drawn for a preview.
@@ -227,8 +247,3 @@ type CardFaces struct {
 type RequestError struct{ Msg string }
 
 func (e *RequestError) Error() string { return e.Msg }
-
-// ErrUnavailable says this build of cardgen cannot do what was asked (PNG
-// pictures without a rasteriser). The server answers 501 with the message
-// of the error that wraps it.
-var ErrUnavailable = errors.New("not available in this build of cardgen")

@@ -4,22 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
+	"io/fs"
+	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/cardgen/cardgen/pkg/app"
-	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
-	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/edition"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/layout"
-	"github.com/cardgen/cardgen/pkg/render/svg"
-	"github.com/cardgen/cardgen/pkg/typeface"
 )
 
 // AppBackend is the Backend over package app: each request is one app call.
@@ -73,19 +69,33 @@ func (b *AppBackend) Deck(ctx context.Context, lang string) (*Deck, error) {
 	ds := Dataset{Lang: lang}
 	ed, _, err := app.Load(b.dataset(ds))
 	if err != nil {
-		return nil, b.translate(err, ds)
+		return nil, translate(err)
 	}
 	return b.deckResult(ed, ds)
 }
 
-// dataset is the app's dataset for a request's (adapter for now: the
-// dataset is named by its path in the request's folder, where its
-// pictures are).
+// dataset is the app's dataset for a request's: the file in memory, named
+// as the user sent it, and the request's folder, which holds its pictures
+// and other editions, as its folder. Nothing else can be read: messages
+// name the files as the user named them, never the server's folders.
 func (b *AppBackend) dataset(ds Dataset) app.Dataset {
 	if ds.Builtin() {
 		return app.Dataset{Lang: ds.Lang, Edition: ds.Edition}
 	}
-	return app.Dataset{Path: filepath.Join(ds.Dir, ds.Name), Data: ds.Data, Format: ds.Format, Lang: ds.Lang, Edition: ds.Edition}
+	var folder fs.FS = emptyFolder{}
+	if ds.Dir != "" {
+		// The server writes every file of the folder itself, as a regular
+		// file (no link can lead out of it).
+		folder = os.DirFS(ds.Dir)
+	}
+	return app.Dataset{Path: ds.Name, Data: ds.Data, Format: ds.Format, Lang: ds.Lang, Edition: ds.Edition, NoTitle: ds.NoTitle, FS: folder}
+}
+
+// emptyFolder is the folder of a dataset sent alone.
+type emptyFolder struct{}
+
+func (emptyFolder) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 // deckResult describes a deck for the page.
@@ -98,9 +108,11 @@ func (b *AppBackend) deckResult(ed *edition.Edition, ds Dataset) (*Deck, error) 
 	if ds.Builtin() {
 		source = path.Base(ed.Source)
 	}
+	all := ds
+	all.Lang = ""
 	d := ed.Deck
-	return &Deck{Dataset: buf.Bytes(), Source: source, Name: d.Name, Format: d.Format, Language: d.Language,
-		Languages: app.Languages(b.dataset(Dataset{Name: ds.Name, Data: ds.Data, Format: ds.Format, Dir: ds.Dir})), Where: where(d)}, nil
+	return &Deck{Dataset: buf.Bytes(), Source: source, Name: d.Name, Format: d.Format, Language: d.Language, Untitled: !app.TitleGiven(d),
+		Languages: app.Languages(b.dataset(all)), Where: where(d)}, nil
 }
 
 // where collects where every field is in the deck's file.
@@ -123,107 +135,54 @@ func where(d *deck.Deck) Where {
 	return w
 }
 
-// Validate implements Backend.
+// Validate implements Backend. A dataset with problems that can still be
+// read as a deck comes back with it, so that the page shows its cards,
+// marks those with problems and lets the teacher fix them.
 func (b *AppBackend) Validate(ctx context.Context, ds Dataset, layouts []string) (*Checked, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	ed, _, err := app.Load(b.dataset(ds))
-	var req *RequestError
-	if err = b.translate(err, ds); errors.As(err, &req) {
-		return nil, err
-	}
+	rep, err := app.ValidateContext(ctx, app.ValidateOptions{Dataset: b.dataset(ds), Layouts: layouts})
 	if err != nil {
-		return &Checked{Problems: problemsOf(err)}, nil
+		return nil, translate(err)
 	}
-	d, err := b.deckResult(ed, ds)
-	if err != nil {
-		return nil, err
+	c := &Checked{Problems: rep.Problems, Typesetting: rep.Typesetting}
+	if len(rep.Editions) > 0 && rep.Editions[0] != nil {
+		// A deck with problems may not be written as it is; then the page
+		// can only list them.
+		if d, err := b.deckResult(rep.Editions[0], ds); err == nil {
+			c.Deck = d
+		}
 	}
-	rep, err := app.Validate(app.ValidateOptions{Dataset: b.dataset(ds), Layouts: layouts})
-	if err != nil {
-		return nil, b.translate(err, ds)
+	if rep.OK() {
+		c.Summary = rep.Summary()
 	}
-	if !rep.OK() {
-		return &Checked{Deck: d, Problems: problemsOf(b.translate(rep.Problems, ds))}, nil
-	}
-	return &Checked{Deck: d, Summary: strings.ReplaceAll(rep.Summary(), ds.Dir+string(filepath.Separator), "")}, nil
+	return c, nil
 }
 
-// Faces implements Backend.
-func (b *AppBackend) Faces(ctx context.Context, ds Dataset, layoutName string, ids []string) (*Faces, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
+// Faces implements Backend: only the cards asked for are composed, each
+// numbered as in the whole deck; those that cannot be drawn have no faces.
+func (b *AppBackend) Faces(ctx context.Context, ds Dataset, opts FacesOptions) (*Faces, error) {
+	o := app.FacesOptions{Dataset: b.dataset(ds), Layout: opts.Layout, Format: app.SVG, Number: opts.Number, Total: opts.Total}
+	if len(opts.Only) > 0 {
+		o.Only = opts.Only
 	}
-	spec, err := app.LoadLayout(layoutName)
-	if err != nil {
-		return nil, b.translate(err, ds)
-	}
-	ed, _, err := app.Load(b.dataset(ds))
-	var req *RequestError
-	if err = b.translate(err, ds); errors.As(err, &req) {
-		return nil, err
-	}
-	if err != nil {
-		return &Faces{Problems: problemsOf(err)}, nil
-	}
-	for _, id := range ids {
-		if !slices.ContainsFunc(ed.Personas, func(p deck.Persona) bool { return p.ID == id }) {
-			return nil, &RequestError{fmt.Sprintf("there is no card with the id %q", id)}
-		}
-	}
-	fam, err := typeface.Default()
-	if err != nil {
-		return nil, err
-	}
-	d := *ed.Deck
-	cards, err := build.Compose(&d, spec, fam)
+	set, err := app.Faces(ctx, o)
 	var problems diag.List
-	bad := map[string]bool{}
-	if err != nil {
-		problems = problemsOf(b.translate(err, ds))
-		for _, p := range problems {
-			if p.Card != "" {
-				bad[p.Card] = true
-			}
-		}
-		cards = nil
-		if len(bad) > 0 {
-			stand := d
-			stand.Personas = slices.Clone(d.Personas)
-			for i, p := range stand.Personas {
-				if bad[p.ID] {
-					stand.Personas[i] = deck.Persona{ID: p.ID, Name: "?", Role: "?", CountryCode: p.CountryCode, Country: "?",
-						Category: p.Category, Text: "?", Conditions: []string{"?"}, Copies: 1}
-				}
-			}
-			cards, _ = build.Compose(&stand, spec, fam)
-		}
+	switch {
+	case errors.As(err, &problems):
+		return &Faces{Problems: problems}, nil
+	case err != nil:
+		return nil, translate(err)
 	}
-	out := &Faces{Problems: problems}
-	for i, p := range d.Personas {
-		if len(ids) > 0 && !slices.Contains(ids, p.ID) {
-			continue
-		}
-		cf := CardFaces{ID: p.ID, Name: p.Name}
-		if cards != nil && !bad[p.ID] {
-			cf.Front = faceSVG(cards.Faces[i][0], cards.Images)
-			cf.Back = faceSVG(cards.Faces[i][1], cards.Images)
-		}
-		out.Cards = append(out.Cards, cf)
+	out := &Faces{Problems: set.Problems, Cards: make([]CardFaces, len(set.Cards))}
+	for i, c := range set.Cards {
+		out.Cards[i] = CardFaces{ID: c.ID, Name: c.Name, Front: element(c.Front), Back: element(c.Back)}
 	}
 	return out, nil
 }
 
-// faceSVG draws d, a face cut at the trim, as an SVG element for the page:
-// no XML declaration and no @font-face rules (the page declares Lato
-// itself, from the same font files as the PDFs).
-func faceSVG(d draw.Drawing, images map[string]draw.Image) string {
-	var buf bytes.Buffer
-	if err := svg.Face(&buf, &d, false, svg.Options{Images: images}); err != nil {
-		return ""
-	}
-	s := buf.String()
+// element is an SVG document as an element to put in the page: without
+// its XML declaration.
+func element(svg []byte) string {
+	s := string(svg)
 	if i := strings.Index(s, "<svg"); i > 0 {
 		s = s[i:]
 	}
@@ -242,7 +201,7 @@ func (b *AppBackend) Preview(ctx context.Context, ds Dataset, opts PreviewOption
 	f, err := app.Face(app.FaceOptions{Dataset: b.dataset(ds), Layout: opts.Layout, Card: opts.ID, Side: side,
 		Format: app.PictureFormat(opts.Format), EmbedFonts: opts.Format == "svg"})
 	if err != nil {
-		return File{}, b.translate(err, ds)
+		return File{}, translate(err)
 	}
 	return File{Name: f.Name, Type: pictureType(opts.Format), Data: f.Data}, nil
 }
@@ -259,10 +218,10 @@ func (b *AppBackend) Build(ctx context.Context, ds Dataset, opts BuildOptions) (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res, err := app.Build(app.BuildOptions{Dataset: b.dataset(ds), Select: selection(opts.Select), Layouts: opts.Layouts,
+	res, err := app.BuildContext(ctx, app.BuildOptions{Dataset: b.dataset(ds), Select: selection(opts.Select), Layouts: opts.Layouts,
 		Print: printOptions(opts.Print), Epoch: b.Epoch})
 	if err != nil {
-		return nil, b.translate(err, ds)
+		return nil, translate(err)
 	}
 	files := make([]File, len(res.PDFs))
 	for i, p := range res.PDFs {
@@ -278,7 +237,7 @@ func (b *AppBackend) Guide(ctx context.Context, ds Dataset, opts GuideOptions) (
 	}
 	doc, err := app.Guide(app.GuideOptions{Dataset: b.dataset(ds), Select: selection(opts.Select), Paper: app.Paper(opts.Paper), Epoch: b.Epoch})
 	if err != nil {
-		return File{}, b.translate(err, ds)
+		return File{}, translate(err)
 	}
 	return File{Name: doc.Name, Type: "application/pdf", Data: doc.Data}, nil
 }
@@ -290,7 +249,7 @@ func (b *AppBackend) Calibrate(ctx context.Context, opts CalibrateOptions) (File
 	}
 	doc, err := app.Calibrate(app.CalibrateOptions{Layout: opts.Layout, Lang: opts.Lang, Epoch: b.Epoch, Print: printOptions(opts.Print)})
 	if err != nil {
-		return File{}, b.translate(err, Dataset{})
+		return File{}, translate(err)
 	}
 	return File{Name: doc.Name, Type: "application/pdf", Data: doc.Data}, nil
 }
@@ -300,9 +259,9 @@ func (b *AppBackend) Images(ctx context.Context, ds Dataset, opts ImagesOptions)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	pics, err := app.Preview(app.PreviewOptions{Dataset: b.dataset(ds), Select: selection(opts.Select), Layout: opts.Layout, Format: app.PNG})
+	pics, err := app.PreviewContext(ctx, app.PreviewOptions{Dataset: b.dataset(ds), Select: selection(opts.Select), Layout: opts.Layout, Format: app.PNG})
 	if err != nil {
-		return nil, b.translate(err, ds)
+		return nil, translate(err)
 	}
 	var files []File
 	for _, f := range pics.Files {
@@ -318,7 +277,7 @@ func (b *AppBackend) Export(ctx context.Context, ds Dataset, format string) (Fil
 	}
 	data, d, err := app.Export(app.ExportOptions{Dataset: b.dataset(ds), To: format})
 	if err != nil {
-		return File{}, b.translate(err, ds)
+		return File{}, translate(err)
 	}
 	// The file is named as the dataset it comes from, with the edition's
 	// language before the extension as cardgen names editions:
@@ -379,39 +338,13 @@ func param(o app.Option) string {
 	return string(o)
 }
 
-// translate turns the app's errors into the Backend's: option errors as
-// RequestErrors worded with the API's parameters, problems with the
-// request's folder left out of their files' names.
-func (b *AppBackend) translate(err error, ds Dataset) error {
-	if err == nil {
-		return nil
-	}
+// translate turns the app's errors into the Backend's: what is wrong with
+// the options becomes a RequestError, worded with the API's query
+// parameters; problems with the input, and the rest, pass as they are.
+func translate(err error) error {
 	var oe *app.OptionError
 	if errors.As(err, &oe) {
 		return &RequestError{oe.Format(param)}
-	}
-	if l, ok := err.(diag.List); ok {
-		out := make(diag.List, len(l))
-		for i, p := range l {
-			if ds.Dir != "" {
-				if rel, err := filepath.Rel(ds.Dir, p.File); err == nil && filepath.IsLocal(rel) {
-					p.File = filepath.ToSlash(rel)
-				}
-			}
-			out[i] = p
-		}
-		return out
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var errs []error
-		for _, e := range j.Unwrap() {
-			errs = append(errs, b.translate(e, ds))
-		}
-		return errors.Join(errs...)
-	}
-	var problems diag.List
-	if errors.As(err, &problems) {
-		return b.translate(problems, ds)
 	}
 	return err
 }

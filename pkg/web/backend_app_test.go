@@ -6,11 +6,14 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -145,6 +148,9 @@ func TestRealExcelCSV(t *testing.T) {
 		t.Fatal("no problem for a text far too long")
 	}
 	for _, p := range v.Problems {
+		if !p.Typesetting {
+			t.Errorf("a text too long is not said to be found setting the cards: %+v", p)
+		}
 		// Line 4 of the file: the row above holds a cell of two lines.
 		if p.Persona != "amina" || p.Field != "text" || p.Cell != "F3" || p.File != "mes-personas.csv" || p.Line != 4 || p.Hint == "" {
 			t.Errorf("problem %+v, want amina's text at F3 (line 4) of mes-personas.csv", p)
@@ -182,6 +188,21 @@ func TestRealExcelCSV(t *testing.T) {
 	json.Unmarshal(rec.Body.Bytes(), &f)
 	if rec.Code != 200 || len(f.Problems) != 0 || len(f.Cards) != 1 || !strings.Contains(f.Cards[0].Front, "misère") {
 		t.Errorf("after the fix: %d %+v", rec.Code, f.Problems)
+	}
+
+	// The working copy builds the PDF the teacher's own file builds: the
+	// spreadsheet gives no title, and neither copy prints the file's name.
+	if !v.Deck.Untitled {
+		t.Error("the spreadsheet's deck is not said to be untitled")
+	}
+	body, ct = multipartBody(t, part{"data", "mes-personas.csv", excelCSV(t)})
+	direct := do(t, s, "POST", "/api/build?layout=a4&exclude=amina", body, ct)
+	body, ct = multipartBody(t, part{"data", "mes-personas.json", fixed})
+	copied := do(t, s, "POST", "/api/build?layout=a4&exclude=amina&no_title=true", body, ct)
+	if direct.Code != 200 || copied.Code != 200 || !bytes.Equal(direct.Body.Bytes(), copied.Body.Bytes()) ||
+		direct.Header().Get("Content-Disposition") != copied.Header().Get("Content-Disposition") {
+		t.Errorf("the working copy's PDF differs from the file's: %d %d %s %s", direct.Code, copied.Code,
+			direct.Header().Get("Content-Disposition"), copied.Header().Get("Content-Disposition"))
 	}
 
 	// Downloaded in the format it came in, it reads back the same.
@@ -386,31 +407,289 @@ personas:
 }
 
 // Refitting one card as a teacher types takes well under 100 ms on the
-// server: the median of ten refits of one card of the 20-card deck.
+// server, on the 20-card deck and on one of 1,000 cards: the median of ten
+// refits of one card, sent alone as the page sends it, with its number in
+// the whole deck.
 func TestRealRefitIsFast(t *testing.T) {
 	s := realServer(t)
 	rec := do(t, s, "GET", "/api/deck?lang=fr", nil, "")
 	var d Deck
 	json.Unmarshal(rec.Body.Bytes(), &d)
-	var times []time.Duration
-	for i := range 10 {
-		edited := bytes.Replace(d.Dataset, []byte("Je démonte"), []byte(strings.Repeat("x", i)+"Je démonte"), 1)
-		body, ct := multipartBody(t, part{"data", "personas.json", edited})
-		start := time.Now()
-		rec := do(t, s, "POST", "/api/faces?layout=a4&only=hao", body, ct)
-		times = append(times, time.Since(start))
-		if rec.Code != 200 {
-			t.Fatal(rec.Body)
+	var deck20 map[string]any
+	if err := json.Unmarshal(d.Dataset, &deck20); err != nil {
+		t.Fatal(err)
+	}
+	// 1,000 cards: the 20 personas fifty times, with ids of their own.
+	personas := deck20["personas"].([]any)
+	var many []any
+	for i := range 50 {
+		for _, p := range personas {
+			q := map[string]any{}
+			for k, v := range p.(map[string]any) {
+				q[k] = v
+			}
+			q["id"] = fmt.Sprintf("%s-%d", q["id"], i)
+			many = append(many, q)
 		}
 	}
-	slices.Sort(times)
-	t.Logf("refit of one card: median %s, slowest %s", times[5], times[9])
-	if times[5] > 100*time.Millisecond {
-		t.Errorf("refitting one card takes %s (median), more than 100 ms", times[5])
+	deck1000 := map[string]any{"deck": deck20["deck"], "categories": deck20["categories"], "personas": many}
+	for _, c := range []struct {
+		deck       map[string]any
+		id, number string
+	}{{deck20, "hao", "1/20"}, {deck1000, "koffi-37", "742/1&#xA0;000"}} {
+		var times []time.Duration
+		for i := range 10 {
+			personas := c.deck["personas"].([]any)
+			var one map[string]any
+			place := 0
+			for n, p := range personas {
+				if p := p.(map[string]any); p["id"] == c.id {
+					p["text"] = strings.Repeat("x", i) + "Je démonte des téléphones."
+					one, place = p, n+1
+				}
+			}
+			data, _ := json.Marshal(map[string]any{"deck": c.deck["deck"], "categories": c.deck["categories"], "personas": []any{one}})
+			body, ct := multipartBody(t, part{"data", "personas.json", data})
+			start := time.Now()
+			rec := do(t, s, "POST", fmt.Sprintf("/api/faces?layout=a4&only=%s&number=%d&total=%d", c.id, place, len(personas)), body, ct)
+			times = append(times, time.Since(start))
+			var f facesAnswer
+			if err := json.Unmarshal(rec.Body.Bytes(), &f); rec.Code != 200 || err != nil || len(f.Cards) != 1 || len(f.Problems) != 0 {
+				t.Fatalf("%d %s", rec.Code, rec.Body.String()[:min(300, rec.Body.Len())])
+			}
+			if front := f.Cards[0].Front; !strings.Contains(front, ">"+c.number+"<") || !strings.Contains(front, strings.Repeat("x", i)+"Je") {
+				t.Fatalf("%s: the refit face lacks its number %s or its new text", c.id, c.number)
+			}
+		}
+		slices.Sort(times)
+		t.Logf("refit of one card of %d: median %s, slowest %s", len(c.deck["personas"].([]any)), times[5], times[9])
+		if times[5] > 100*time.Millisecond {
+			t.Errorf("refitting one card of %d takes %s (median), more than 100 ms", len(c.deck["personas"].([]any)), times[5])
+		}
 	}
 }
 
 // escapeXML escapes s as the SVG renderer writes character data.
 func escapeXML(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace(s)
+}
+
+// Messages name the files as the teacher sent them, never the server's
+// folders: a .zip with a dataset, its English edition (a card missing from
+// it) and a picture it lacks.
+func TestRealMessagesNameTheFilesSent(t *testing.T) {
+	t.Parallel()
+	s := realServer(t)
+	fr := "deck: {title: Jeu, language: fr}\ncategories:\n  - {id: ex, label: Extraction, color: \"#8A4B14\"}\npersonas:\n" +
+		"  - {id: koffi, name: Koffi, role: Mineur, country_code: CD, category: ex, text: Je creuse., conditions: [Chaleur], image: images/koffi.png}\n" +
+		"  - {id: hao, name: Hao, role: Trieuse, country_code: CN, category: ex, text: Je trie., conditions: [Poussière]}\n"
+	en := "deck: {title: Game, language: en}\ncategories:\n  - {id: ex, label: Mining, color: \"#8A4B14\"}\npersonas:\n" +
+		"  - {id: koffi, name: Koffi, role: Miner, country_code: CD, category: ex, text: I dig., conditions: [Heat], image: images/koffi.png}\n"
+	z := zipBytes(t, [2]string{"mon jeu/jeu.yaml", fr}, [2]string{"mon jeu/jeu.en.yaml", en})
+	body, ct := multipartBody(t, part{"data", "mon jeu.zip", z})
+	rec := do(t, s, "POST", "/api/validate", body, ct)
+	var v validateAnswer
+	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != 200 {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	files := map[string]bool{}
+	for _, p := range v.Problems {
+		files[p.File] = true
+		if p.Typesetting {
+			t.Errorf("a problem of the files is said to be found setting the cards: %+v", p)
+		}
+		if strings.Contains(p.File+p.Message+p.Hint, s.TempDir()) || strings.Contains(p.Message+p.Hint, "req-") {
+			t.Errorf("a problem names the server's folder: %+v", p)
+		}
+	}
+	if !files["jeu.yaml"] || !files["jeu.en.yaml"] || len(files) != 2 {
+		t.Errorf("problems in %v, want jeu.yaml (the picture) and jeu.en.yaml (hao missing): %+v", files, v.Problems)
+	}
+	// The deck comes back all the same, with its editions.
+	if v.Deck == nil || v.Deck.Source != "jeu.yaml" || v.Deck.Folder != "mon jeu/" || !slices.Equal(v.Deck.Languages, []string{"fr", "en"}) {
+		t.Errorf("deck %+v", v.Deck)
+	}
+	// Its summary, once fixed, names the file as sent too.
+	z = zipBytes(t, [2]string{"mon jeu/jeu.yaml", strings.ReplaceAll(fr, ", image: images/koffi.png", "")})
+	body, ct = multipartBody(t, part{"data", "mon jeu.zip", z})
+	rec = do(t, s, "POST", "/api/validate", body, ct)
+	v = validateAnswer{}
+	json.Unmarshal(rec.Body.Bytes(), &v)
+	if !v.OK || !strings.HasPrefix(v.Summary, "jeu.yaml: 2 personas") {
+		t.Errorf("summary %q", v.Summary)
+	}
+}
+
+// A teacher's file with an English edition beside it: the page reads
+// either edition, and its working copy of the English one is named as
+// cardgen names that edition's files.
+func TestRealTeachersEditions(t *testing.T) {
+	t.Parallel()
+	s := realServer(t)
+	fr := "deck: {title: Jeu, language: fr}\ncategories:\n  - {id: ex, label: Extraction, color: \"#8A4B14\"}\npersonas:\n" +
+		"  - {id: koffi, name: Koffi, role: Mineur, country_code: CD, category: ex, text: Je creuse., conditions: [Chaleur]}\n"
+	en := strings.NewReplacer("Jeu", "Game", "language: fr", "language: en", "Mineur", "Miner", "Je creuse.", "I dig.", "Chaleur", "Heat").Replace(fr)
+	z := zipBytes(t, [2]string{"jeu.yaml", fr}, [2]string{"jeu.en.yaml", en})
+	body, ct := multipartBody(t, part{"data", "jeu.zip", z})
+	rec := do(t, s, "POST", "/api/validate?lang=en", body, ct)
+	var v validateAnswer
+	json.Unmarshal(rec.Body.Bytes(), &v)
+	if rec.Code != 200 || !v.OK || v.Deck.Language != "en" || v.Deck.Source != "jeu.yaml" || !strings.Contains(string(v.Deck.Dataset), "I dig.") {
+		t.Fatalf("the English edition: %d %s", rec.Code, rec.Body)
+	}
+	body, ct = multipartBody(t, part{"data", "jeu.json", v.Deck.Dataset})
+	rec = do(t, s, "POST", "/api/build?layout=a4&edition=en", body, ct)
+	if rec.Code != 200 || rec.Header().Get("Content-Disposition") != "attachment; filename=jeu-a4-en.pdf" {
+		t.Errorf("build of the English working copy: %d %v", rec.Code, rec.Header().Get("Content-Disposition"))
+	}
+	body, ct = multipartBody(t, part{"data", "jeu.json", v.Deck.Dataset})
+	rec = do(t, s, "POST", "/api/export?to=csv&edition=en", body, ct)
+	if rec.Code != 200 || rec.Header().Get("Content-Disposition") != "attachment; filename=jeu.en.csv" {
+		t.Errorf("export of the English working copy: %d %v", rec.Code, rec.Header().Get("Content-Disposition"))
+	}
+	// A language the file has no edition in.
+	body, ct = multipartBody(t, part{"data", "jeu.zip", z})
+	rec = do(t, s, "POST", "/api/validate?lang=de", body, ct)
+	if b := errorOf(t, rec); rec.Code != 400 || b.Message != `lang "de": the deck has no edition in this language; it has: fr, en` {
+		t.Errorf("German: %d %+v", rec.Code, b)
+	}
+}
+
+// Spreadsheets: a workbook is read with its cells, and the edited deck
+// comes back as a workbook that reads the same.
+func TestRealWorkbooks(t *testing.T) {
+	t.Parallel()
+	s := realServer(t)
+	for _, format := range []string{"xlsx", "ods"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "datasets", "good", "excel-fr."+format))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, ct := multipartBody(t, part{"data", "mes cartes." + format, data})
+		rec := do(t, s, "POST", "/api/validate?layout=a4", body, ct)
+		var v validateAnswer
+		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != 200 || !v.OK || v.Deck.Format != format {
+			t.Fatalf("%s: %d %s", format, rec.Code, rec.Body.String()[:min(300, rec.Body.Len())])
+		}
+		if c := v.Deck.Where.Personas["hao"]["text"].Cell; !strings.HasSuffix(c, "!F2") {
+			t.Errorf("%s: hao's text is at %q", format, c)
+		}
+		body, ct = multipartBody(t, part{"data", "mes cartes.json", v.Deck.Dataset})
+		rec = do(t, s, "POST", "/api/export?to="+format, body, ct)
+		if rec.Code != 200 || rec.Header().Get("Content-Disposition") != `attachment; filename="mes cartes.`+format+`"` ||
+			!bytes.HasPrefix(rec.Body.Bytes(), []byte("PK\x03\x04")) {
+			t.Fatalf("%s: export %d %v", format, rec.Code, rec.Header())
+		}
+		body, ct = multipartBody(t, part{"data", "mes cartes." + format, rec.Body.Bytes()})
+		rec = do(t, s, "POST", "/api/validate?layout=a4", body, ct)
+		var again validateAnswer
+		json.Unmarshal(rec.Body.Bytes(), &again)
+		if !again.OK || !bytes.Equal(again.Deck.Dataset, v.Deck.Dataset) {
+			t.Errorf("%s: the exported workbook reads otherwise: %s", format, rec.Body.String()[:min(300, rec.Body.Len())])
+		}
+	}
+}
+
+// One face through the API, as SVG (fonts inside) or PNG, named as
+// cardgen preview names it.
+func TestRealPreview(t *testing.T) {
+	t.Parallel()
+	s := realServer(t)
+	want, err := app.Face(app.FaceOptions{Layout: "a4", Card: "koffi", Side: layout.Back, Format: app.PNG})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := do(t, s, "POST", "/api/preview?id=koffi&side=back&format=png&layout=a4", nil, "")
+	if rec.Code != 200 || rec.Header().Get("Content-Type") != "image/png" || rec.Header().Get("Content-Disposition") != "inline; filename="+want.Name ||
+		!bytes.Equal(rec.Body.Bytes(), want.Data) {
+		t.Errorf("PNG: %d %v", rec.Code, rec.Header())
+	}
+	rec = do(t, s, "POST", "/api/preview?id=koffi&format=svg", nil, "")
+	if rec.Code != 200 || rec.Header().Get("Content-Disposition") != "inline; filename=personas-a4-koffi-front.svg" ||
+		!strings.Contains(rec.Body.String(), "data:font/ttf;base64,") || !strings.Contains(rec.Body.String(), "2/20") {
+		t.Errorf("SVG: %d %v", rec.Code, rec.Header())
+	}
+	rec = do(t, s, "POST", "/api/preview?id=kofi", nil, "")
+	if b := errorOf(t, rec); rec.Code != 400 || !strings.Contains(b.Message, `id "kofi": unknown persona; did you mean "koffi"?`) {
+		t.Errorf("an unknown card: %d %+v", rec.Code, b)
+	}
+}
+
+// The work of a request stops when its client goes away.
+func TestRealBackendStopsWhenAsked(t *testing.T) {
+	t.Parallel()
+	b := NewAppBackend("")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	ds := Dataset{Dir: t.TempDir()}
+	for name, call := range map[string]func() error{
+		"validate": func() error { _, err := b.Validate(ctx, ds, []string{"a4"}); return err },
+		"faces":    func() error { _, err := b.Faces(ctx, ds, FacesOptions{Layout: "a4"}); return err },
+		"build":    func() error { _, err := b.Build(ctx, ds, BuildOptions{Layouts: []string{"a4"}}); return err },
+		"images":   func() error { _, err := b.Images(ctx, ds, ImagesOptions{Layout: "a4"}); return err },
+	} {
+		if err := call(); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// bigDeck is the built-in deck's 20 personas fifty times over, with ids of
+// their own: 1,000 cards, as the page's JSON.
+func bigDeck(t *testing.T) []byte {
+	t.Helper()
+	data, _, err := app.Export(app.ExportOptions{To: "json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d map[string]any
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatal(err)
+	}
+	var many []any
+	for i := range 50 {
+		for _, p := range d["personas"].([]any) {
+			q := map[string]any{}
+			for k, v := range p.(map[string]any) {
+				q[k] = v
+			}
+			q["id"] = fmt.Sprintf("%s-%d", q["id"], i)
+			many = append(many, q)
+		}
+	}
+	d["personas"] = many
+	out, _ := json.Marshal(d)
+	return out
+}
+
+// A request whose time limit passes stops its work, not only its answer:
+// its slot is free long before the work would have ended.
+func TestRealTimeLimitStopsTheWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks 1,000 cards on every layout")
+	}
+	data := bigDeck(t)
+	layouts := []string{"a4", "letter", "a4-fold", "letter-fold", "a4-poker", "letter-poker", "a3", "tarot", "poker"}
+	start := time.Now()
+	if _, err := app.Validate(app.ValidateOptions{Dataset: app.Dataset{Path: "big.json", Data: data, FS: emptyFolder{}}, Layouts: layouts}); err != nil {
+		t.Fatal(err)
+	}
+	whole := time.Since(start)
+
+	const limit = 100 * time.Millisecond
+	s := newTestServer(t, NewAppBackend(""), func(o *Options) { o.RequestTimeout = limit })
+	body, ct := multipartBody(t, part{"data", "big.json", data})
+	start = time.Now()
+	rec := do(t, s, "POST", "/api/validate?layout="+strings.Join(layouts, ","), body, ct)
+	if rec.Code != 503 {
+		t.Fatalf("%d %s", rec.Code, rec.Body.String()[:min(200, rec.Body.Len())])
+	}
+	for s.slots.busy() > 0 && time.Since(start) < whole {
+		time.Sleep(5 * time.Millisecond)
+	}
+	freed := time.Since(start)
+	t.Logf("checking 1,000 cards on %d layouts takes %s; stopped at %s, its slot was free after %s", len(layouts), whole.Round(time.Millisecond), limit, freed.Round(time.Millisecond))
+	if freed > whole/2 {
+		t.Errorf("the slot was free after %s, the whole work takes %s", freed, whole)
+	}
 }

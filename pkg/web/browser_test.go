@@ -11,7 +11,9 @@ package web
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +25,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/cardgen/cardgen/pkg/app"
 )
 
 // chromium finds the browser, or "" when there is none.
@@ -82,6 +86,15 @@ func browserSession(t *testing.T, lang string) (string, context.Context) {
 	})
 	if err == nil {
 		err = chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900))
+	}
+	if err == nil {
+		// Every refusal of the page's security policy is kept, from the
+		// first script on.
+		err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+				Source: `window.cspRefusals = []; document.addEventListener("securitypolicyviolation", (e) => window.cspRefusals.push(e.violatedDirective + " " + (e.blockedURI || e.sample)));`})
+			return err
+		}))
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -205,6 +218,11 @@ func TestBrowser(t *testing.T) {
 	screenshot(ctx, t, shots, "01-builtin.png", false)
 	screenshot(ctx, t, shots, "01-builtin-full.png", true)
 	axeCheck(ctx, t, "the built-in deck")
+	checkFaces(ctx, t, "the built-in deck")
+	noEnglish(ctx, t, "the built-in deck")
+	if missing := evaluate[[]string](ctx, t, `[...Object.keys(WORDS.fr).filter((k) => !(k in WORDS.en)), ...Object.keys(WORDS.en).filter((k) => !(k in WORDS.fr))]`); len(missing) > 0 {
+		t.Errorf("words of one language only: %v", missing)
+	}
 
 	// Keyboard: the first stops are the skip link, the language buttons,
 	// the file chooser.
@@ -217,13 +235,10 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("focus order from the top: %v", order)
 	}
 
-	// A French Excel-style CSV, chosen with the file button.
-	csv := filepath.Join(t.TempDir(), "mes-personas.csv")
-	if err := os.WriteFile(csv, excelCSV(t), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{csv})); err != nil {
-		t.Fatal(err)
+	// A French Excel-style CSV, dropped on the page (TestBrowserPictures
+	// chooses its files with the file button).
+	if !dropFile(ctx, t, "mes-personas.csv", excelCSV(t)) {
+		t.Error("the drop zone did not show it takes the file")
 	}
 	waitFor(ctx, t, "the CSV's three cards", `document.querySelectorAll("#grid li.card").length === 3 && document.querySelectorAll("#grid .face-box svg").length === 4`)
 	status := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`)
@@ -246,6 +261,7 @@ func TestBrowser(t *testing.T) {
 	}
 	screenshot(ctx, t, shots, "02-problem.png", true)
 	axeCheck(ctx, t, "a deck with a problem")
+	noEnglish(ctx, t, "a deck with a problem")
 
 	// Fix the text in the form, by keyboard: Enter on Edit, type, Escape.
 	err := chromedp.Do(ctx,
@@ -259,6 +275,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the form shows the text %q", v[:min(40, len(v))])
 	}
 	axeCheck(ctx, t, "the editor")
+	noEnglish(ctx, t, "the editor")
 	err = chromedp.Do(ctx,
 		chromedp.Focus(chromedp.CSS("#f-text")),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(kb.ModifierCtrl)),
@@ -334,6 +351,102 @@ func TestBrowser(t *testing.T) {
 	}
 	screenshot(ctx, t, shots, "05-zoom-200.png", false)
 	t.Logf("screenshots in %s", shots)
+}
+
+// dropFile drops a file on the page's drop zone as a browser does: a
+// DataTransfer built in the page from the file's bytes, carried by
+// dragenter, dragover and drop events. It reports whether the zone showed
+// that it takes the file.
+func dropFile(ctx context.Context, t *testing.T, name string, data []byte) bool {
+	t.Helper()
+	js := fmt.Sprintf(`(() => {
+		const bytes = Uint8Array.from(atob(%q), (c) => c.charCodeAt(0));
+		const dt = new DataTransfer();
+		dt.items.add(new File([bytes], %q));
+		const zone = document.querySelector("#drop");
+		for (const type of ["dragenter", "dragover"]) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+		const over = zone.classList.contains("over");
+		zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+		return over && !zone.classList.contains("over");
+	})()`, base64.StdEncoding.EncodeToString(data), name)
+	return evaluate[bool](ctx, t, js)
+}
+
+// noEnglish fails on English words in the page's own texts (every text
+// node and label, shown or not), leaving out what is marked as English:
+// cardgen's problem messages, the "English" button.
+func noEnglish(ctx context.Context, t *testing.T, when string) {
+	t.Helper()
+	found := evaluate[[]string](ctx, t, `(() => {
+		const english = /(?<!\p{L})(the|and|of|your|with|this|is|are|for|from|to|cards?|files?|download|choose|print|none|all|edit|done|front|back|problems?)(?!\p{L})/iu;
+		const out = [];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+		for (let n = walker.currentNode; n; n = walker.nextNode()) {
+			if (n.nodeType === Node.ELEMENT_NODE) {
+				if (n.closest("[lang]:not(html)")?.lang.startsWith("en") || n.closest("script, style, svg")) continue;
+				for (const a of ["aria-label", "title", "alt", "placeholder"]) {
+					const v = n.getAttribute(a);
+					if (v && english.test(v)) out.push(a + ": " + v);
+				}
+				continue;
+			}
+			const e = n.parentElement;
+			if (e.closest("[lang]:not(html)")?.lang.startsWith("en") || e.closest("script, style, svg")) continue;
+			if (english.test(n.textContent)) out.push(n.textContent.trim().slice(0, 120));
+		}
+		return out;
+	})()`)
+	for _, f := range found {
+		t.Errorf("%s: English in the French page: %q", when, f)
+	}
+}
+
+// checkFaces checks how the browser sets the previews' text: the page's
+// security policy refuses nothing, kerning and ligatures are off, and each
+// run, measured by the browser without the PDF's width to hold it, is
+// within 1 % of that width: the lines end where the PDF's do.
+func checkFaces(ctx context.Context, t *testing.T, when string) {
+	t.Helper()
+	if refused := evaluate[[]string](ctx, t, `window.cspRefusals`); len(refused) > 0 {
+		t.Errorf("%s: the page's security policy refused %d things: %v", when, len(refused), refused[:min(3, len(refused))])
+	}
+	var got struct {
+		Kerning, Ligatures string
+		Runs               int
+		Worst              float64
+		WorstText          string
+	}
+	raw := evaluate[string](ctx, t, `(() => {
+		const text = document.querySelector("#grid svg text");
+		const st = getComputedStyle(text);
+		let runs = 0, worst = 0, worstText = "";
+		for (const svg of [...document.querySelectorAll("#grid svg")].slice(0, 8)) {
+			const probe = svg.cloneNode(true);
+			probe.style.position = "absolute";
+			probe.style.visibility = "hidden";
+			document.body.append(probe);
+			for (const span of probe.querySelectorAll("tspan[textLength]")) {
+				const want = Number(span.getAttribute("textLength"));
+				span.removeAttribute("textLength");
+				span.removeAttribute("lengthAdjust");
+				const d = Math.abs(span.getComputedTextLength() - want) / want;
+				runs++;
+				if (d > worst) { worst = d; worstText = span.textContent; }
+			}
+			probe.remove();
+		}
+		return JSON.stringify({kerning: st.fontKerning, ligatures: st.fontVariantLigatures, runs, worst, worstText});
+	})()`)
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Kerning != "none" || got.Ligatures != "none" {
+		t.Errorf("%s: the previews' text is set with kerning %q, ligatures %q", when, got.Kerning, got.Ligatures)
+	}
+	if got.Runs < 50 || got.Worst > 0.01 {
+		t.Errorf("%s: of %d runs, %q is %.2f %% off the PDF's width", when, got.Runs, got.WorstText, 100*got.Worst)
+	}
+	t.Logf("%s: %d runs measured by the browser, the farthest %.3f %% off the PDF's width", when, got.Runs, 100*got.Worst)
 }
 
 // waitForFile waits for a download to land.
@@ -424,4 +537,86 @@ func TestBrowserPictures(t *testing.T) {
 	}
 	waitFor(ctx, t, "the edited preview with its picture", `[...document.querySelectorAll("#edit-preview svg text")].some(t => t.textContent.includes("Dur.")) && document.querySelectorAll("#edit-preview svg image").length === 1`)
 	screenshot(ctx, t, artefacts(t), "06-picture.png", false)
+}
+
+// A teacher's own file with its English edition beside it, in a .zip: the
+// page offers the switch between its editions, and names the English
+// files as cardgen does. Then a workbook, whose edited data downloads as a
+// workbook again.
+func TestBrowserEditionsAndWorkbooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser test takes some seconds")
+	}
+	u, ctx := browserSession(t, "fr-FR")
+	downloads := t.TempDir()
+	if err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
+			return err
+		}),
+		chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the built-in deck", `document.querySelectorAll("#grid .face-box svg").length === 40`)
+
+	fr := "titre;Jeu\r\nlangue;fr\r\ncatégorie;ex;Extraction;#8A4B14\r\n\r\nidentifiant;nom;métier;pays;code_pays;catégorie;texte;conditions\r\n" +
+		"koffi;Koffi;Mineur;RD Congo;CD;ex;Je creuse.;Chaleur\r\nhao;Hao;Trieuse;Chine;CN;ex;Je trie.;Poussière\r\n"
+	en := "title;Game\r\nlanguage;en\r\ncategory;ex;Mining;#8A4B14\r\n\r\nid;name;role;country;country_code;category;text;conditions\r\n" +
+		"koffi;Koffi;Miner;DR Congo;CD;ex;I dig.;Heat\r\nhao;Hao;Sorter;China;CN;ex;I sort.;Dust\r\n"
+	dropFile(ctx, t, "atelier.zip", zipBytes(t, [2]string{"atelier/jeu.csv", fr}, [2]string{"atelier/jeu.en.csv", en}))
+	faceHas := func(text string) string {
+		return `[...document.querySelectorAll("#grid svg text")].some((t) => t.textContent.includes("` + text + `"))`
+	}
+	waitFor(ctx, t, "the French edition", `document.querySelectorAll("#grid li.card").length === 2 && `+faceHas("Je creuse."))
+	if got := evaluate[string](ctx, t, `[...document.querySelectorAll("#deck-lang option")].map((o) => o.value + ":" + o.text).join(" ")`); got != "fr:Français en:Anglais" ||
+		evaluate[bool](ctx, t, `document.querySelector("#deck-lang-row").hidden`) {
+		t.Errorf("the editions offered: %q", got)
+	}
+	choose := func(lang string) {
+		evaluate[bool](ctx, t, `(() => { const s = document.querySelector("#deck-lang"); s.value = "`+lang+`"; s.dispatchEvent(new Event("change")); return true; })()`)
+	}
+	choose("en")
+	waitFor(ctx, t, "the English edition", faceHas("I dig.")+` && !`+faceHas("Je creuse."))
+	if s := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`); s != "Votre fichier jeu.csv : 2 cartes. Édition : anglais (jeu.en.csv)." {
+		t.Errorf("status %q", s)
+	}
+	screenshot(ctx, t, artefacts(t), "07-edition.png", false)
+	noEnglish(ctx, t, "a teacher's English edition")
+	// Its files are named as cardgen names the English edition's.
+	download := func(button, name string) []byte {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(button))); err != nil {
+			t.Fatal(err)
+		}
+		return waitForFile(t, filepath.Join(downloads, name))
+	}
+	if pdf := download("#dl-pdf", "jeu-a4-en.pdf"); pages(t, pdf) != 2 {
+		t.Errorf("the English PDF has %d pages", pages(t, pdf))
+	}
+	if data := download("#dl-data", "jeu.en.csv"); !bytes.Contains(data, []byte("I dig.")) {
+		t.Errorf("the English data: %q", data)
+	}
+	choose("fr")
+	waitFor(ctx, t, "the French edition again", faceHas("Je creuse."))
+
+	// A workbook; its data comes back as a workbook that reads the same.
+	xlsx, err := os.ReadFile(filepath.Join("..", "..", "testdata", "datasets", "good", "excel-fr.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropFile(ctx, t, "excel-fr.xlsx", xlsx)
+	waitFor(ctx, t, "the workbook's cards", `document.querySelector("#deck-status").innerText.startsWith("Votre fichier excel-fr.xlsx : ") && document.querySelectorAll("#grid .face-box svg").length > 0`)
+	if f := evaluate[string](ctx, t, `document.querySelector("#dl-format").value`); f != "xlsx" {
+		t.Errorf("the data would download as %q", f)
+	}
+	data := download("#dl-data", "excel-fr.xlsx")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "excel-fr.xlsx"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := app.Validate(app.ValidateOptions{Dataset: app.Dataset{Path: filepath.Join(dir, "excel-fr.xlsx")}})
+	if err != nil || !rep.OK() || len(rep.Editions[0].Personas) != evaluate[int](ctx, t, `state.deck.personas.length`) {
+		t.Errorf("the downloaded workbook: %v %v", err, rep.Problems)
+	}
 }

@@ -17,9 +17,14 @@
 //     (entries, expanded size, no path leaving the folder); too much is a
 //     413 with a clear message.
 //   - Every request has a time limit; at most MaxBuilds operations run at
-//     once, others wait a little or get 503 with Retry-After.
-//   - What a request uploads lives in memory or in a private folder under the
-//     server's own temporary folder, removed when the request ends; the
-//     server reads and writes nothing else. The access log has the method,
-//     the path, the status and the time taken, nothing more.
+//     once, others wait a little or get 503 with Retry-After. The app layer
+//     gets the request's context: work whose time is up, or whose client
+//     went away, stops.
+//   - What a request uploads lives in memory (the dataset) or in a private
+//     folder under the server's own temporary folder (its pictures and
+//     other editions), removed when the request ends; the app layer reads
+//     that folder as the dataset's (app.Dataset.FS), so messages name the
+//     files as the user sent them. The server reads and writes nothing
+//     else. The access log has the method, the path, the status and the
+//     time taken, nothing more.
 package web

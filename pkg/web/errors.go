@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"strconv"
 	"time"
 
@@ -25,6 +24,10 @@ type Problem struct {
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"`
+	// Typesetting, in /api/validate's answer, marks a problem found
+	// setting the cards (the font, the fitting), which a copy of the deck
+	// has too; the others belong to the files themselves.
+	Typesetting bool `json:"typesetting,omitempty"`
 }
 
 // errorBody is every error the API returns: a message, perhaps a hint, and
@@ -35,16 +38,9 @@ type errorBody struct {
 	Problems []Problem `json:"problems,omitempty"`
 }
 
-// cellPrefix is how pkg/deck names a spreadsheet cell in a message.
-var cellPrefix = regexp.MustCompile(`^cell ([A-Z]{1,3}[0-9]{1,7}): `)
-
 // problemJSON turns a diag.Problem into its JSON form.
 func problemJSON(p diag.Problem) Problem {
-	out := Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint}
-	if m := cellPrefix.FindStringSubmatch(p.Msg); m != nil {
-		out.Cell, out.Message = m[1], p.Msg[len(m[0]):]
-	}
-	return out
+	return Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint}
 }
 
 func problemsJSON(l diag.List) []Problem {
@@ -144,8 +140,6 @@ func (s *Server) errorResponse(err error) (int, errorBody) {
 		return http.StatusBadRequest, errorBody{Message: bad.msg}
 	case errors.As(err, &req):
 		return http.StatusBadRequest, errorBody{Message: req.Msg}
-	case errors.Is(err, ErrUnavailable):
-		return http.StatusNotImplemented, errorBody{Message: err.Error()}
 	}
 	problems := problemsOf(err)
 	msg := "the dataset has a problem"

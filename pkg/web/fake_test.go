@@ -111,8 +111,8 @@ func (f *fakeBackend) Validate(ctx context.Context, ds Dataset, layouts []string
 	return &Checked{Deck: &Deck{Dataset: json.RawMessage(`{}`), Source: ds.Name}, Summary: "fine"}, nil
 }
 
-func (f *fakeBackend) Faces(ctx context.Context, ds Dataset, layout string, ids []string) (*Faces, error) {
-	if err := f.record(ctx, "faces", ds, ids); err != nil {
+func (f *fakeBackend) Faces(ctx context.Context, ds Dataset, opts FacesOptions) (*Faces, error) {
+	if err := f.record(ctx, "faces", ds, opts); err != nil {
 		return nil, err
 	}
 	return &Faces{Cards: []CardFaces{{ID: "hao", Name: "Hao", Front: "<svg/>", Back: "<svg/>"}}}, nil
@@ -149,7 +149,7 @@ func (f *fakeBackend) Guide(ctx context.Context, ds Dataset, opts GuideOptions) 
 }
 
 func (f *fakeBackend) Calibrate(ctx context.Context, opts CalibrateOptions) (File, error) {
-	if err := f.record(ctx, "calibrate", Dataset{Dir: opts.Dir}, opts); err != nil {
+	if err := f.record(ctx, "calibrate", Dataset{}, opts); err != nil {
 		return File{}, err
 	}
 	return File{Name: "calibrate-" + opts.Layout + ".pdf", Type: "application/pdf", Data: []byte("%PDF cal")}, nil

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
 )
 
@@ -164,7 +165,15 @@ func (s *Server) handleValidate(w http.ResponseWriter, r *http.Request) {
 	if c.Deck != nil {
 		c.Deck.Folder = folder
 	}
-	writeJSON(w, http.StatusOK, validateAnswer{OK: len(c.Problems) == 0, Summary: c.Summary, Deck: c.Deck, Problems: problemsJSON(sorted(c.Problems))})
+	problems := problemsJSON(sorted(c.Problems))
+	setting := map[string]bool{}
+	for _, p := range c.Typesetting {
+		setting[p.Error()] = true
+	}
+	for i, p := range sorted(c.Problems) {
+		problems[i].Typesetting = setting[p.Error()]
+	}
+	writeJSON(w, http.StatusOK, validateAnswer{OK: len(c.Problems) == 0, Summary: c.Summary, Deck: c.Deck, Problems: problems})
 }
 
 func sorted(l diag.List) diag.List {
@@ -196,7 +205,7 @@ func checkDatasetParams(ds Dataset) error {
 		return &RequestError{fmt.Sprintf("edition %q is not a language: write fr, en, …", ds.Edition)}
 	}
 	if ds.Format != "" && !formatPattern.MatchString(ds.Format) {
-		return &RequestError{fmt.Sprintf("format %q: name a dataset format such as csv or yaml", ds.Format)}
+		return &RequestError{fmt.Sprintf("data_format %q: name a dataset format such as csv or yaml", ds.Format)}
 	}
 	return nil
 }
@@ -213,12 +222,16 @@ func (s *Server) handleFaces(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	ids := listParam(r, "only")
+	opts := FacesOptions{Layout: layout, Only: listParam(r, "only")}
+	if opts.Number, opts.Total, err = numberParams(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	ds, _, cleanup, err := s.takeUpload(w, r)
 	if err != nil {
 		return
 	}
-	f, err := run(s, r.Context(), cleanup, func(ctx context.Context) (*Faces, error) { return s.backend.Faces(ctx, ds, layout, ids) })
+	f, err := run(s, r.Context(), cleanup, func(ctx context.Context) (*Faces, error) { return s.backend.Faces(ctx, ds, opts) })
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -314,12 +327,14 @@ func (s *Server) handleCalibrate(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	// The sheet depends on the layout alone: nothing to read from the body.
 	opts := CalibrateOptions{Layout: layout, Lang: lang, Print: p}
-	s.sendFiles(w, r, func(ctx context.Context, ds Dataset) ([]File, error) {
-		opts.Dir = ds.Dir
-		f, err := s.backend.Calibrate(ctx, opts)
-		return []File{f}, err
-	})
+	f, err := run(s, r.Context(), nil, func(ctx context.Context) (File, error) { return s.backend.Calibrate(ctx, opts) })
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	sendFile(w, f, "attachment")
 }
 
 func (s *Server) handleImages(w http.ResponseWriter, r *http.Request) {
@@ -468,6 +483,21 @@ func listParam(r *http.Request, name string) []string {
 
 func selectParams(r *http.Request) Selection {
 	return Selection{Only: listParam(r, "only"), Categories: listParam(r, "category"), Exclude: listParam(r, "exclude")}
+}
+
+// numberParams reads number and total: the place, in a deck of total
+// cards, of the first card sent (the page sends the one it redraws).
+func numberParams(r *http.Request) (number, total int, err error) {
+	q := r.URL.Query()
+	if q.Get("number") == "" && q.Get("total") == "" {
+		return 0, 0, nil
+	}
+	number, errN := strconv.Atoi(q.Get("number"))
+	total, errT := strconv.Atoi(q.Get("total"))
+	if errN != nil || errT != nil || number < 1 || number > total || total > deck.MaxPersonas {
+		return 0, 0, &RequestError{fmt.Sprintf("number %q, total %q: give both, the first card's place (from 1) in a deck of total cards", q.Get("number"), q.Get("total"))}
+	}
+	return number, total, nil
 }
 
 // layoutsParam reads the layouts asked for (default a4): built-in ones

@@ -246,7 +246,7 @@ func TestBuildParameters(t *testing.T) {
 		{"ink_saver=maybe", `ink_saver "maybe"`},
 		{"lang=f%20r", "not a language"},
 		{"edition=../x", "not a language"},
-		{"format=c%2Fsv", `format "c/sv"`},
+		{"data_format=c%2Fsv", `data_format "c/sv"`},
 	} {
 		rec := do(t, s, "POST", "/api/build?"+c.query, nil, "")
 		if rec.Code != 400 || !strings.Contains(errorOf(t, rec).Message, c.says) {
@@ -283,14 +283,21 @@ func TestOtherEndpoints(t *testing.T) {
 			t.Errorf("%s %s called %s", c.method, c.target, op)
 		}
 	}
-	if o := fb.last().opts; !reflect.DeepEqual(o, []string{"hao"}) {
-		t.Errorf("faces for %v", o)
+	if o := fb.last().opts; !reflect.DeepEqual(o, FacesOptions{Layout: "a4", Only: []string{"hao"}}) {
+		t.Errorf("faces for %+v", o)
+	}
+	rec := do(t, s, "POST", "/api/faces?only=hao&number=742&total=1000", nil, "")
+	if o := fb.last().opts; rec.Code != 200 || !reflect.DeepEqual(o, FacesOptions{Layout: "a4", Only: []string{"hao"}, Number: 742, Total: 1000}) {
+		t.Errorf("faces of a card sent alone: %d %+v", rec.Code, o)
 	}
 	for _, c := range []struct{ method, target, says string }{
 		{"POST", "/api/preview", "id:"},
 		{"POST", "/api/preview?id=hao&side=top", `side "top"`},
 		{"POST", "/api/preview?id=hao&format=gif", `format "gif"`},
 		{"POST", "/api/preview?id=hao&layout=a4,tarot", "one layout"},
+		{"POST", "/api/faces?number=3", `number "3", total ""`},
+		{"POST", "/api/faces?number=0&total=3", `number "0"`},
+		{"POST", "/api/faces?number=4&total=3", `number "4"`},
 		{"POST", "/api/guide?paper=A3", `paper "A3"`},
 		{"POST", "/api/export?to=docx", `to "docx"`},
 		{"GET", "/api/calibrate?layout=nope", `unknown layout "nope"`},
@@ -309,7 +316,7 @@ func TestErrorsBecomeStatuses(t *testing.T) {
 		status int
 		check  func(errorBody) bool
 	}{
-		{diag.List{{File: "deck.csv", Line: 4, Column: 7, Card: "koffi", Field: "text", Msg: "cell F4: too long", Hint: "shorten it"}}, 422,
+		{diag.List{{File: "deck.csv", Line: 4, Column: 7, Cell: "F4", Card: "koffi", Field: "text", Msg: "too long", Hint: "shorten it"}}, 422,
 			func(b errorBody) bool {
 				return len(b.Problems) == 1 && b.Problems[0] == Problem{File: "deck.csv", Line: 4, Column: 7, Cell: "F4", Persona: "koffi", Field: "text", Message: "too long", Hint: "shorten it"}
 			}},
@@ -317,7 +324,6 @@ func TestErrorsBecomeStatuses(t *testing.T) {
 			func(b errorBody) bool { return len(b.Problems) == 3 && b.Message == "the dataset has 3 problems" }},
 		{errors.New("the deck has no de edition"), 422, func(b errorBody) bool { return b.Message == "the deck has no de edition" }},
 		{&RequestError{"no such card"}, 400, func(b errorBody) bool { return b.Message == "no such card" }},
-		{fmt.Errorf("%w: needs pdftoppm", ErrUnavailable), 501, func(b errorBody) bool { return strings.Contains(b.Message, "pdftoppm") }},
 	} {
 		fb := &fakeBackend{err: c.err}
 		s := newTestServer(t, fb, nil)

@@ -41,7 +41,8 @@ func (s *Server) upload(r *http.Request) (ds Dataset, folder string, cleanup fun
 	cleanup = func() { os.RemoveAll(dir) }
 	ds.Dir = dir
 	q := r.URL.Query()
-	ds.Lang, ds.Edition, ds.Format = q.Get("lang"), q.Get("edition"), q.Get("format")
+	ds.Lang, ds.Edition, ds.Format = q.Get("lang"), q.Get("edition"), q.Get("data_format")
+	ds.NoTitle = q.Get("no_title") == "true"
 	if r.ContentLength > s.limits.Body {
 		return ds, "", cleanup, &http.MaxBytesError{Limit: s.limits.Body}
 	}
