@@ -9,6 +9,7 @@ import (
 
 	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/labels"
+	"github.com/cardgen/cardgen/pkg/layout"
 )
 
 func newBuildCmd(env Env) *cobra.Command {
@@ -56,8 +57,8 @@ variant overwrites another: out/personas-a4-en-short-ink.pdf.`,
 				return err
 			}
 			for i, p := range res.PDFs {
-				fmt.Fprintf(summary, "%s: %s, %s of %s, %s — %s\n", paths[i], labels.Count("en", p.Cards, labels.Cards),
-					labels.Count("en", p.Pages, labels.Pages), p.Spec.Paper, humanBytes(len(p.Data)), p.HowToPrint())
+				fmt.Fprintf(summary, "%s: %s, %s of %s%s, %s — %s\n", paths[i], labels.Count("en", p.Cards, labels.Cards),
+					labels.Count("en", p.Pages, labels.Pages), p.Spec.Paper, perSheet(p.Spec), humanBytes(len(p.Data)), p.HowToPrint())
 			}
 			return nil
 		},
@@ -73,6 +74,15 @@ variant overwrites another: out/personas-a4-en-short-ink.pdf.`,
 	f.BoolVar(&opts.Print.Split, "split", false, "write fronts and backs as two PDFs (<name>-fronts.pdf, <name>-backs.pdf)")
 	f.BoolVar(&opts.Print.InkSaver, "ink-saver", false, "white backgrounds, colour only in thin bands and rules, for black-and-white printers")
 	return cmd
+}
+
+// perSheet says how many cards a sheet holds, and in which grid: ", 4
+// cards per sheet (2 × 2)"; nothing for a print shop's one face per page.
+func perSheet(s *layout.Spec) string {
+	if s.TrimBox {
+		return ""
+	}
+	return fmt.Sprintf(", %s per sheet (%d × %d)", labels.Count("en", s.PerSheet(), labels.Cards), s.Columns, s.Rows)
 }
 
 func humanBytes(n int) string {

@@ -188,3 +188,25 @@ func TestLayoutsShowFile(t *testing.T) {
 		t.Errorf("layouts --show bad.yaml: exit %d, stderr %q; want %q", r.code, r.stderr, want)
 	}
 }
+
+// TestSmallCardLayoutFiles: a layout file with poker cards holds as many as
+// a4-poker, a4 with landscape cards gets a grid of its own, and the summary
+// says how many cards a sheet holds.
+func TestSmallCardLayoutFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, tt := range []struct{ file, src, want string }{
+		{"poker63.yaml", "paper: A4\ncard:\n  width: 63\n  height: 88\n", "personas-poker63.pdf: 20 cards, 6 pages of A4 210 × 297 mm, 9 cards per sheet (3 × 3), "},
+		{"paysage.yaml", "base: a4\ncard:\n  width: 88\n  height: 63\n", "personas-paysage.pdf: 20 cards, 6 pages of A4 210 × 297 mm, 8 cards per sheet (2 × 4), "},
+		{"a4.yaml", "base: a4\n", "personas-a4-custom.pdf: 20 cards, 10 pages of A4 210 × 297 mm, 4 cards per sheet (2 × 2), "},
+	} {
+		file := filepath.Join(dir, tt.file)
+		if err := os.WriteFile(file, []byte(tt.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := mustRun(t, nil, "build", "--layout", file, "--out", dir)
+		if !strings.Contains(r.stdout, tt.want) {
+			t.Errorf("%s: stdout lacks %q:\n%s", tt.file, tt.want, r.stdout)
+		}
+	}
+}

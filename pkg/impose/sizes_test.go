@@ -45,9 +45,20 @@ func fitsAcross(room, card, bleed, gap float64) int {
 
 // expectedGrid is the computed grid for a card on a sheet: the most that fit
 // the printable area (for a fold layout, its half on the fronts' side),
-// portrait when both orientations of an auto sheet hold as many.
+// portrait when both orientations of an auto sheet hold as many, with the
+// first of the default bleeds and gaps that holds the most.
 func expectedGrid(c layout.Size, sh sheet, fold layout.Fold, auto bool) (cols, rows int, w, h float64) {
-	const bleed, gap, margin = 3, 10, 5
+	for _, sp := range [][2]float64{{3, 10}, {3, 6}, {1.5, 3}} {
+		c2, r2, w2, h2 := expectedGridSpaced(c, sh, fold, auto, sp[0], sp[1])
+		if c2*r2 > cols*rows || w == 0 {
+			cols, rows, w, h = c2, r2, w2, h2
+		}
+	}
+	return cols, rows, w, h
+}
+
+func expectedGridSpaced(c layout.Size, sh sheet, fold layout.Fold, auto bool, bleed, gap float64) (cols, rows int, w, h float64) {
+	const margin = 5
 	count := func(w, h float64) (int, int) {
 		rw, rh := w-2*margin, h-2*margin
 		switch fold {

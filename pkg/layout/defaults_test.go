@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -25,7 +26,7 @@ func TestOnlyPaperAndCard(t *testing.T) {
 
 // TestEachDefault: each field left out takes the value the README gives.
 func TestEachDefault(t *testing.T) {
-	s := mustParse(t, "d.yaml", "paper: A4\ncard: {width: 63, height: 88}\n")
+	s := mustParse(t, "d.yaml", "paper: A4\ncard: {width: 70, height: 120}\n")
 	for _, c := range []struct {
 		field     string
 		got, want any
@@ -36,8 +37,9 @@ func TestEachDefault(t *testing.T) {
 		{"bleed", s.Bleed, 3.0},
 		{"safe", s.Safe, 4.0},
 		{"margin", s.Margin, 5.0},
-		// The most that fit: (210 − 10 − 6 + 10) / (63 + 10) = 2.79 across,
-		// (297 − 10 − 6 + 10) / (88 + 10) = 2.97 down.
+		// The most that fit: (210 − 10 − 6 + 10) / (70 + 10) = 2.55 across,
+		// (297 − 10 − 6 + 10) / (120 + 10) = 2.24 down; a tighter gap or
+		// bleed would hold no more.
 		{"grid", [3]any{s.GridGiven, s.Columns, s.Rows}, [3]any{false, 2, 2}},
 		{"gap", s.Gap, 10.0},
 		{"marks", s.Marks, layout.Marks{Style: "crop", Length: 5, Offset: 0.5, Width: 0.2}},
@@ -186,10 +188,12 @@ func TestBase(t *testing.T) {
 		{"only what differs", "base: a4\nduplex: short\n", func(s *layout.Spec) { s.Duplex = layout.DuplexShort }, a4},
 		{"marks merge field by field", "base: a4-poker\nmarks:\n  length: 3\n", func(s *layout.Spec) { s.Marks.Length = 3 }, poker},
 		{"marks: none keeps the rest", "base: a4-poker\nmarks: none\n", func(s *layout.Spec) { s.Marks.Style = "none" }, poker},
-		{"card merges", "base: a4\ncard:\n  height: 110\n", func(s *layout.Spec) { s.Card.H = 110 }, a4},
+		// A new card: a4's grid is computed again (2 × 2 as well).
+		{"card merges", "base: a4\ncard:\n  height: 110\n", func(s *layout.Spec) { s.Card.H, s.GridGiven = 110, false }, a4},
+		{"the same card keeps the grid", "base: a4\ncard: {width: 70, height: 120}\n", func(s *layout.Spec) {}, a4},
 		{"grid merges", "base: a4\ngrid:\n  columns: 1\n", func(s *layout.Spec) { s.Columns = 1 }, a4},
 		{"grid: auto computes again", "base: a4\ncard: {width: 63, height: 88}\ngrid: auto\n", func(s *layout.Spec) {
-			s.Card, s.GridGiven, s.Columns, s.Rows = layout.Size{W: 63, H: 88}, false, 2, 2
+			s.Card, s.GridGiven, s.Columns, s.Rows, s.Bleed, s.Gap = layout.Size{W: 63, H: 88}, false, 3, 3, 1.5, 3
 		}, a4},
 		{"paper is replaced whole", "base: tarot\npaper: A4\n", func(s *layout.Spec) {
 			s.Paper = layout.Paper{Name: "A4", Size: layout.Size{W: 210, H: 297}}
@@ -354,5 +358,82 @@ func TestLeadingComment(t *testing.T) {
 	got := layout.LeadingComment([]byte("# one\n#\n#  two\r\nname: x\n# not this\n"))
 	if want := "one\n\n two"; got != want {
 		t.Errorf("LeadingComment = %q; want %q", got, want)
+	}
+}
+
+// TestSmallCardDefaults: a file that gives neither bleed nor gap gets a
+// tighter gap, then a tighter bleed, when that holds more cards: poker cards
+// on A4 as many as a4-poker holds, not tarot cards' 2 × 2.
+func TestSmallCardDefaults(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, src        string
+		bleed, gap       float64
+		columns, rows    int
+		given, landscape bool
+	}{
+		// 3 × 63 + 2 × 3 + 2 × 1.5 = 198 mm of the 200 inside the margins.
+		{"poker cards on A4", "paper: A4\ncard: {width: 63, height: 88}\n", 1.5, 3, 3, 3, false, false},
+		// Four rows of 63 mm with 6 mm gaps: 276 mm of 287; with 10 mm
+		// gaps only three.
+		{"landscape cards from a4", "base: a4\ncard: {width: 88, height: 63}\n", 3, 6, 2, 4, false, false},
+		{"a grid the file gives stays", "base: a4\ncard: {width: 88, height: 63}\ngrid: {columns: 2, rows: 3}\n", 3, 10, 2, 3, true, false},
+		{"a given grid gets the roomiest spacing that holds it", "paper: A4\ncard: {width: 63, height: 88}\ngrid: {columns: 3, rows: 2}\n", 1.5, 3, 3, 2, true, false},
+		{"tarot cards keep room for marks", "paper: A3\norientation: auto\ncard: {width: 70, height: 120}\n", 3, 10, 5, 2, false, true},
+		{"a bleed given keeps its gap", "paper: A4\ncard: {width: 63, height: 88}\nbleed: 1.5\n", 1.5, 7, 2, 3, false, false},
+		{"a narrow gap narrows the bleed", "paper: A4\ncard: {width: 63, height: 88}\ngap: 3\n", 1.5, 3, 3, 3, false, false},
+		{"a wide gap keeps the bleed", "paper: A4\ncard: {width: 63, height: 88}\ngap: 8\n", 3, 8, 2, 3, false, false},
+		// The grid follows a new paper or orientation too.
+		{"a4 on A3", "base: a4\npaper: A3\n", 3, 10, 3, 3, false, false},
+		{"a4 turned", "base: a4\norientation: landscape\n", 3, 10, 3, 1, false, true},
+		// a4-poker's own bleed and gap, its grid computed for the new card.
+		{"a4-poker with larger cards", "base: a4-poker\ncard: {width: 70, height: 90}\n", 1.5, 3, 2, 3, false, false},
+		// A print shop's layout keeps one face per page.
+		{"tarot's page for another card", "base: tarot\npaper: {width: 66, height: 96}\ncard: {width: 60, height: 90}\n", 3, 10, 1, 1, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s := mustParse(t, "d.yaml", tt.src)
+			got := fmt.Sprintf("bleed %v, gap %v, %d × %d, given %v, landscape %v", s.Bleed, s.Gap, s.Columns, s.Rows, s.GridGiven, s.Paper.Landscape())
+			want := fmt.Sprintf("bleed %v, gap %v, %d × %d, given %v, landscape %v", tt.bleed, tt.gap, tt.columns, tt.rows, tt.given, tt.landscape)
+			if got != want {
+				t.Errorf("%s\n got %s\nwant %s", tt.src, got, want)
+			}
+			// What layouts --show prints loads back as the same spec.
+			again := mustParse(t, "d.yaml", string(s.YAML("")))
+			if *again != *s {
+				t.Errorf("--show does not load back:\n got %+v\nwant %+v", *again, *s)
+			}
+		})
+	}
+}
+
+// TestBuiltinGrids: the rules that compute a grid again leave every built-in
+// layout as it was: the same grid, given or computed, bleed and gap.
+func TestBuiltinGrids(t *testing.T) {
+	t.Parallel()
+	want := map[string]string{
+		"a3":           "10 = 5 × 2 computed, bleed 3, gap 10",
+		"a4":           "4 = 2 × 2 given, bleed 3, gap 10",
+		"a4-fold":      "2 = 2 × 1 computed, bleed 3, gap 10",
+		"a4-poker":     "9 = 3 × 3 given, bleed 1.5, gap 3",
+		"letter":       "4 = 2 × 2 given, bleed 3, gap 10",
+		"letter-fold":  "2 = 2 × 1 computed, bleed 3, gap 10",
+		"letter-poker": "9 = 3 × 3 given, bleed 0, gap 0",
+		"poker":        "1 = 1 × 1 given, bleed 3, gap 10",
+		"tarot":        "1 = 1 × 1 given, bleed 3, gap 10",
+	}
+	for name, w := range want {
+		s, err := layout.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		how := "computed"
+		if s.GridGiven {
+			how = "given"
+		}
+		if got := fmt.Sprintf("%d = %d × %d %s, bleed %v, gap %v", s.PerSheet(), s.Columns, s.Rows, how, s.Bleed, s.Gap); got != w {
+			t.Errorf("%s: %s; want %s", name, got, w)
+		}
 	}
 }

@@ -10,7 +10,14 @@
 // with base: (a built-in's name, or a path relative to the file) and
 // override only the fields it writes; nested mappings such as marks: merge
 // field by field, paper: is replaced whole, and name: and description: are
-// never inherited.
+// never inherited. A grid from the base is computed again when the file
+// gives another card, paper or orientation, unless it writes grid: (or is a
+// print shop's trim_box layout).
+//
+// A file that gives neither bleed: nor gap: gets the first of three
+// spacings (3 mm bleed and 10 mm gaps, 3 and 6, 1.5 and 3) that holds the
+// most cards: small cards such as poker cards on A4 fit 3 × 3, as on the
+// built-in a4-poker, rather than the 2 × 2 of tarot-sized gaps.
 //
 // Load checks every field and reports all problems at once, each with the
 // file, line and column where it is written (for a field inherited from a

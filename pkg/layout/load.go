@@ -182,6 +182,14 @@ func (ld *loader) read(fsys fs.FS, name, id string, data []byte, builtin bool) *
 	for _, k := range []string{"name", "description", "base"} {
 		delete(base.vals, k)
 	}
+	// A grid chosen for the base's card and paper no longer suits another
+	// card, paper or orientation: computed again, unless this file writes
+	// its own grid: (or the base prints one face per page for a shop).
+	if own.vals["grid"] == nil && !own.bad["grid"] && base.vals["grid"] != nil && !trimBox(base.vals, own.vals) && reshapes(own.vals, base.vals) {
+		for _, k := range []string{"grid", "grid.columns", "grid.rows"} {
+			delete(base.vals, k)
+		}
+	}
 	base.vals.overlay(own.vals)
 	for k := range own.bad {
 		base.bad[k] = true
@@ -263,4 +271,30 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// reshapes reports whether own, a file's fields, changes its base's card,
+// paper or orientation: what decides how many cards a sheet holds.
+func reshapes(own, base values) bool {
+	differs := func(key string, same func(a, b *value) bool) bool {
+		o := own[key]
+		if o == nil {
+			return false
+		}
+		b := base[key]
+		return b == nil || !same(o, b)
+	}
+	sameNum := func(a, b *value) bool { return a.num == b.num }
+	return differs("card.width", sameNum) || differs("card.height", sameNum) ||
+		differs("paper", func(a, b *value) bool { return a.paper == b.paper }) ||
+		differs("orientation", func(a, b *value) bool { return a.text == b.text })
+}
+
+// trimBox reports whether own over base sets trim_box: a print shop's
+// layout, one face per page, whose grid is always 1 × 1.
+func trimBox(base, own values) bool {
+	if v := own["trim_box"]; v != nil {
+		return v.flag
+	}
+	return base["trim_box"] != nil && base["trim_box"].flag
 }

@@ -20,7 +20,11 @@ const (
 	DefaultMargin = 5.0 // mm: what most printers cannot print
 	// DefaultMarkRoom is what the default gap leaves between two cards'
 	// bleeds, for crop marks: the gap is twice the bleed plus this.
-	DefaultMarkRoom   = 4.0
+	DefaultMarkRoom = 4.0
+	// TightBleed is the bleed of small cards, such as poker cards on A4,
+	// when the default bleed and gap would leave a row or a column out;
+	// their gap is then twice the bleed (the a4-poker layout's values).
+	TightBleed        = 1.5
 	DefaultMarkStyle  = MarksCrop
 	DefaultMarkLength = 5.0
 	DefaultMarkOffset = 0.5
@@ -88,7 +92,14 @@ func resolve(l *layer, problems *diag.List) *Spec {
 		}
 	}
 	s.Card = Size{num("card.width", 0), num("card.height", 0)}
+	// The bleed and gap left out are chosen below, with the grid.
+	bleedGiven, gapGiven := v["bleed"] != nil || rs.bad["bleed"], v["gap"] != nil || rs.bad["gap"]
 	s.Bleed = num("bleed", DefaultBleed)
+	if !bleedGiven && gapGiven {
+		// A gap narrower than the default bleed's calls for a bleed
+		// that fits it: neighbouring bleeds meet, never overlap.
+		s.Bleed = min(DefaultBleed, num("gap", 0)/2)
+	}
 	s.Safe = num("safe", DefaultSafe)
 	s.Margin = num("margin", DefaultMargin)
 	if g := v["grid"]; g != nil && g.text != "auto" {
@@ -125,6 +136,7 @@ func resolve(l *layer, problems *diag.List) *Spec {
 	s.InkSaver = flag("ink_saver")
 	s.BackOffset = geom.Point{X: num("back_offset.x", 0), Y: num("back_offset.y", 0)}
 
+	turn := false // orientation: auto, to choose
 	switch s.Orientation {
 	case "portrait":
 		if s.Paper.Landscape() {
@@ -138,7 +150,7 @@ func resolve(l *layer, problems *diag.List) *Spec {
 		if s.GridGiven && !rs.anyBad("grid") {
 			rs.add("orientation", "auto needs a computed grid, but the grid is given", "remove grid: (or write grid: auto), or choose portrait or landscape")
 		} else {
-			s.chooseOrientation()
+			turn = true
 		}
 	default:
 		s.Orientation = "portrait"
@@ -146,11 +158,75 @@ func resolve(l *layer, problems *diag.List) *Spec {
 			s.Orientation = "landscape"
 		}
 	}
+	var spacings []spacing
+	if !bleedGiven && !gapGiven {
+		spacings = defaultSpacings
+	}
+	s.arrange(spacings, turn)
+	rs.check(s)
+	return s
+}
+
+// spacing is a bleed and a gap, in mm.
+type spacing struct{ bleed, gap float64 }
+
+// defaultSpacings are the bleeds and gaps a file that gives neither gets,
+// roomiest first: crop marks between the cards; neighbouring bleeds that
+// meet, marks only in the margins; then the bleed of small cards.
+var defaultSpacings = []spacing{
+	{DefaultBleed, 2*DefaultBleed + DefaultMarkRoom},
+	{DefaultBleed, 2 * DefaultBleed},
+	{TightBleed, 2 * TightBleed},
+}
+
+// arrange turns the paper for orientation: auto and computes the grid when
+// none is given. Given spacings to choose from, it takes the first that
+// holds the most cards on a sheet (with a given grid: the first that holds
+// the grid), so that small cards get a tighter bleed and gap only when it
+// gains a row or a column.
+func (s *Spec) arrange(spacings []spacing, turn bool) {
+	if len(spacings) == 0 {
+		s.arrangeGrid(turn)
+		return
+	}
+	best, bestCount := *s, -1
+	for _, sp := range spacings {
+		t := *s
+		t.Bleed, t.Gap = sp.bleed, sp.gap
+		t.arrangeGrid(turn)
+		count := t.PerSheet()
+		if t.GridGiven {
+			count = 0
+			if t.gridFits() {
+				count = 1
+			}
+		}
+		if count > bestCount {
+			best, bestCount = t, count
+		}
+	}
+	*s = best
+}
+
+// arrangeGrid turns the paper when turn says so (orientation: auto) and
+// computes the grid when none is given.
+func (s *Spec) arrangeGrid(turn bool) {
+	if turn {
+		s.chooseOrientation()
+	}
 	if !s.GridGiven {
 		s.computeGrid()
 	}
-	rs.check(s)
-	return s
+}
+
+// gridFits reports whether every card of the grid, with its bleed, lies
+// inside the printable area (or the front half of a fold layout).
+func (s *Spec) gridFits() bool {
+	if s.Columns < 1 || s.Rows < 1 {
+		return false
+	}
+	first, last := s.Slot(0, 0).Outset(s.Bleed), s.Slot(s.Columns-1, s.Rows-1).Outset(s.Bleed)
+	return s.region().Contains(geom.R(first.X, first.Y, last.Right()-first.X, last.Bottom()-first.Y))
 }
 
 // chooseOrientation turns the paper to whichever orientation holds more
