@@ -341,8 +341,8 @@ func (p *PDF) HowToPrint() string {
 		s.Order == layout.FrontsThenBacks && p.FrontPages > 0 && p.FrontPages < p.Pages {
 		return fmt.Sprintf("1. print %s (the fronts) single-sided, at actual size (100 %%), not \"fit to page\"; "+
 			"2. put the printed sheets back in the paper tray, turned over on their long edge, top edge in the same direction, first printed sheet first (the calibration sheet, printed the same way, shows how your printer takes them); "+
-			"3. print %s (the backs); then cut along the crop marks",
-			pageRange(1, p.FrontPages), pageRange(p.FrontPages+1, p.Pages))
+			"3. print %s (the backs); then %s",
+			pageRange(1, p.FrontPages), pageRange(p.FrontPages+1, p.Pages), s.CutHow())
 	}
 	return s.HowToPrint(p.Faces)
 }

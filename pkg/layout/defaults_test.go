@@ -437,3 +437,28 @@ func TestBuiltinGrids(t *testing.T) {
 		}
 	}
 }
+
+// TestHowToCut: the printing instructions name the marks the sheet has.
+func TestHowToCut(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ src, want, not string }{
+		{"base: a4\n", "cut along the crop marks", "dashed"},
+		{"base: a4\nmarks: {style: cut}\n", "cut along the dashed lines", "crop marks"},
+		{"base: a4\nmarks: none\n", "cut each card to 70 × 120 mm, 3 mm inside its coloured edge (no marks are printed)", "crop marks"},
+		{"base: letter-poker\nmarks: none\n", "cut each card to 63.5 × 88.9 mm, along its edges", "crop marks"},
+		{"base: a4-fold\nmarks: cut\n", "cut along the dashed lines", "crop marks"},
+	} {
+		s := mustParse(t, "m.yaml", tt.src)
+		for _, faces := range []layout.Faces{layout.BothFaces, layout.FrontsOnly} {
+			got := s.HowToPrint(faces)
+			if !strings.Contains(got, tt.want) || strings.Contains(got, tt.not) {
+				t.Errorf("%s(faces %v): %q; want %q, without %q", tt.src, faces, got, tt.want, tt.not)
+			}
+		}
+	}
+	// The fold line is not one of the dashed cut lines.
+	s := mustParse(t, "m.yaml", "base: a4-fold\nmarks: cut\n")
+	if got, want := s.HowToPrint(layout.BothFaces), "fold it along the grey dash-dotted line, glue, then cut along the dashed lines"; !strings.HasSuffix(got, want) {
+		t.Errorf("fold with cut lines: %q; want it to end with %q", got, want)
+	}
+}

@@ -328,14 +328,30 @@ func (s *Spec) HowToPrint(faces Faces) string {
 		return fmt.Sprintf("for a print shop: one face per page, %s × %s mm cards with %s mm bleed, TrimBox set",
 			mm(s.Card.W), mm(s.Card.H), mm(s.Bleed))
 	case faces == FrontsOnly:
-		return "the front sheets only: print single-sided " + actual + "; cut along the crop marks"
+		return "the front sheets only: print single-sided " + actual + "; " + s.CutHow()
 	case faces == BacksOnly:
-		return "the back sheets only (no crop marks: cut along the fronts'): print them on the back of the printed fronts, " + actual
+		return "the back sheets only (no marks: cut along the fronts'): print them on the back of the printed fronts, " + actual
 	case s.Folded():
-		return "print single-sided " + actual + "; cut out each front-and-back pair, fold it along the dashed line, glue, then cut along the crop marks"
+		return "print single-sided " + actual + "; cut out each front-and-back pair, fold it along the grey dash-dotted line, glue, then " + s.CutHow()
 	case s.Duplex == DuplexNone:
 		return "print the front sheets single-sided " + actual + ", put the printed stack back in the tray so that each sheet turns on its long edge and the first sheet is printed first (check with cardgen calibrate), then print the back sheets"
 	default:
-		return fmt.Sprintf("print double-sided, flip on the %s edge, %s; cut along the crop marks", s.Duplex, actual)
+		return fmt.Sprintf("print double-sided, flip on the %s edge, %s; %s", s.Duplex, actual, s.CutHow())
 	}
+}
+
+// CutHow tells a person how to cut the printed sheets, as the marks.style
+// draws them: "cut along the crop marks", "cut along the dashed lines", or,
+// with no marks, the size to cut each card to.
+func (s *Spec) CutHow() string {
+	switch s.Marks.Style {
+	case MarksCut:
+		return "cut along the dashed lines"
+	case MarksNone:
+		if s.Bleed > 0 {
+			return fmt.Sprintf("cut each card to %s × %s mm, %s mm inside its coloured edge (no marks are printed)", mm(s.Card.W), mm(s.Card.H), mm(s.Bleed))
+		}
+		return fmt.Sprintf("cut each card to %s × %s mm, along its edges (no marks are printed)", mm(s.Card.W), mm(s.Card.H))
+	}
+	return "cut along the crop marks"
 }
