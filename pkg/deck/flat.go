@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -68,8 +70,18 @@ func indexOf[T any](schema []field[T]) *nameIndex {
 				ix.byFold[kf] = fieldEntry{f.name, langFrench}
 			}
 		}
+		for _, a := range f.aliases {
+			kf := keyFold(a.name)
+			if e, ok := ix.byFold[kf]; ok {
+				panic(fmt.Sprintf("deck: the alias %q of %s is already a name of %s", a.name, f.name, e.field))
+			}
+			ix.byFold[kf] = fieldEntry{f.name, a.lang}
+		}
 		ix.names = append(ix.names, f.name)
 		ix.names = append(ix.names, f.french...)
+		for _, a := range f.aliases {
+			ix.names = append(ix.names, a.name)
+		}
 		ix.french[f.name] = f.french
 		if len(f.french) > 0 {
 			parts = append(parts, f.name+" ("+strings.Join(f.french, ", ")+")")
@@ -101,11 +113,32 @@ func (ix *nameIndex) lookup(name string) (field string, lang int, ok bool) {
 	return e.field, e.lang, ok
 }
 
-// suggest returns the field name (English or French) closest to name.
+// suggest returns the field name (English or French) closest to name; for
+// a name of several words, failing that, the one that one of its words
+// names ("Nom du personnage": "nom", "Pays d'origine": "pays").
 func (ix *nameIndex) suggest(name string) string {
 	if len(name) > 40 {
 		return ""
 	}
+	if s := ix.closest(name); s != "" {
+		return s
+	}
+	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) < 2 {
+		return ""
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 3 {
+			if s := ix.closest(w); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// closest returns the field name closest to name, or "".
+func (ix *nameIndex) closest(name string) string {
 	if s := yamldoc.Suggest(keyFold(name), ix.folded); s != "" {
 		for i, f := range ix.folded {
 			if f == s {

@@ -2,6 +2,7 @@ package deck
 
 import (
 	"fmt"
+	"slices"
 
 	"golang.org/x/text/language"
 
@@ -41,6 +42,11 @@ type field[T any] struct {
 	// a Markdown key line may give it, in French first. Case, accents,
 	// spaces and underscores do not matter in those ("Code pays").
 	french []string
+	// aliases are more names a table's header or a Markdown key line may
+	// give the field, read but never written, each in its language: the
+	// card's own headings ("Conditions de travail") and common synonyms
+	// ("prénom", "métier", "first name").
+	aliases []alias
 	// shared: the English name is used in French too (id), so that it
 	// says nothing of the file's language.
 	shared bool
@@ -65,6 +71,25 @@ type field[T any] struct {
 	rgb  func(*T) *RGB      // kindColor
 }
 
+// alias is another name of a field, in French, English or both.
+type alias struct {
+	name string
+	lang int // langFrench, langEnglish or langNeutral
+}
+
+// fr, en and both are the aliases of each language.
+func fr(names ...string) []alias   { return aliasesIn(langFrench, names) }
+func en(names ...string) []alias   { return aliasesIn(langEnglish, names) }
+func both(names ...string) []alias { return aliasesIn(langNeutral, names) }
+
+func aliasesIn(lang int, names []string) []alias {
+	out := make([]alias, len(names))
+	for i, n := range names {
+		out[i] = alias{n, lang}
+	}
+	return out
+}
+
 var deckSchema = []field[Deck]{
 	{name: "title", french: []string{"titre"}, kind: kindLine, need: required, noun: "the deck's title",
 		str: func(d *Deck) *string { return &d.Title }},
@@ -86,9 +111,9 @@ var categorySchema = []field[Category]{
 var personaSchema = []field[Persona]{
 	{name: "id", french: []string{"identifiant"}, shared: true, kind: kindLine, need: required, derived: true, noun: "the persona's id", check: checkPersonaID,
 		str: func(p *Persona) *string { return &p.ID }},
-	{name: "name", french: []string{"nom"}, kind: kindLine, need: required, noun: "the persona's name",
+	{name: "name", french: []string{"nom"}, aliases: slices.Concat(fr("prénom", "personnage"), en("first name", "character")), kind: kindLine, need: required, noun: "the persona's name",
 		str: func(p *Persona) *string { return &p.Name }},
-	{name: "role", french: []string{"rôle", "métier"}, kind: kindLine, need: required, noun: "the persona's role",
+	{name: "role", french: []string{"rôle", "métier"}, aliases: slices.Concat(both("profession", "occupation"), en("job")), kind: kindLine, need: required, noun: "the persona's role",
 		str: func(p *Persona) *string { return &p.Role }},
 	{name: "country", french: []string{"pays"}, kind: kindLine, need: required, unless: "country_code", noun: "the country (or its two-letter ISO code, in a column code_pays)",
 		str: func(p *Persona) *string { return &p.Country }},
@@ -96,17 +121,17 @@ var personaSchema = []field[Persona]{
 		str: func(p *Persona) *string { return &p.CountryCode }},
 	{name: "category", french: []string{"catégorie"}, kind: kindLine, need: required, derived: true, noun: "the category",
 		str: func(p *Persona) *string { return &p.Category }},
-	{name: "text", french: []string{"texte"}, kind: kindText, need: required, noun: "the persona's text",
+	{name: "text", french: []string{"texte"}, aliases: slices.Concat(fr("témoignage", "récit"), en("testimony", "story")), kind: kindText, need: required, noun: "the persona's text",
 		str: func(p *Persona) *string { return &p.Text }},
-	{name: "conditions", kind: kindList, need: required, noun: "the conditions, one per line in the cell (Alt+Enter in a spreadsheet)",
+	{name: "conditions", aliases: slices.Concat(fr("conditions de travail"), en("working conditions")), kind: kindList, need: required, noun: "the conditions, one per line in the cell (Alt+Enter in a spreadsheet)",
 		list: func(p *Persona) *[]string { return &p.Conditions }},
-	{name: "impact", kind: kindText, noun: "the impact",
+	{name: "impact", aliases: slices.Concat(fr("impact environnemental"), en("environmental impact")), kind: kindText, noun: "the impact",
 		str: func(p *Persona) *string { return &p.Impact }},
-	{name: "image", kind: kindLine, noun: "the image's path",
+	{name: "image", aliases: slices.Concat(both("photo"), en("picture")), kind: kindLine, noun: "the image's path",
 		str: func(p *Persona) *string { return &p.Image }},
 	{name: "copies", french: []string{"exemplaires"}, kind: kindCopies, noun: "the number of copies",
 		num: func(p *Persona) *int { return &p.Copies }},
-	{name: "tags", french: []string{"étiquettes"}, kind: kindTags, noun: "the tags",
+	{name: "tags", french: []string{"étiquettes"}, aliases: slices.Concat(fr("mots-clés"), en("keywords")), kind: kindTags, noun: "the tags",
 		list: func(p *Persona) *[]string { return &p.Tags }},
 }
 

@@ -183,6 +183,19 @@ func (t *table) readHeader(r row) {
 		line.Cell = n + ":" + n // the row, as a spreadsheet names it: 1:1
 	}
 	unknown := 0
+	// The columns cardgen knows are listed once, in the hint of the first
+	// unknown column without a likely meaning; the others point there.
+	listedAt := ""
+	columns := func(at Pos) string {
+		if listedAt != "" {
+			return "see the columns cardgen knows, listed for " + listedAt
+		}
+		listedAt = "cell " + cellName(at.Cell)
+		if at.Cell == "" {
+			listedAt = fmt.Sprintf("line %d", at.Line)
+		}
+		return "the columns may be " + personaNames.list
+	}
 	for i, c := range r.cells {
 		h := oneLine(c.text)
 		cols[i].header = h
@@ -193,7 +206,7 @@ func (t *table) readHeader(r row) {
 		if !ok && unknown == maxStray {
 			unknown++
 			t.add(c.pos, "", "", fmt.Sprintf("and %s more columns with headers cardgen does not know", diag.Count(len(r.cells)-i)),
-				"the columns may be "+personaNames.list)
+				columns(c.pos))
 			continue
 		}
 		if !ok && unknown > maxStray {
@@ -201,11 +214,13 @@ func (t *table) readHeader(r row) {
 		}
 		if !ok {
 			unknown++
-			hint := "the columns may be " + personaNames.list
+			var hint string
 			if s := personaNames.suggest(h); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 				f, _, _ := personaNames.lookup(s)
 				misspelt[f] = true
+			} else {
+				hint = columns(c.pos)
 			}
 			t.add(c.pos, "", h, "unknown column", hint)
 			continue
