@@ -43,15 +43,7 @@ func Check(d *Deck, problems *diag.List) {
 		}
 		// With no category at all, the loader has said why.
 		if ps.Category != "" && len(d.Categories) > 0 && d.Category(ps.Category) == nil {
-			ids := make([]string, len(d.Categories))
-			for j, c := range d.Categories {
-				ids[j] = c.ID
-			}
-			hint := "the categories are " + strings.Join(ids, ", ")
-			if s := yamldoc.Suggest(ps.Category, ids); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
-			}
-			add(ps, "category", fmt.Sprintf("unknown category %s", diag.Quote(ps.Category)), hint)
+			add(ps, "category", fmt.Sprintf("unknown category %s", diag.Quote(ps.Category)), d.unknownCategoryHint(ps.Category))
 		}
 		if ps.Copies < 0 || ps.Copies > MaxCopies {
 			add(ps, "copies", fmt.Sprintf("%d copies", ps.Copies), copiesHint)
@@ -135,4 +127,33 @@ func duplicateID(d *Deck, i, first int) (msg, hint string) {
 		return msg, fmt.Sprintf("give this one an id of its own, with a line such as \"Identifiant : %s-2\"", ps.ID)
 	}
 	return msg, fmt.Sprintf("give this one an id of its own, in a column \"identifiant\" (such as %s-2)", ps.ID)
+}
+
+// unknownCategoryHint suggests the category's id or label nearest to v, as
+// it is written ("Travail du clik": did you mean "Travail du clic"?), or
+// lists them.
+func (d *Deck) unknownCategoryHint(v string) string {
+	var names, folded []string
+	for _, c := range d.Categories {
+		for _, n := range []string{c.ID, c.Label} {
+			if n != "" {
+				names, folded = append(names, n), append(folded, fold(n))
+			}
+		}
+	}
+	if s := yamldoc.Suggest(fold(v), folded); s != "" {
+		for i, f := range folded {
+			if f == s {
+				return fmt.Sprintf("did you mean %q?", names[i])
+			}
+		}
+	}
+	list := make([]string, len(d.Categories))
+	for i, c := range d.Categories {
+		list[i] = c.ID
+		if c.Label != "" {
+			list[i] += " (" + c.Label + ")"
+		}
+	}
+	return "the categories are " + strings.Join(list, ", ") + ": write an id or a label"
 }

@@ -68,7 +68,25 @@ func decode(name string, src *source) (*Deck, diag.List) {
 	dc.meta(top)
 	dc.categories(top)
 	dc.personas(top)
+	if !dc.flat {
+		dc.categoryLabels()
+	}
 	return dc.d, dc.problems
+}
+
+// categoryLabels lets a persona of a YAML or JSON deck name its category by
+// its label as well as its id, in any case, with or without accents
+// ("Travail du clic", "CLICKWORK"), as tables and --category do.
+func (dc *decoder) categoryLabels() {
+	for i := range dc.d.Personas {
+		ps := &dc.d.Personas[i]
+		if ps.Category == "" || dc.d.Category(ps.Category) != nil {
+			continue
+		}
+		if c := dc.d.findCategory(ps.Category); c != nil {
+			ps.Category = c.ID
+		}
+	}
 }
 
 var topSchema = []field[struct{}]{{name: "deck"}, {name: "categories"}, {name: "personas"}}
@@ -159,7 +177,8 @@ func (dc *decoder) text(f fields, card, name string, k kind, req bool, noun stri
 		s = clean(v, k)
 	}
 	if s == "" && req {
-		dc.add(v.pos, card, name, "empty", "write a value, or remove the entry")
+		// A required field: removing it would be wrong too.
+		dc.add(v.pos, card, name, "empty", "write "+noun)
 	}
 	return s
 }
@@ -196,6 +215,10 @@ func (dc *decoder) list(f fields, card, name string, k kind, req bool, noun stri
 			dc.add(v.pos, card, name, msg, hint)
 		}
 		return out
+	}
+	if v.kind == vNull && req {
+		dc.add(v.pos, card, name, "empty", "write "+noun+", "+strings.TrimPrefix(dc.listHint, "write "))
+		return nil
 	}
 	if v.kind != vList {
 		dc.add(v.pos, card, name, dc.notList+", found "+dc.describe(v), dc.listHint)
@@ -313,11 +336,15 @@ func decodeRecord[T any](dc *decoder, schema []field[T], f fields, card string, 
 	for i := range schema {
 		fd := &schema[i]
 		req := fd.need == required && !(fd.unless != "" && dc.given(f.vals[fd.unless])) && !(dc.flat && fd.derived)
+		noun := fd.noun
+		if dc.flat && fd.cellNoun != "" {
+			noun = fd.cellNoun
+		}
 		switch fd.kind {
 		case kindLine, kindText:
-			*fd.str(out) = dc.text(f, card, fd.name, fd.kind, req, fd.noun)
+			*fd.str(out) = dc.text(f, card, fd.name, fd.kind, req, noun)
 		case kindColor:
-			if s := dc.text(f, card, fd.name, kindLine, req, fd.noun); s != "" {
+			if s := dc.text(f, card, fd.name, kindLine, req, noun); s != "" {
 				rgb, err := ParseRGB(s)
 				if err != nil {
 					dc.add(f.vals[fd.name].pos, card, fd.name, err.Error(), "")
@@ -328,7 +355,7 @@ func decodeRecord[T any](dc *decoder, schema []field[T], f fields, card string, 
 			if pos == nil {
 				pos = map[string]Pos{}
 			}
-			*fd.list(out) = dc.list(f, card, fd.name, fd.kind, req, fd.noun, pos)
+			*fd.list(out) = dc.list(f, card, fd.name, fd.kind, req, noun, pos)
 		case kindCopies:
 			*fd.num(out) = dc.copies(f, card, fd.name)
 		}

@@ -59,8 +59,10 @@ type field[T any] struct {
 	// then made from the others (an id from the name, a country's code
 	// from its name, the default category).
 	derived bool
-	// noun is what the field is, for hints ("write the persona's role").
-	noun string
+	// noun is what the field is, for hints ("write the persona's role");
+	// cellNoun, when not empty, what a table's hint says instead (where
+	// the value goes in a spreadsheet).
+	noun, cellNoun string
 	// check says what is wrong with a value given, or "".
 	check func(v string) (msg, hint string)
 
@@ -93,7 +95,7 @@ func aliasesIn(lang int, names []string) []alias {
 var deckSchema = []field[Deck]{
 	{name: "title", french: []string{"titre"}, kind: kindLine, need: required, noun: "the deck's title",
 		str: func(d *Deck) *string { return &d.Title }},
-	{name: "language", french: []string{"langue"}, kind: kindLine, need: required, noun: "the deck's language", check: checkLanguage,
+	{name: "language", french: []string{"langue"}, kind: kindLine, need: required, noun: "the deck's language, such as fr or en", check: checkLanguage,
 		str: func(d *Deck) *string { return &d.Language }},
 	{name: "author", french: []string{"auteur"}, kind: kindLine, noun: "the author",
 		str: func(d *Deck) *string { return &d.Author }},
@@ -104,26 +106,26 @@ var categorySchema = []field[Category]{
 		str: func(c *Category) *string { return &c.ID }},
 	{name: "label", french: []string{"libellé"}, kind: kindLine, need: required, noun: "the category's label",
 		str: func(c *Category) *string { return &c.Label }},
-	{name: "color", french: []string{"couleur"}, kind: kindColor, need: required, noun: "the category's colour",
+	{name: "color", french: []string{"couleur"}, kind: kindColor, need: required, noun: `the category's colour, such as "#8A4B14"`,
 		rgb: func(c *Category) *RGB { return &c.Color }},
 }
 
 var personaSchema = []field[Persona]{
-	{name: "id", french: []string{"identifiant"}, shared: true, kind: kindLine, need: required, derived: true, noun: "the persona's id", check: checkPersonaID,
+	{name: "id", french: []string{"identifiant"}, shared: true, kind: kindLine, need: required, derived: true, noun: "the persona's id, such as maria-luz", check: checkPersonaID,
 		str: func(p *Persona) *string { return &p.ID }},
 	{name: "name", french: []string{"nom"}, aliases: slices.Concat(fr("prénom", "personnage"), en("first name", "character")), kind: kindLine, need: required, noun: "the persona's name",
 		str: func(p *Persona) *string { return &p.Name }},
 	{name: "role", french: []string{"rôle", "métier"}, aliases: slices.Concat(both("profession", "occupation"), en("job")), kind: kindLine, need: required, noun: "the persona's role",
 		str: func(p *Persona) *string { return &p.Role }},
-	{name: "country", french: []string{"pays"}, kind: kindLine, need: required, unless: "country_code", noun: "the country (or its two-letter ISO code, in a column code_pays)",
+	{name: "country", french: []string{"pays"}, kind: kindLine, need: required, unless: "country_code", noun: "the country, as the card names it", cellNoun: "the country (or its two-letter ISO code, in a column code_pays)",
 		str: func(p *Persona) *string { return &p.Country }},
-	{name: "country_code", french: []string{"code_pays"}, kind: kindLine, need: required, derived: true, noun: "the country's two-letter ISO code", check: checkCountryCode,
+	{name: "country_code", french: []string{"code_pays"}, kind: kindLine, need: required, derived: true, noun: "the country's two-letter ISO code, such as FR", check: checkCountryCode,
 		str: func(p *Persona) *string { return &p.CountryCode }},
-	{name: "category", french: []string{"catégorie"}, kind: kindLine, need: required, derived: true, noun: "the category",
+	{name: "category", french: []string{"catégorie"}, kind: kindLine, need: required, derived: true, noun: "the category: its id or its label",
 		str: func(p *Persona) *string { return &p.Category }},
 	{name: "text", french: []string{"texte"}, aliases: slices.Concat(fr("témoignage", "récit"), en("testimony", "story")), kind: kindText, need: required, noun: "the persona's text",
 		str: func(p *Persona) *string { return &p.Text }},
-	{name: "conditions", aliases: slices.Concat(fr("conditions de travail"), en("working conditions")), kind: kindList, need: required, noun: "the conditions, one per line in the cell (Alt+Enter in a spreadsheet)",
+	{name: "conditions", aliases: slices.Concat(fr("conditions de travail"), en("working conditions")), kind: kindList, need: required, noun: "the working conditions", cellNoun: "the conditions, one per line in the cell (Alt+Enter in a spreadsheet)",
 		list: func(p *Persona) *[]string { return &p.Conditions }},
 	{name: "impact", aliases: slices.Concat(fr("impact environnemental"), en("environmental impact")), kind: kindText, noun: "the impact",
 		str: func(p *Persona) *string { return &p.Impact }},
