@@ -2,10 +2,16 @@ package app
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
@@ -88,9 +94,14 @@ func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error)
 		errs = append(errs, err)
 		setting = append(setting, err)
 	}
+	several := false // several editions: messages about a layout say which
 	check := func(ed *edition.Edition, err error) {
 		if ctx.Err() != nil {
 			return
+		}
+		set := set
+		if several && ed != nil {
+			set = func(err error) { errs, setting = append(errs, inEdition(err, ed)), append(setting, inEdition(err, ed)) }
 		}
 		err = optionErrors(err)
 		errs = append(errs, err)
@@ -112,7 +123,9 @@ func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error)
 		ed, err := edition.Load(opts.source(), opts.Lang)
 		check(ed, err)
 	} else {
-		for _, r := range edition.All(opts.source()) {
+		all := edition.All(opts.source())
+		several = len(all) > 1
+		for _, r := range all {
 			check(r.Edition, r.Err)
 		}
 	}
@@ -132,6 +145,10 @@ func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error)
 	}
 	if len(rep.Problems) > 0 {
 		rep.Problems = rep.Problems.Unique().Err().(diag.List)
+		// "and 200 more problems, not shown" stays after the ones shown.
+		slices.SortStableFunc(rep.Problems, func(a, b diag.Problem) int {
+			return cmp.Compare(min(deck.NotShown(a), 1), min(deck.NotShown(b), 1))
+		})
 	}
 	for _, e := range flatten(joinErrors(setting...)) {
 		var l diag.List
@@ -142,6 +159,41 @@ func ValidateContext(ctx context.Context, opts ValidateOptions) (*Report, error)
 	rep.Typesetting = rep.Typesetting.Unique()
 	rep.Warnings = rep.Warnings.Unique()
 	return rep, errors.Join(other...)
+}
+
+// inEdition names the edition ed in err's problems that are not in ed's own
+// file (a layout's cards too small for it, a picture), so that two editions'
+// near-identical messages say which is which: "the English edition
+// (personas.en.yaml): layout small: …".
+func inEdition(err error, ed *edition.Edition) error {
+	var out []error
+	for _, e := range flatten(err) {
+		var l diag.List
+		if !errors.As(e, &l) {
+			out = append(out, e)
+			continue
+		}
+		l = slices.Clone(l)
+		for i := range l {
+			if l[i].File != ed.Source {
+				l[i].Msg = EditionName(ed) + ": " + l[i].Msg
+			}
+		}
+		out = append(out, l)
+	}
+	return errors.Join(out...)
+}
+
+// EditionName names an edition for messages: "the English edition
+// (personas.en.yaml)".
+func EditionName(ed *edition.Edition) string {
+	lang := ed.Language
+	if tag, err := language.Parse(ed.Language); err == nil {
+		if name := display.English.Languages().Name(tag); name != "" {
+			lang = name
+		}
+	}
+	return fmt.Sprintf("the %s edition (%s)", lang, filepath.Base(ed.Source))
 }
 
 // flatten returns the leaves of a tree of joined errors.

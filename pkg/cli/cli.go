@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,6 +24,8 @@ import (
 	"github.com/cardgen/cardgen/pkg/bug"
 	"github.com/cardgen/cardgen/pkg/choice"
 	"github.com/cardgen/cardgen/pkg/deck"
+	"github.com/cardgen/cardgen/pkg/diag"
+	"github.com/cardgen/cardgen/pkg/labels"
 )
 
 // Exit codes.
@@ -79,7 +82,12 @@ func exit(err error, stderr io.Writer, name func(app.Option) string) int {
 	}
 	code, hint := ExitInput, ""
 	var lines []string
+	var problems diag.List // the input's problems, counted at the end
 	for _, e := range leaves(err) {
+		var l diag.List
+		if errors.As(e, &l) {
+			problems = append(problems, l...)
+		}
 		c, msg, h := describe(e, name)
 		if c == ExitUsage && code == ExitInput || c > ExitUsage {
 			code = c
@@ -89,6 +97,9 @@ func exit(err error, stderr io.Writer, name func(app.Option) string) int {
 		}
 		lines = append(lines, strings.Split(strings.TrimRight(msg, "\n"), "\n")...)
 	}
+	if len(problems) > 0 && code <= ExitUsage {
+		lines = append(lines, problemSummary(problems))
+	}
 	for _, line := range lines {
 		fmt.Fprintln(stderr, "cardgen: "+line)
 	}
@@ -96,6 +107,31 @@ func exit(err error, stderr io.Writer, name func(app.Option) string) int {
 		fmt.Fprintln(stderr, "cardgen: "+hint)
 	}
 	return code
+}
+
+// problemSummary ends a list of problems in one line: how many, in which
+// files, and that nothing was written (every check runs before anything is
+// written) — "3 problems in mes-personas.csv; nothing was written".
+func problemSummary(problems diag.List) string {
+	var files []string
+	n := len(problems)
+	for _, p := range problems {
+		if p.File != "" && !slices.Contains(files, p.File) {
+			files = append(files, p.File)
+		}
+		// The problems past the most a list shows are counted in one.
+		if more := deck.NotShown(p); more > 0 {
+			n += more - 1
+		}
+	}
+	where := ""
+	switch n := len(files); {
+	case n == 1:
+		where = " in " + files[0]
+	case n > 1:
+		where = " in " + strings.Join(files[:n-1], ", ") + " and " + files[n-1]
+	}
+	return labels.Count("en", n, labels.Problems) + where + "; nothing was written"
 }
 
 // leaves returns the errors joined in err: each is worded on its own.

@@ -31,7 +31,7 @@ file, line (or spreadsheet cell), persona and field. Exit 1 when there is any.`,
 			opts.Dataset = df.ds
 			rep, err := app.Validate(opts)
 			if rep != nil && !rep.OK() {
-				err = joinProblems(err, rep.Problems.Err())
+				err = joinProblems(err, rep.Problems) // sorted, the problems not shown last
 			}
 			if err != nil {
 				return err

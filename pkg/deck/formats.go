@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -176,6 +178,23 @@ func read(name string, data []byte, formatName string, images imageOpener, dir s
 	}
 	return d, nil
 }
+
+// NotShown returns how many problems p stands for when it is the one that
+// ends a list cut at the most a list shows ("and 200 more problems, not
+// shown"), 0 for any other problem.
+func NotShown(p diag.Problem) int {
+	m := notShownRe.FindStringSubmatch(p.Msg)
+	if m == nil || p.Line != 0 || p.Cell != "" {
+		return 0
+	}
+	n, err := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+var notShownRe = regexp.MustCompile(`^and ([0-9,]+) more problems, not shown$`)
 
 // capped keeps the first maxReported problems of a sorted list.
 func capped(l diag.List) diag.List {

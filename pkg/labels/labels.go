@@ -105,6 +105,7 @@ const (
 	Categories = "%d categories"
 	Countries  = "%d countries"
 	Files      = "%d files"
+	Problems   = "%d problems"
 )
 
 var nouns = map[string]map[language.Tag][2]string{
@@ -114,6 +115,7 @@ var nouns = map[string]map[language.Tag][2]string{
 	Categories: {language.English: {"category", "categories"}, language.French: {"catégorie", "catégories"}},
 	Countries:  {language.English: {"country", "countries"}, language.French: {"pays", "pays"}},
 	Files:      {language.English: {"file", "files"}, language.French: {"fichier", "fichiers"}},
+	Problems:   {language.English: {"problem", "problems"}, language.French: {"problème", "problèmes"}},
 }
 
 // Count writes n and the noun of key (Cards, Pages, …) in the language
