@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -58,8 +59,11 @@ func readmeExamples(t *testing.T) ([]readmeCommand, map[string]string) {
 			}
 			c.args = shellWords(t, rest)
 			// serve runs until it is stopped: its examples are the web
-			// tests' (pkg/web, pkg/cli/serve_test.go).
-			if c.args[0] == "version" || c.args[0] == "completion" || c.args[0] == "serve" {
+			// tests' (pkg/web, pkg/cli/serve_test.go). A maintainers'
+			// command remakes a file of the repository on purpose (the
+			// README's picture).
+			if c.args[0] == "version" || c.args[0] == "completion" || c.args[0] == "serve" ||
+				strings.HasPrefix(strings.TrimSpace(comment), "maintainers:") {
 				continue
 			}
 			cmds = append(cmds, c)
@@ -125,25 +129,72 @@ func snapshot(t *testing.T, dir string) map[string][32]byte {
 	return out
 }
 
+// repoFiles returns the files of the repository, by slash path: those git
+// tracks, or, without git, every file but those of .git, out and dist.
+func repoFiles(t *testing.T) map[string]bool {
+	t.Helper()
+	root := filepath.Join(testdata, "..")
+	files := map[string]bool{}
+	if out, err := exec.Command("git", "-C", root, "ls-files", "-z").Output(); err == nil && len(out) > 0 {
+		for _, f := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
+			files[f] = true
+		}
+		return files
+	}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() && (rel == ".git" || rel == "out" || rel == "dist") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() {
+			files[rel] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
 // TestREADMEExamples: issue 10 §1. The README's examples, run in order in a
 // fresh folder as a new user would, leave one file per variant: each
 // writes the files its comment names, and none rewrites a file an earlier
 // one wrote (before, --ink-saver, --duplex, --faces, --back-offset, a
 // selection, calibrate --lang en and preview --lang en all overwrote the
-// default files).
+// default files), a file the user wrote as the README says (mine.yaml,
+// once overwritten by "layouts --show a4 > mine.yaml"), or a file of the
+// repository, were the examples run in a clone (docs/images/cards.png).
 func TestREADMEExamples(t *testing.T) {
 	cmds, yamls := readmeExamples(t)
 	if len(cmds) < 20 {
 		t.Fatalf("only %d cardgen commands found in the README", len(cmds))
 	}
+	tracked := repoFiles(t)
+	if !tracked["README.md"] || !tracked["docs/images/cards.png"] {
+		t.Fatalf("the repository's files are not found (%d files)", len(tracked))
+	}
 	dir := t.TempDir()
 	t.Chdir(dir)
+	writer := map[string]string{} // file → the command that wrote it
 	for name, body := range yamls {
 		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		writer[name] = "the README's yaml block " + name
 	}
-	writer := map[string]string{} // file → the command that wrote it
+	wrote := func(line, p string) {
+		if tracked[p] {
+			t.Errorf("%s writes %s, a file of the repository: write under out/ or to a file of the user's", line, p)
+		}
+	}
+	for name := range yamls {
+		wrote("the README's yaml block", name)
+	}
 	for _, c := range cmds {
 		before := snapshot(t, dir)
 		r := run(t, nil, c.args...)
@@ -160,6 +211,7 @@ func TestREADMEExamples(t *testing.T) {
 				t.Errorf("%s rewrote %s, which %s wrote", c.line, p, w)
 			}
 			writer[p] = c.line
+			wrote(c.line, p)
 		}
 		for _, f := range c.files {
 			if _, ok := after[f]; !ok {
@@ -167,7 +219,14 @@ func TestREADMEExamples(t *testing.T) {
 			}
 		}
 		if c.redirect != "" {
-			// The shell writes this one, not cardgen: a user's own file.
+			// The shell writes this one, not cardgen: a user's own file,
+			// which must not be one written before.
+			p := filepath.ToSlash(filepath.Clean(c.redirect))
+			if w, ok := writer[p]; ok {
+				t.Errorf("%s rewrote %s, which %s wrote", c.line, p, w)
+			}
+			writer[p] = c.line
+			wrote(c.line, p)
 			if err := os.WriteFile(c.redirect, []byte(r.stdout), 0o644); err != nil {
 				t.Fatal(err)
 			}
