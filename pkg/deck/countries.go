@@ -35,8 +35,11 @@ var countryAliases = map[string][]string{
 	"KR": {"Corée", "Korea"},
 	// CLDR: "États-Unis", "United States".
 	"US": {"États-Unis d'Amérique", "USA", "United States of America"},
-	// CLDR: "Royaume-Uni", "United Kingdom". What people say, if wrongly.
-	"GB": {"Grande-Bretagne", "Angleterre", "UK", "Great Britain", "Britain", "England"},
+	// CLDR: "Royaume-Uni", "United Kingdom". What people say, if wrongly,
+	// and its four nations, which have no code of their own: the card
+	// keeps the name written ("Écosse"), its map shows the United Kingdom.
+	"GB": {"Grande-Bretagne", "UK", "Great Britain", "Britain",
+		"Angleterre", "England", "Écosse", "Scotland", "Pays de Galles", "Wales", "Irlande du Nord", "Northern Ireland"},
 	// CLDR: "Pays-Bas", "Netherlands".
 	"NL": {"Hollande", "The Netherlands", "Holland"},
 	// CLDR: "Myanmar (Birmanie)", "Myanmar (Burma)": the parts are added
@@ -62,6 +65,16 @@ var countryAliases = map[string][]string{
 	// CLDR: "Guinée", "Guinea": the other names that say which one.
 	"GN": {"Guinée-Conakry", "Republic of Guinea"},
 }
+
+// ambiguousCountries are names of more than one country, by fold: a code
+// is asked for rather than one guessed.
+var ambiguousCountries = map[string]string{
+	"congo": "CG (the Republic of the Congo, Congo-Brazzaville) or CD (the Democratic Republic of the Congo, Congo-Kinshasa)",
+}
+
+// CountryAmbiguity says which countries a name that names several may be
+// ("Congo": CG or CD, each with its name), or "" for any other name.
+func CountryAmbiguity(name string) string { return ambiguousCountries[countryFold(name)] }
 
 var countryByFold = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}

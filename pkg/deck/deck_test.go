@@ -117,7 +117,6 @@ func TestParseProblems(t *testing.T) {
 		{"missing role", func(s string) string { return strings.Replace(s, "    role: Mineuse\n", "", 1) }, 9, "ana", "role", "missing"},
 		{"empty name", func(s string) string { return strings.Replace(s, "name: Ana", "name: \"  \"", 1) }, 10, "ana", "name", "empty"},
 		{"bad country code", func(s string) string { return strings.Replace(s, "CL", "XX", 1) }, 13, "ana", "country_code", "ISO 3166-1"},
-		{"lowercase country code", func(s string) string { return strings.Replace(s, "CL", "cl", 1) }, 13, "ana", "country_code", "ISO 3166-1"},
 		{"unknown category", func(s string) string { return strings.Replace(s, "category: mine", "category: mina", 1) }, 14, "ana", "category", `did you mean "mine"`},
 		{"bad colour", func(s string) string { return strings.Replace(s, "#8A4B14", "#8A4B1", 1) }, 7, "", "color", "#RRGGBB"},
 		{"conditions not a list", func(s string) string { return strings.Replace(s, "conditions:\n      - Dur", "conditions: Dur", 1) }, 16, "ana", "conditions", "expected a list"},

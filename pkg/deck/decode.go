@@ -343,6 +343,9 @@ func decodeRecord[T any](dc *decoder, schema []field[T], f fields, card string, 
 		switch fd.kind {
 		case kindLine, kindText:
 			*fd.str(out) = dc.text(f, card, fd.name, fd.kind, req, noun)
+			if fd.normal != nil {
+				*fd.str(out) = fd.normal(*fd.str(out))
+			}
 		case kindColor:
 			if s := dc.text(f, card, fd.name, kindLine, req, noun); s != "" {
 				rgb, err := ParseRGB(s)
@@ -528,7 +531,11 @@ func (dc *decoder) derive(f fields, ps *Persona) {
 	if ps.CountryCode == "" && ps.Country != "" {
 		ps.CountryCode = CountryCode(ps.Country)
 		ps.Fields["country_code"] = ps.Where("country")
-		if ps.CountryCode == "" {
+		switch which := CountryAmbiguity(ps.Country); {
+		case ps.CountryCode != "":
+		case which != "":
+			dc.add(ps.Where("country"), card, "country_code", fmt.Sprintf("%s names more than one country: %s", diag.Quote(ps.Country), which), dc.noCode(f.vals["country_code"]))
+		default:
 			dc.add(ps.Where("country"), card, "country_code", fmt.Sprintf("no country code known for %s", diag.Quote(ps.Country)), dc.noCode(f.vals["country_code"]))
 		}
 	}

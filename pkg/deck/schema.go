@@ -3,6 +3,7 @@ package deck
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -63,6 +64,9 @@ type field[T any] struct {
 	// cellNoun, when not empty, what a table's hint says instead (where
 	// the value goes in a spreadsheet).
 	noun, cellNoun string
+	// normal, when not nil, writes a value read the one way cardgen keeps
+	// it (a country code in capitals: "fr" is FR).
+	normal func(v string) string
 	// check says what is wrong with a value given, or "".
 	check func(v string) (msg, hint string)
 
@@ -119,7 +123,7 @@ var personaSchema = []field[Persona]{
 		str: func(p *Persona) *string { return &p.Role }},
 	{name: "country", french: []string{"pays"}, kind: kindLine, need: required, unless: "country_code", noun: "the country, as the card names it", cellNoun: "the country (or its two-letter ISO code, in a column code_pays)",
 		str: func(p *Persona) *string { return &p.Country }},
-	{name: "country_code", french: []string{"code_pays"}, kind: kindLine, need: required, derived: true, noun: "the country's two-letter ISO code, such as FR", check: checkCountryCode,
+	{name: "country_code", french: []string{"code_pays"}, kind: kindLine, need: required, derived: true, noun: "the country's two-letter ISO code, such as FR", normal: upperCountryCode, check: checkCountryCode,
 		str: func(p *Persona) *string { return &p.CountryCode }},
 	{name: "category", french: []string{"catégorie"}, kind: kindLine, need: required, derived: true, noun: "the category: its id or its label",
 		str: func(p *Persona) *string { return &p.Category }},
@@ -217,7 +221,19 @@ func slugHint(v string) string {
 
 func checkCountryCode(v string) (string, string) {
 	if !IsCountryCode(v) {
+		if up := strings.ToUpper(v); IsCountryCode(up) {
+			return fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code, which is in capitals", diag.Quote(v)), "write " + up
+		}
 		return fmt.Sprintf("%s is not an ISO 3166-1 alpha-2 country code", diag.Quote(v)), "use two capital letters, such as FR, CD, KR, GB"
 	}
 	return "", ""
+}
+
+// upperCountryCode writes a country code as it is known, in capitals:
+// "fr" is FR. Anything else is left for checkCountryCode to judge.
+func upperCountryCode(v string) string {
+	if up := strings.ToUpper(v); len(v) == 2 && IsCountryCode(up) {
+		return up
+	}
+	return v
 }
