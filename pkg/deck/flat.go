@@ -430,6 +430,15 @@ func (cs *categories) define(id, label, color string, pos Pos, where map[string]
 	if id == "" && label == "" {
 		return "id", "a category needs an id or a label", "write catégorie;id;label;#RRGGBB"
 	}
+	if id != "" && !IsSlug(id) && Slug(id) != "" {
+		// A name where the id goes ("Livraison", as persona rows write
+		// it): the id is made from it, and it is the label unless one is
+		// given.
+		if label == "" {
+			label = id
+		}
+		id = Slug(id)
+	}
 	var base *Category
 	for _, b := range cs.builtins() {
 		if id != "" && b.ID == id || id == "" && matches(b, label) {
@@ -451,7 +460,7 @@ func (cs *categories) define(id, label, color string, pos Pos, where map[string]
 		return "id", fmt.Sprintf("category %s is defined twice (first %s)", diag.Quote(c.ID), cs.d.Categories[i].Pos.place()), "give each category its own id"
 	}
 	if c.Label == "" {
-		c.Label = c.ID
+		c.Label = labelOf(c.ID)
 		if base != nil {
 			c.Label = base.Label
 		}
@@ -472,6 +481,15 @@ func (cs *categories) define(id, label, color string, pos Pos, where map[string]
 		return "id", fmt.Sprintf("more than the %d categories a deck may have", MaxCategories), "group the personas under fewer categories"
 	}
 	return "", "", ""
+}
+
+// labelOf makes a label from an id, for a category given no label: words
+// for hyphens, a capital first ("travail-a-domicile": "Travail a domicile"),
+// rather than the id in lower case in the card's band.
+func labelOf(id string) string {
+	s := strings.ReplaceAll(id, "-", " ")
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // parseCopies reads a number of copies written as text; ok is false when
