@@ -62,7 +62,9 @@ func Calibrate(opts CalibrateOptions) (*Document, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	title := labels.Printer(lang).Sprintf(labels.CalibrationTitle)
+	// The metadata in the language's typography, as the sheet prints it
+	// ("Calibrage de l’imprimante").
+	title := typo.For(lang)(labels.Printer(lang).Sprintf(labels.CalibrationTitle))
 	pages := build.PaperPages(&front, &back)
 	err = pdf.Write(&buf, pdf.Document{Pages: pages, Family: fam, Meta: pdf.Meta{
 		Title: title, Subject: "cardgen calibration sheet, layout " + spec.Name, Creator: build.Creator, Lang: lang, Date: date,

@@ -103,7 +103,7 @@
 //
 //	titre;Les visages cachés de l'IA        (or title)
 //	langue;fr                               (or language)
-//	auteur;cardgen                          (or author)
+//	auteur;Collège Jean Moulin              (or author)
 //	catégorie;extraction;Extraction de matières premières;#8A4B14
 //	                                        (or category; label and colour optional)
 //
