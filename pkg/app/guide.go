@@ -98,7 +98,7 @@ func Guide(opts GuideOptions) (*Document, error) {
 	size := paper.Size()
 	pages, err := guide.Pages(guide.Input{Deck: d, Paper: geom.R(0, 0, size.W, size.H), Typeset: typeset, Country: func(p *deck.Persona) string {
 		return p.CountryName(d.Language)
-	}}, fam)
+	}, Workshop: workshopDeck(d)}, fam)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.Source, err)
 	}
@@ -123,4 +123,14 @@ func Guide(opts GuideOptions) (*Document, error) {
 	}
 	return &Document{Name: v.Name(d.Name, "guide", "", ".pdf"), Data: buf.Bytes(), Paper: layout.Paper{Name: string(paper), Size: size},
 		Cards: len(d.Personas), Pages: len(pages), Warnings: warnings}, nil
+}
+
+// workshopDeck reports whether d is the built-in deck or a copy of it: the
+// built-in deck's title in its language.
+func workshopDeck(d *deck.Deck) bool {
+	if d.Title == "" {
+		return false
+	}
+	b, _, err := Load(Dataset{Lang: d.Language})
+	return err == nil && b.Language == d.Language && b.Title == d.Title
 }

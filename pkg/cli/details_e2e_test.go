@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -41,6 +42,40 @@ func TestFrenchMetadataTypography(t *testing.T) {
 		}
 		if args[0] == "calibrate" && info.Title != "Calibrage de l’imprimante\u00a0: où tombe le verso" {
 			t.Errorf("calibrate: title %q", info.Title)
+		}
+	}
+}
+
+// TestGuideCaption: the guide's map says where the hidden work of AI
+// happens for the workshop's deck (and a copy of it), and where the
+// personas work for any other deck.
+func TestGuideCaption(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	own := filepath.Join(dir, "mon-jeu.csv")
+	if err := os.WriteFile(own, []byte("titre;Mon jeu de classe\nnom;rôle;pays;texte;conditions\nAwa;Livreuse;France;Je livre.;Fatigue\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	copyOf := filepath.Join(dir, "copie.csv")
+	if err := os.WriteFile(copyOf, []byte(mustRun(t, nil, "export", "--format", "csv").stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "Où se fait le travail caché de l’IA : 20 personas dans 17 pays"},
+		{[]string{"--lang", "en"}, "Where the hidden work of AI happens: 20 personas in 17 countries"},
+		{[]string{"--data", copyOf}, "Où se fait le travail caché de l’IA : 20 personas dans 17 pays"},
+		{[]string{"--data", own}, "Où travaillent les personas : 1 persona dans 1 pays"},
+	} {
+		out := filepath.Join(dir, "guide.pdf")
+		mustRun(t, nil, append(append([]string{"guide"}, tt.args...), "--out", out)...)
+		lines := pdfLines(t, readFile(t, out))[0]
+		// French typography puts no-break spaces before ":".
+		text := strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(strings.Join(lines, "\n"))
+		if !strings.Contains(text, tt.want) {
+			t.Errorf("guide %v: no %q in\n%s", tt.args, tt.want, strings.Join(lines[:min(3, len(lines))], "\n"))
 		}
 	}
 }

@@ -60,6 +60,10 @@ type Input struct {
 	// Country names the persona's country as cards do (the dataset's own
 	// name, or one from its code).
 	Country func(*deck.Persona) string
+	// Workshop says the deck is the workshop's own (the built-in deck, or
+	// a copy of it): the map's caption then says it shows where the hidden
+	// work of AI happens; any other deck's, where its personas work.
+	Workshop bool
 }
 
 // sheet composes the pages.
@@ -92,7 +96,11 @@ func Pages(in Input, fam *typeface.Family) ([]draw.Drawing, error) {
 		markers[i] = worldmap.Marker{Code: d.Personas[i].CountryCode, Label: d.Personas[i].Name}
 	}
 	clusters := worldmap.Group(markers)
-	y += sh.line(page, ts(p.Sprintf(labels.GuideMap, len(d.Personas), len(clusters))), 10, typeface.Regular, Ink, content.X, y) + 3
+	caption := labels.GuideMapPersonas
+	if in.Workshop {
+		caption = labels.GuideMap
+	}
+	y += sh.line(page, ts(p.Sprintf(caption, len(d.Personas), len(clusters))), 10, typeface.Regular, Ink, content.X, y) + 3
 
 	// The map.
 	proj := worldmap.Fit(geom.R(content.X, y, content.W, MapHeight))

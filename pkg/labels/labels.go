@@ -41,6 +41,10 @@ const (
 	GuideNotes = "Session notes"
 )
 
+// GuideMapPersonas is the map's caption for any deck but the workshop's
+// own (GuideMap).
+const GuideMapPersonas = "Where the personas work: %d personas in %d countries"
+
 // translations are the French messages, by key; those that count (Subject,
 // GuideMap) are in counted.
 var translations = map[language.Tag]map[string]string{
@@ -59,7 +63,7 @@ var translations = map[language.Tag]map[string]string{
 		EdgeLong:        "long",
 		EdgeShort:       "court",
 		Keywords:        "cartes, %s",
-		GuideTitle:      "Fiche d'animation",
+		GuideTitle:      "Fiche d’animation",
 		GuidePersona:    "%s, %s",
 		GuideContinued:  "%s (suite)",
 		GuideNotes:      "Notes de séance",
@@ -87,13 +91,21 @@ var counted = map[string]map[language.Tag]catalog.Message{
 		language.English: catalog.Var("personas", plural.Selectf(1, "%d", "one", "persona", "other", "personas")),
 		language.French:  catalog.Var("personas", plural.Selectf(1, "%d", "one", "persona", "other", "personas")),
 	},
+	GuideMapPersonas: {
+		language.English: catalog.Var("personas", plural.Selectf(1, "%d", "one", "persona", "other", "personas")),
+		language.French:  catalog.Var("personas", plural.Selectf(1, "%d", "one", "persona", "other", "personas")),
+	},
 }
 
 // countedText are the texts of counted messages that take variables.
 var countedText = map[string]map[language.Tag]string{
 	GuideMap: {
 		language.English: "Where the hidden work of AI happens: %[1]d ${personas} in %[2]d ${countries}",
-		language.French:  "Où se fait le travail caché de l'IA : %[1]d ${personas} dans %[2]d pays",
+		language.French:  "Où se fait le travail caché de l’IA : %[1]d ${personas} dans %[2]d pays",
+	},
+	GuideMapPersonas: {
+		language.English: "Where the personas work: %[1]d ${personas} in %[2]d ${countries}",
+		language.French:  "Où travaillent les personas : %[1]d ${personas} dans %[2]d pays",
 	},
 }
 

@@ -1,6 +1,11 @@
 package labels
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
 
 func TestPrinterMatchesLanguage(t *testing.T) {
 	for tag, want := range map[string]string{
@@ -42,6 +47,7 @@ func TestCounts(t *testing.T) {
 		{"en", Personas, 1, "1 persona"}, {"en", Personas, 2, "2 personas"}, {"en", Pages, 1, "1 page"},
 		{"en", Cards, 0, "0 cards"}, {"fr", Cards, 0, "0 carte"}, {"fr", Cards, 1, "1 carte"}, {"fr", Cards, 20, "20 cartes"},
 		{"en", Cards, 1000, "1,000 cards"}, {"fr", Categories, 2, "2 catégories"},
+		{"en", Problems, 1, "1 problem"}, {"en", Problems, 1000, "1,000 problems"}, {"fr", Problems, 1, "1 problème"},
 	} {
 		if got := Count(tt.lang, tt.n, tt.key); got != tt.want {
 			t.Errorf("Count(%s, %d, %q) = %q, want %q", tt.lang, tt.n, tt.key, got, tt.want)
@@ -57,11 +63,37 @@ func TestCounts(t *testing.T) {
 		{"en", Subject, []any{1, "a4"}, "1 card, layout a4"},
 		{"en", GuideMap, []any{1, 1}, "Where the hidden work of AI happens: 1 persona in 1 country"},
 		{"en", GuideMap, []any{20, 17}, "Where the hidden work of AI happens: 20 personas in 17 countries"},
-		{"fr", GuideMap, []any{1, 1}, "Où se fait le travail caché de l'IA : 1 persona dans 1 pays"},
-		{"fr", GuideMap, []any{20, 17}, "Où se fait le travail caché de l'IA : 20 personas dans 17 pays"},
+		{"fr", GuideMap, []any{1, 1}, "Où se fait le travail caché de l’IA : 1 persona dans 1 pays"},
+		{"fr", GuideMap, []any{20, 17}, "Où se fait le travail caché de l’IA : 20 personas dans 17 pays"},
+		{"en", GuideMapPersonas, []any{1, 1}, "Where the personas work: 1 persona in 1 country"},
+		{"fr", GuideMapPersonas, []any{2, 2}, "Où travaillent les personas : 2 personas dans 2 pays"},
+		{"en", Problems, []any{1}, "1 problem"},
+		{"fr", Problems, []any{2}, "2 problèmes"},
 	} {
 		if got := Printer(tt.lang).Sprintf(tt.key, tt.args...); got != tt.want {
 			t.Errorf("%s %q %v = %q, want %q", tt.lang, tt.key, tt.args, got, tt.want)
+		}
+	}
+}
+
+// TestFrenchApostrophes: the French words cardgen prints and writes into
+// PDF properties have the typographic apostrophe, whether or not a
+// typesetter passes over them (the calibration sheet's texts are the
+// calibration's, typeset where they are used).
+func TestFrenchApostrophes(t *testing.T) {
+	t.Parallel()
+	for key, fr := range translations[language.French] {
+		switch key {
+		case CalibrationTitle, CalibrationRuler, CalibrationSteps, CalibrationBack:
+			continue
+		}
+		if strings.Contains(fr, "'") {
+			t.Errorf("%q in French is %q: write ’", key, fr)
+		}
+	}
+	for key, texts := range countedText {
+		if strings.Contains(texts[language.French], "'") {
+			t.Errorf("%q in French is %q: write ’", key, texts[language.French])
 		}
 	}
 }
