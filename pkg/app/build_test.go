@@ -177,7 +177,7 @@ func TestUntitledDeck(t *testing.T) {
 		warn       string // "" for a titled deck
 	}{
 		{"mes-personas.csv", body, "titre;"},
-		{"notes.md", "### Hao\n\nExtractrice\n\nChine\n\nJe démonte.\n\n- Mal payé\n", "# Your title"},
+		{"notes.md", "### Hao\n\nExtractrice\n\nChine\n\nJe démonte.\n\n- Mal payé\n", "# Mon titre"},
 		{"titled.csv", "titre;Mon jeu\n" + body, ""},
 		{"titled.md", "# Mon jeu\n\n### Hao\n\nExtractrice\n\nChine\n\nJe démonte.\n\n- Mal payé\n", ""},
 	} {

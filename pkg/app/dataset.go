@@ -2,8 +2,11 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
@@ -82,11 +85,29 @@ func untitled(d *deck.Deck) diag.List {
 	if !noTitle(d) {
 		return nil
 	}
-	hint := "give it one: a first row titre;Your title above the header row (English: title;…)"
-	if d.Format == "md" {
-		hint = "give it one: a first line # Your title"
+	return diag.List{{File: d.Source, Field: "title", Msg: "the deck has no title: its cards show none", Hint: titleHint(d)}}
+}
+
+// titleHint says how to give d a title, as its file writes a row: with the
+// file's separator, in the deck's language ("titre;Mon titre", or
+// "titre,Mon titre" in a CSV file LibreOffice saved with commas;
+// "title,My title" for an English deck).
+func titleHint(d *deck.Deck) string {
+	key, title, sheet := "titre", "Mon titre", "jeu"
+	if base, _ := language.Make(d.Language).Base(); base.String() != "fr" {
+		key, title, sheet = "title", "My title", "deck"
 	}
-	return diag.List{{File: d.Source, Field: "title", Msg: "the deck has no title: its cards show none", Hint: hint}}
+	switch d.Format {
+	case "md":
+		return "give it one: a first line # " + title
+	case "xlsx", "ods":
+		return fmt.Sprintf("give it one: a first row with %s in cell A1 and %s in B1, above the header row (or that row in a sheet named %s)", key, title, sheet)
+	}
+	sep := d.Separator()
+	if sep == 0 {
+		sep = ';'
+	}
+	return fmt.Sprintf("give it one: a first row %s%c%s above the header row", key, sep, title)
 }
 
 // TitleGiven reports whether d gives a title of its own. A spreadsheet or

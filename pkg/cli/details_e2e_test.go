@@ -79,3 +79,26 @@ func TestGuideCaption(t *testing.T) {
 		}
 	}
 }
+
+// TestNoTitleHint: the warning of a deck without a title shows the row to
+// add as the file writes rows: its separator (LibreOffice saves CSV with
+// commas), its language.
+func TestNoTitleHint(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, tt := range map[string]struct{ src, want string }{
+		"virgules.csv": {"nom,rôle,pays,texte,conditions\nA,R,France,T,C\n", "give it one: a first row titre,Mon titre above the header row"},
+		"points.csv":   {"nom;rôle;pays;texte;conditions\nA;R;France;T;C\n", "give it one: a first row titre;Mon titre above the header row"},
+		"english.csv":  {"name,role,country,text,conditions\nA,R,France,T,C\n", "give it one: a first row title,My title above the header row"},
+		"notes.md":     {"### A\n\nR\n\nFrance\n\nT\n\n- C\n", "give it one: a first line # Mon titre"},
+	} {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, []byte(tt.src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := mustRun(t, nil, "validate", "--data", file)
+		if !strings.Contains(r.stderr, "the deck has no title: its cards show none; "+tt.want+"\n") {
+			t.Errorf("%s: %s", name, r.stderr)
+		}
+	}
+}

@@ -274,7 +274,7 @@ func readCSV(name string, data []byte) (*source, diag.List) {
 		}
 		return nil, t.problems
 	}
-	return &source{root: t.form(fileMeta(name)), dialect: t.dialect, lines: lines, place: cells.place}, t.problems
+	return &source{root: t.form(fileMeta(name)), dialect: t.dialect, lines: lines, place: cells.place, sep: sep}, t.problems
 }
 
 func csvSyntaxHint(err error) string {

@@ -46,6 +46,8 @@ type Deck struct {
 	madeIDs map[Pos]Pos
 	// lines is the source text, to locate characters within a field.
 	lines []string
+	// separator is a CSV file's separator (Separator).
+	separator rune
 	// starts has where each field the deck knows of starts, sorted: a
 	// field's text ends where the next one starts (Locate).
 	starts []Pos
@@ -53,6 +55,12 @@ type Deck struct {
 	// a deck built in code.
 	images imageOpener
 }
+
+// Separator is the separator of the CSV file the deck was read from, ','
+// or ';' (LibreOffice saves with commas, Excel in French with semicolons),
+// so that a message shows a row as the file writes it; 0 for a deck of any
+// other format.
+func (d *Deck) Separator() rune { return d.separator }
 
 // placeCells gives the problems at a spreadsheet cell's position (found
 // by checks that know positions only) the cell's reference.

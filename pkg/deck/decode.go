@@ -59,7 +59,7 @@ func problemAt(file string, pos Pos, card, field, msg, hint string) diag.Problem
 // decode reads the common form into a deck; it returns nil when the form
 // has no shape to read at all.
 func decode(name string, src *source) (*Deck, diag.List) {
-	dc := &decoder{source: src, file: name, d: &Deck{lines: src.lines}}
+	dc := &decoder{source: src, file: name, d: &Deck{lines: src.lines, separator: src.sep}}
 	dc.cats = newCategories(dc.d)
 	top, ok := dc.mapping(src.root, "", "", names(topSchema))
 	if !ok {

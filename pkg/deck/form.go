@@ -111,4 +111,6 @@ type source struct {
 	// place, when set, gives the problems found at a line of a table's
 	// text their cell (CSV).
 	place func(diag.List)
+	// sep is a CSV file's separator (',' or ';'), 0 for other formats.
+	sep rune
 }
