@@ -37,6 +37,7 @@ func Check(d *Deck, problems *diag.List) {
 			if first, dup := seen[ps.ID]; dup {
 				msg, hint := duplicateID(d, i, first)
 				add(ps, "id", msg, hint)
+				problems.MarkLast(diag.CodeDuplicateID)
 			} else {
 				seen[ps.ID] = i
 			}
@@ -52,6 +53,7 @@ func Check(d *Deck, problems *diag.List) {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			add(ps, "category", fmt.Sprintf("unknown category %s", diag.Quote(ps.Category)), hint)
+			problems.MarkLast(diag.CodeUnknownCategory)
 		}
 		if ps.Copies < 0 || ps.Copies > MaxCopies {
 			add(ps, "copies", fmt.Sprintf("%d copies", ps.Copies), copiesHint)
