@@ -1,6 +1,10 @@
 package labels
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestPrinterMatchesLanguage(t *testing.T) {
 	for tag, want := range map[string]string{
@@ -62,6 +66,33 @@ func TestCounts(t *testing.T) {
 	} {
 		if got := Printer(tt.lang).Sprintf(tt.key, tt.args...); got != tt.want {
 			t.Errorf("%s %q %v = %q, want %q", tt.lang, tt.key, tt.args, got, tt.want)
+		}
+	}
+}
+
+// TestCalibrationNumbers: the calibration sheet writes numbers with its
+// language's decimal separator, and what it tells to type works as
+// written: in the web page's fields, or on the command line, where
+// French decimals are parted by x= and y= (typography would turn quotes
+// and semicolons into « » and spaces the shell does not read).
+func TestCalibrationNumbers(t *testing.T) {
+	t.Parallel()
+	decimal := regexp.MustCompile(`[0-9][.,][0-9]`)
+	for lang, want := range map[string]struct {
+		sep, field, command string
+	}{
+		"fr": {",", "« Décalage du verso »", "--back-offset x=1,5,y=-0,5"},
+		"en": {".", `"Move the backs"`, "--back-offset 1.5,-0.5"},
+	} {
+		p := Printer(lang)
+		text := p.Sprintf(CalibrationRuler) + p.Sprintf(CalibrationSteps, "long") + p.Sprintf(CalibrationBack)
+		for _, d := range decimal.FindAllString(text, -1) {
+			if d[1:2] != want.sep {
+				t.Errorf("%s: %q has a decimal separator other than %q", lang, d, want.sep)
+			}
+		}
+		if !strings.Contains(text, want.field) || !strings.Contains(text, want.command) || !strings.Contains(text, "cardgen serve") {
+			t.Errorf("%s: the sheet does not say where to type X and Y (%s, %s):\n%s", lang, want.field, want.command, text)
 		}
 	}
 }
