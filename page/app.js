@@ -1007,7 +1007,7 @@ function placeOf(p) {
     // A problem of one of the teacher's files, at its place in it.
     place = { line: p.line, cell: p.cell };
     file = p.file;
-  } else if (p.cell || p.line) {
+  } else if (!p.file && (p.cell || p.line)) {
     place = { line: p.line, cell: p.cell }; // the page's own (a duplicate id)
   } else if (state.where) {
     // A problem of the working copy: where the field is in the teacher's file.

@@ -752,7 +752,6 @@ func TestBrowserTeachersFile(t *testing.T) {
 	if evaluate[bool](ctx, t, `document.querySelector("#card-0").classList.contains("has-problem")`) {
 		t.Error("the first awa got a problem")
 	}
-
 	// The data, problems and all: the fixes are in it, and the page says
 	// what is left, and that the misspelt column's content is not in it.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#dl-data"))); err != nil {
@@ -794,6 +793,23 @@ func TestBrowserTeachersFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(ctx, t, "back on a4", `document.querySelector("#problem-list").innerText.includes("environ 18 % de trop")`)
+	// Paul's text, still too long after an edit: the working copy's
+	// problem, at the cell of the teacher's file.
+	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#card-3 button.edit")),
+		chromedp.SendKeys(chromedp.CSS("#f-text"), strings.Repeat(" Encore une fois.", 8)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paul := `[...document.querySelectorAll("#problem-list > li")].map((li) => li.innerText).filter((s) => s.startsWith("Paul"))`
+	waitFor(ctx, t, "Paul's text checked again", paul+`.some((s) => s.includes("Trop long") && !s.includes("18 %"))`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the editor closed", `!document.querySelector("#editor").open`)
+	if s := evaluate[string](ctx, t, paul+`.join("|")`); !strings.HasPrefix(s, "Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ ") || strings.Contains(s, "|") {
+		t.Errorf("Paul's edited text: %q", s)
+	}
+
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#discard"))); err != nil {
 		t.Fatal(err)
 	}
