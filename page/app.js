@@ -43,7 +43,17 @@ const WORDS = {
     "print.short": "Retourner sur le bord court",
     "print.none": "Pas de recto verso : imprimer les rectos, remettre la pile, puis les versos",
     "print.offset": "Décalage du verso, en millimètres",
-    "print.offsetHelp": "Laissez 0 et 0, sauf si la feuille de calibrage a mesuré un décalage.",
+    "print.offsetHelp": "Laissez 0 et 0, sauf si la feuille de calibrage a mesuré un décalage : tapez alors ici ses X et Y (par exemple 1,5 et -0,5).",
+    "offset.none": "Les versos ne seront pas décalés.",
+    "offset.shift": (parts) => `Les versos seront décalés ${parts}.`,
+    "offset.shifted": (parts) => `Versos décalés ${parts}.`,
+    "offset.x": (v) => v > 0 ? `de ${mm(v)} mm vers la droite` : `de ${mm(-v)} mm vers la gauche`,
+    "offset.y": (v) => v > 0 ? `de ${mm(v)} mm vers le bas` : `de ${mm(-v)} mm vers le haut`,
+    "offset.and": " et ",
+    "offset.large": "C'est plus que le décalage habituel d'une imprimante (moins de 3 mm) : vérifiez ce chiffre sur la feuille de calibrage.",
+    "offset.bad": (s) => `« ${s} » n'est pas un nombre de millimètres : écrivez par exemple 1,5 ou -0,5.`,
+    "offset.range": (s) => `${s} mm, c'est trop : un décalage va de -20 à 20 mm.`,
+    "offset.fix": "Corrigez d'abord le décalage du verso (partie 3).",
     "print.offsetX": "Vers la droite (X)",
     "print.offsetY": "Vers le bas (Y)",
     "print.ink": "Encre",
@@ -71,6 +81,11 @@ const WORDS = {
     "download.done": (name) => `Téléchargé : ${name}`,
     "download.noCard": "Choisissez au moins une carte.",
     "download.problems": "Le PDF n'a pas été fait : corrigez d'abord les problèmes listés en haut de la page.",
+    "download.dataLeft": (n) => n === 1 ? "Il reste 1 problème à corriger : voir la liste en haut de la page." : `Il reste ${n} problèmes à corriger : voir la liste en haut de la page.`,
+    "download.dataColumns": (cols) => `Ce fichier n'a pas le contenu des colonnes inconnues (${cols}) : corrigez leur en-tête dans votre fichier d'origine, ou recopiez ce qu'elles contenaient.`,
+    "restored": (name, when) => `Vos modifications ${name ? "de " + name : "du jeu fourni avec cardgen"} (${when}) ont été reprises : ce navigateur les avait gardées.`,
+    "restored.discard": "Abandonner ces modifications",
+    "restored.noPictures": "Ses images n'ont pas pu être gardées : déposez à nouveau vos fichiers pour les revoir.",
     "format.csv": "CSV (tableur : Excel, LibreOffice)",
     "format.yaml": "YAML",
     "format.json": "JSON",
@@ -79,7 +94,7 @@ const WORDS = {
     "format.ods": "LibreOffice (.ods)",
     "edit.title": (name) => `Modifier la carte « ${name} »`,
     "edit.done": "Terminé",
-    "edit.help": "Les aperçus se mettent à jour pendant que vous tapez. Vos modifications sont gardées dans cette page : téléchargez vos données pour les conserver.",
+    "edit.help": "Les aperçus se mettent à jour pendant que vous tapez. Ce navigateur garde vos modifications ; téléchargez vos données pour les garder dans un fichier.",
     "edit.ok": "Cette carte n'a plus de problème.",
     "field.name": "Nom",
     "field.role": "Métier",
@@ -94,6 +109,7 @@ const WORDS = {
     "field.copies": "Nombre d'exemplaires à imprimer",
     "field.image": "Image",
     "field.id": "Identifiant",
+    "field.idForm": "Identifiant (lettres minuscules, chiffres et tirets)",
     "field.title": "Titre du jeu",
     "field.label": "Nom de la catégorie",
     "field.tags": "Étiquettes",
@@ -103,8 +119,10 @@ const WORDS = {
     "field.deck": "Titre du jeu",
     "where.cell": (c) => `cellule ${c}`,
     "where.line": (l) => `ligne ${l}`,
+    "where.row": (r) => `ligne ${r} du tableau`,
     "where.file": (f) => `dans ${f}`,
     "problem.hint": "À faire :",
+    "problem.emoji": "émoji",
     "problem.show": "Voir la carte",
     "status.builtin": (title, n) => `Le jeu fourni avec cardgen : « ${title} », ${n} cartes.`,
     "status.file": (name, n) => `Votre fichier ${name} : ${n} carte${n > 1 ? "s" : ""}.`,
@@ -115,6 +133,7 @@ const WORDS = {
     "err.unavailable": "cardgen est occupé, ou la demande a pris trop de temps et a été arrêtée. Réessayez dans un instant, avec moins de cartes ou des images plus petites.",
     "err.slow": "Les fichiers ont mis trop de temps à arriver. Envoyez-les à nouveau, ou envoyez des images moins nombreuses ou plus petites.",
     "err.refused": "cardgen a refusé la demande :",
+    "err.problems": (n) => n === 1 ? "Le jeu a un problème : voir la liste en haut de la page." : `Le jeu a ${n} problèmes : voir la liste en haut de la page.`,
     "err.busy": "cardgen est occupé ; nouvel essai dans un instant…",
     "err.network": "cardgen ne répond pas. Est-il toujours lancé ? Relancez-le, puis rechargez la page.",
     "err.noDataset": "Aucun fichier de données parmi les fichiers déposés (tableur .xlsx, .ods ou CSV, ou YAML, JSON, Markdown).",
@@ -158,7 +177,17 @@ const WORDS = {
     "print.short": "Flip on the short edge",
     "print.none": "No double-sided printing: print the fronts, put the stack back, then the backs",
     "print.offset": "Move the backs, in millimetres",
-    "print.offsetHelp": "Leave 0 and 0 unless the calibration sheet measured an offset.",
+    "print.offsetHelp": "Leave 0 and 0 unless the calibration sheet measured an offset: then type its X and Y here (such as 1.5 and -0.5).",
+    "offset.none": "The backs will not be moved.",
+    "offset.shift": (parts) => `The backs will be moved ${parts}.`,
+    "offset.shifted": (parts) => `Backs moved ${parts}.`,
+    "offset.x": (v) => v > 0 ? `${mm(v)} mm to the right` : `${mm(-v)} mm to the left`,
+    "offset.y": (v) => v > 0 ? `${mm(v)} mm down` : `${mm(-v)} mm up`,
+    "offset.and": " and ",
+    "offset.large": "That is more than printers usually shift (under 3 mm): check the figure on the calibration sheet.",
+    "offset.bad": (s) => `“${s}” is not a number of millimetres: write, for example, 1.5 or -0.5.`,
+    "offset.range": (s) => `${s} mm is too much: an offset is between -20 and 20 mm.`,
+    "offset.fix": "First fix the back offset (part 3).",
     "print.offsetX": "To the right (X)",
     "print.offsetY": "Down (Y)",
     "print.ink": "Ink",
@@ -186,6 +215,11 @@ const WORDS = {
     "download.done": (name) => `Downloaded: ${name}`,
     "download.noCard": "Choose at least one card.",
     "download.problems": "The PDF was not made: first fix the problems listed at the top of the page.",
+    "download.dataLeft": (n) => n === 1 ? "1 problem is left to fix: see the list at the top of the page." : `${n} problems are left to fix: see the list at the top of the page.`,
+    "download.dataColumns": (cols) => `This file lacks what the unknown columns held (${cols}): fix their heading in your original file, or copy what they held.`,
+    "restored": (name, when) => `Your changes to ${name || "the deck that comes with cardgen"} (${when}) are back: this browser kept them.`,
+    "restored.discard": "Discard these changes",
+    "restored.noPictures": "Its pictures could not be kept: drop your files again to see them.",
     "format.csv": "CSV (spreadsheet: Excel, LibreOffice)",
     "format.yaml": "YAML",
     "format.json": "JSON",
@@ -194,7 +228,7 @@ const WORDS = {
     "format.ods": "LibreOffice (.ods)",
     "edit.title": (name) => `Edit the card “${name}”`,
     "edit.done": "Done",
-    "edit.help": "The previews change as you type. Your changes are kept in this page: download your data to keep them.",
+    "edit.help": "The previews change as you type. This browser keeps your changes; download your data to keep them in a file.",
     "edit.ok": "This card has no problem any more.",
     "field.name": "Name",
     "field.role": "Role",
@@ -209,6 +243,7 @@ const WORDS = {
     "field.copies": "Number of copies to print",
     "field.image": "Picture",
     "field.id": "Id",
+    "field.idForm": "Id (lowercase letters, digits and hyphens)",
     "field.title": "Title of the deck",
     "field.label": "Name of the category",
     "field.tags": "Tags",
@@ -218,8 +253,10 @@ const WORDS = {
     "field.deck": "Title of the deck",
     "where.cell": (c) => `cell ${c}`,
     "where.line": (l) => `line ${l}`,
+    "where.row": (r) => `row ${r} of the table`,
     "where.file": (f) => `in ${f}`,
     "problem.hint": "To do:",
+    "problem.emoji": "emoji",
     "problem.show": "Show the card",
     "status.builtin": (title, n) => `The deck that comes with cardgen: “${title}”, ${n} cards.`,
     "status.file": (name, n) => `Your file ${name}: ${n} card${n > 1 ? "s" : ""}.`,
@@ -230,6 +267,7 @@ const WORDS = {
     "err.unavailable": "cardgen is busy, or the request took too long and was stopped. Try again in a moment, with fewer cards or smaller pictures.",
     "err.slow": "The files took too long to arrive. Send them again, or send fewer or smaller pictures.",
     "err.refused": "cardgen refused the request:",
+    "err.problems": (n) => n === 1 ? "The deck has a problem: see the list at the top of the page." : `The deck has ${n} problems: see the list at the top of the page.`,
     "err.busy": "cardgen is busy; trying again in a moment…",
     "err.network": "cardgen does not answer. Is it still running? Start it again, then reload the page.",
     "err.noDataset": "None of the files dropped is a dataset (a spreadsheet .xlsx, .ods or CSV, or YAML, JSON, Markdown).",
@@ -259,10 +297,13 @@ function t(key, ...args) {
   const w = WORDS[ui][key] ?? WORDS.fr[key] ?? key;
   return typeof w === "function" ? w(...args) : w;
 }
-function mm(v) { return String(Math.round(v * 10) / 10).replace(".", ui === "fr" ? "," : "."); }
+function mm(v) { return String(Math.round(v * 100) / 100).replace(".", ui === "fr" ? "," : "."); }
 function paperName(p) { return p === "Letter" ? (ui === "fr" ? "Lettre US" : "US Letter") : p; }
 
 // ---- state
+//
+// Cards are told apart by their place in the deck (their index), never by
+// their ids: two may share one, which is a problem to show and to fix.
 
 const state = {
   info: null,
@@ -270,20 +311,30 @@ const state = {
   builtin: true, // the deck that comes with cardgen
   edited: false, // changed in the page since it was loaded
   deck: null, // working copy: {deck, categories, personas}
-  source: null, // {source, name, format, folder, language, languages}
-  where: null, // where fields are in the teacher's file
+  source: null, // {source, name, format, folder, language, languages, untitled}
+  where: null, // where fields are in the teacher's file: {deck, categories, personas: [by index]}
   pictures: new Map(), // path from the dataset's folder → Blob
   picturesZip: null, // a .zip to send whole when the browser cannot open it
-  faces: new Map(), // id → {front, back}
-  problems: [], // the working copy's, as the last answers gave them
-  fileProblems: [], // the teacher's files' own, as validate found them (see shownProblems)
-  touched: new Set(), // ids of the cards edited in the page
-  upload: null, // {form, name, pictures, zip}: the teacher's files, to read another edition of them
+  faces: new Map(), // index → {front, back}
+  // The problems shown are those /api/validate finds in the teacher's
+  // files (fileProblems, on fileLayout: what cardgen validate says), until
+  // the teacher edits a card: then that card's edited fields, and how it
+  // is set on the card, are the working copy's (live). See shownProblems.
+  fileProblems: [],
+  fileLayout: "",
+  live: new Map(), // index → the working copy's problems of that card, as last checked
+  touched: new Map(), // index → Set of the fields edited in the page
+  idsEdited: false, // an id was edited: duplicates are the page's own check
+  extra: [], // problems a download found that the list did not show
+  upload: null, // {name, data: Blob, dataName, pictures: Map|null, zip: Blob|null}: the teacher's files
   dataFormat: null, // the format chosen to download the data in, for this deck
   unreadable: false,
-  picked: new Set(),
+  restored: null, // {when, pictures: bool} when the working copy came back from the browser's storage
+  picked: new Set(), // indices of the cards to print
   layout: "a4",
   generation: 0, // bumped on each new deck: late answers for an old one are dropped
+  filesSaved: -1, // the generation whose files the browser was asked to keep
+  filesKept: -1, // the generation whose files it has kept
 };
 
 // ---- talking to cardgen
@@ -322,7 +373,7 @@ async function api(path, { method = "GET", body = null, signal = null, blob = fa
       try { b = await res.json(); } catch { b = { message: `HTTP ${res.status}` }; }
       throw new ApiError(res.status, b);
     }
-    if (blob) return { blob: await res.blob(), name: fileName(res) };
+    if (blob) return { blob: await res.blob(), name: fileName(res), problems: Number(res.headers.get("Cardgen-Problems") || 0) };
     return res.json();
   }
 }
@@ -343,17 +394,16 @@ function stem() {
 
 // dataset returns the form data that carries the deck: nothing for the
 // deck that comes with cardgen as it is, else the working copy as JSON and
-// the pictures (all, or only those of the cards in only).
+// the pictures its cards show.
 function dataset() {
   if (state.builtin && !state.edited) return { form: null, query: { lang: state.source.language } };
   return workingCopy(state.deck);
 }
 
-// cardDataset is the form data that carries one card alone, with the deck's
+// cardDataset is the form data that carries card i alone, with the deck's
 // title and categories, and the query that says its place in the whole
 // deck: the server redraws it in the same time whatever the deck's size.
-function cardDataset(id) {
-  const i = state.deck.personas.findIndex((p) => p.id === id);
+function cardDataset(i) {
   const { form, query } = workingCopy({ ...state.deck, personas: [state.deck.personas[i]] });
   return { form, query: { ...query, number: i + 1, total: state.deck.personas.length } };
 }
@@ -372,6 +422,18 @@ function workingCopy(doc) {
   for (const [path, blob] of state.pictures) if (wanted.has(path)) form.append("images", blob, path);
   if (state.picturesZip && wanted.size) form.append("images", state.picturesZip, "pictures.zip");
   return { form, query };
+}
+
+// uploadForm is the form data that carries the teacher's own files.
+function uploadForm(upload) {
+  const form = new FormData();
+  if (upload.zip) {
+    form.append("data", upload.zip, upload.name);
+    return form;
+  }
+  form.append("data", upload.data, upload.dataName);
+  for (const [p, f] of upload.pictures || []) form.append("images", f, p);
+  return form;
 }
 
 function url(path, params) {
@@ -393,6 +455,107 @@ function normPath(p) {
   return parts.join("/");
 }
 
+// ---- the working copy, kept by the browser: closing the tab loses no
+// edit. The deck and its state go to localStorage; the teacher's files
+// (the dataset and its pictures, which may be large) to IndexedDB.
+
+const SAVED = "cardgen-working-copy";
+
+function idb() {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open("cardgen", 1);
+    r.onupgradeneeded = () => r.result.createObjectStore("files");
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+async function idbDo(mode, fn) {
+  const db = await idb();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction("files", mode);
+      const req = fn(tx.objectStore("files"));
+      tx.oncomplete = () => resolve(req?.result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+let saveTimer = null;
+function saveSoon() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(save, 300);
+}
+
+// save keeps the working copy in the browser, once it was edited: the
+// deck at once (localStorage), the files the first time (IndexedDB:
+// they do not change while the deck is edited).
+function save() {
+  clearTimeout(saveTimer);
+  if (!state.edited || !state.deck) return;
+  const kept = {
+    v: 1, when: Date.now(), builtin: state.builtin, deck: state.deck, source: state.source, where: state.where,
+    fileProblems: state.fileProblems, fileLayout: state.fileLayout, idsEdited: state.idsEdited,
+    touched: [...state.touched].map(([i, f]) => [i, [...f]]), picked: [...state.picked], layout: state.layout, dataFormat: state.dataFormat,
+    hadPictures: state.pictures.size > 0 || !!state.picturesZip,
+  };
+  try {
+    localStorage.setItem(SAVED, JSON.stringify(kept));
+  } catch { return; } // full, or refused: the page works on without
+  if (state.filesSaved !== state.generation) saveFiles();
+}
+
+async function saveFiles() {
+  const gen = state.generation;
+  state.filesSaved = gen;
+  try {
+    const u = state.upload;
+    const files = u ? { name: u.name, dataName: u.dataName, data: u.data, zip: u.zip, pictures: u.pictures ? [...u.pictures] : null } : null;
+    await idbDo("readwrite", (s) => s.put({ upload: files, pictures: [...state.pictures], picturesZip: state.picturesZip }, "files"));
+    if (state.generation === gen) state.filesKept = gen;
+  } catch { /* the deck is kept; its pictures are not (restore says so) */ }
+}
+
+async function forget() {
+  clearTimeout(saveTimer);
+  localStorage.removeItem(SAVED);
+  try { await idbDo("readwrite", (s) => s.delete("files")); } catch { /* nothing kept */ }
+}
+
+// restore takes back a working copy kept by the browser; false when there
+// is none.
+async function restore() {
+  let kept;
+  try { kept = JSON.parse(localStorage.getItem(SAVED) || "null"); } catch { kept = null; }
+  if (!kept || kept.v !== 1 || !kept.deck?.personas) return false;
+  let files = null;
+  try { files = await idbDo("readonly", (s) => s.get("files")); } catch { files = null; }
+  const upload = files?.upload ? { ...files.upload, pictures: files.upload.pictures ? new Map(files.upload.pictures) : null } : null;
+  state.generation++;
+  state.filesSaved = state.filesKept = state.generation; // they are there already
+  Object.assign(state, {
+    builtin: kept.builtin, edited: true, deck: kept.deck, source: kept.source, where: kept.where, upload,
+    pictures: new Map(files?.pictures || []), picturesZip: files?.picturesZip || null,
+    fileProblems: kept.fileProblems || [], fileLayout: kept.fileLayout || "", idsEdited: !!kept.idsEdited,
+    touched: new Map((kept.touched || []).map(([i, f]) => [i, new Set(f)])), live: new Map(), extra: [],
+    picked: new Set(kept.picked || kept.deck.personas.map((_, i) => i)), dataFormat: kept.dataFormat || null, unreadable: false,
+    faces: new Map(), restored: { when: kept.when, pictures: !kept.hadPictures || !!(files?.pictures?.length || files?.picturesZip) },
+  });
+  if (kept.layout && state.layouts.some((l) => l.name === kept.layout)) {
+    state.layout = kept.layout;
+    renderLayouts();
+    layoutChangedQuiet();
+  }
+  renderAll();
+  await refreshFaces();
+  if (state.upload && state.fileLayout !== state.layout) await revalidate();
+  return true;
+}
+
 // ---- the deck
 
 async function loadBuiltin(lang) {
@@ -402,13 +565,16 @@ async function loadBuiltin(lang) {
   Object.assign(state, {
     builtin: true, edited: false, deck: d.dataset, where: d.where, pictures: new Map(), picturesZip: null, upload: null, dataFormat: null,
     source: { source: d.source, name: d.name, format: d.format, language: d.language, languages: d.languages },
-    problems: [], fileProblems: [], touched: new Set(), unreadable: false, faces: new Map(),
+    fileProblems: [], fileLayout: state.layout, live: new Map(), touched: new Map(), idsEdited: false, extra: [],
+    unreadable: false, faces: new Map(), restored: null,
   });
-  state.picked = new Set(state.deck.personas.map((p) => p.id));
+  state.picked = new Set(state.deck.personas.map((_, i) => i));
   renderAll();
   await refreshFaces();
 }
 
+// refreshFaces draws every card of the working copy on the layout, and
+// keeps each card's problems as the working copy has them.
 async function refreshFaces() {
   if (!state.deck) return;
   const gen = state.generation;
@@ -417,8 +583,8 @@ async function refreshFaces() {
   try {
     const r = await api(url("/api/faces", { layout: state.layout, ...query }), { method: "POST", body: form });
     if (gen !== state.generation) return;
-    state.faces = new Map(r.cards.map((c) => [c.id, c]));
-    state.problems = r.problems;
+    state.faces = new Map(r.cards.map((c) => [c.index, c]));
+    state.live = byCard(r.problems);
     state.unreadable = false;
   } catch (e) {
     if (gen !== state.generation) return;
@@ -428,6 +594,37 @@ async function refreshFaces() {
   }
   renderGrid();
   renderProblems();
+}
+
+// byCard sorts problems by the card they belong to.
+function byCard(problems) {
+  const m = new Map();
+  for (const p of problems) {
+    if (p.card == null) continue;
+    if (!m.has(p.card)) m.set(p.card, []);
+    m.get(p.card).push(p);
+  }
+  return m;
+}
+
+// revalidate checks the teacher's files again, on the layout now chosen:
+// how the cards are set depends on it, as cardgen validate --layout says.
+async function revalidate() {
+  if (!state.upload) return;
+  const gen = state.generation;
+  const lang = state.source.language !== state.source.languages[0] ? state.source.language : "";
+  try {
+    const r = await api(url("/api/validate", { layout: state.layout, lang }), { method: "POST", body: uploadForm(state.upload) });
+    if (gen !== state.generation) return;
+    state.fileProblems = r.problems;
+    state.fileLayout = state.layout;
+  } catch (e) {
+    if (gen === state.generation) showError(e);
+    return;
+  }
+  renderGrid();
+  renderProblems();
+  if (state.edited) saveSoon();
 }
 
 // ---- files the teacher drops or chooses
@@ -462,36 +659,35 @@ async function takeFiles(items) {
     if (i === data || !i.path.startsWith(folder)) continue;
     pictures.set(normPath(i.path.slice(folder.length)), i.file);
   }
-  const form = new FormData();
-  form.append("data", data.file, data.path.split("/").pop());
-  for (const [p, f] of pictures) form.append("images", f, p);
-  await readDataset({ form, name: data.path.split("/").pop(), pictures, zip: null });
+  const name = data.path.split("/").pop();
+  await readDataset({ name, dataName: name, data: data.file, pictures, zip: null });
 }
 
 async function takeZip(zip) {
-  const form = new FormData();
-  form.append("data", zip, zip.name || "deck.zip");
-  await readDataset({ form, name: zip.name || "deck.zip", pictures: null, zip });
+  const name = zip.name || "deck.zip";
+  await readDataset({ name, dataName: name, data: null, pictures: null, zip });
 }
 
 // readDataset sends the teacher's files to be checked and read, in the
-// edition of lang ("" for the file's own language), and shows the deck.
+// edition of lang ("" for the file's own language), and shows the deck
+// with the problems cardgen validate finds in them.
 async function readDataset(upload, lang = "") {
   const gen = ++state.generation;
-  const { form, name, zip } = upload;
+  const { name, zip } = upload;
   let pictures = upload.pictures;
   $("#deck-status").textContent = t("status.reading", name);
   let r;
   try {
-    r = await api(url("/api/validate", { layout: state.layout, lang }), { method: "POST", body: form });
+    r = await api(url("/api/validate", { layout: state.layout, lang }), { method: "POST", body: uploadForm(upload) });
   } catch (e) {
     showError(e);
     return;
   }
   if (gen !== state.generation) return;
+  await forget(); // a new deck: the copy the browser kept of the old one goes
+  const fresh = { live: new Map(), touched: new Map(), idsEdited: false, extra: [], faces: new Map(), restored: null, fileLayout: state.layout };
   if (!r.deck) {
-    Object.assign(state, { builtin: false, edited: false, deck: null, where: null, faces: new Map(), problems: [], fileProblems: r.problems,
-      touched: new Set(), unreadable: true, upload,
+    Object.assign(state, fresh, { builtin: false, edited: false, deck: null, where: null, fileProblems: r.problems, unreadable: true, upload,
       source: { source: name, name: name.replace(/\.[^.]+$/, ""), format: "", language: "", languages: [] } });
     renderAll();
     $("#problems-h").focus();
@@ -499,15 +695,13 @@ async function readDataset(upload, lang = "") {
   }
   const d = r.deck;
   if (zip) pictures = await picturesOf(zip, d.folder || "");
-  Object.assign(state, {
+  Object.assign(state, fresh, {
     builtin: false, edited: false, deck: d.dataset, where: d.where, upload, dataFormat: null,
     source: { source: d.source, name: d.name, format: d.format, folder: d.folder, language: d.language, languages: d.languages, untitled: d.untitled },
     pictures: pictures instanceof Map ? pictures : new Map(), picturesZip: pictures instanceof Map ? null : zip,
-    // Those found setting the cards come again with the working copy's
-    // faces, on the layout chosen then.
-    problems: [], fileProblems: r.problems.filter((p) => !p.typesetting), touched: new Set(), unreadable: false, faces: new Map(),
+    fileProblems: r.problems, unreadable: false,
   });
-  state.picked = new Set(state.deck.personas.map((p) => p.id));
+  state.picked = new Set(state.deck.personas.map((_, i) => i));
   renderAll();
   await refreshFaces();
 }
@@ -591,6 +785,7 @@ async function droppedItems(dt) {
   return out;
 }
 
+
 // ---- drawing the page
 
 function renderAll() {
@@ -613,7 +808,14 @@ function renderStatus() {
     if (state.source.language !== state.source.languages[0]) s.textContent += t("status.edition", languageName(state.source.language), editionFile());
   }
   if (state.edited) s.textContent += t("status.edited");
-  $("#reset").hidden = state.builtin;
+  $("#reset").hidden = state.builtin && !state.edited;
+  const r = state.restored;
+  $("#restored").hidden = !r;
+  if (r) {
+    const when = new Date(r.when).toLocaleString(ui, { dateStyle: "long", timeStyle: "short" });
+    $("#restored-text").textContent = t("restored", state.builtin ? "" : state.source.source, when) +
+      (r.pictures ? "" : " " + t("restored.noPictures"));
+  }
 }
 
 function renderDeckLang() {
@@ -642,51 +844,104 @@ function renderCategories() {
   $("#f-category").replaceChildren(...cats.map((c) => el("option", { value: c.id, text: c.label })));
 }
 
-function problemsOf(id) { return shownProblems().filter((p) => p.persona === id); }
+// ---- which problems the page shows
 
-// shownProblems are the working copy's problems, and those of the teacher's
-// files that the working copy cannot show (an unknown column, a card
-// missing from another edition), unless the card was edited in the page
-// since, or the working copy has a problem with the same field.
-function shownProblems() {
-  const live = new Set(state.problems.map((p) => `${p.persona || ""}\u0000${p.field || ""}`));
-  const file = state.fileProblems.filter((p) => !(p.persona && state.touched.has(p.persona)) && !live.has(`${p.persona || ""}\u0000${p.field || ""}`));
-  return state.problems.concat(file);
+// Problems found setting a card (the font, the fitting) depend on the
+// whole card: an edited card has the working copy's.
+const SETTING = new Set(["too-long", "word-too-long", "missing-glyph"]);
+
+// baseField is the form's field a problem's field is about.
+function baseField(f) {
+  const b = (f || "").replace(/\[\d+\]$/, "").split(" ")[0];
+  return b === "country_code" ? "country" : b;
 }
+
+function touchedField(i, field) {
+  return state.touched.get(i)?.has(baseField(field)) || false;
+}
+
+// shownProblems are, before any edit, the problems /api/validate found
+// in the teacher's files: the list cardgen validate gives. A card edited
+// in the page has, for its edited fields and for how it is set, the
+// working copy's problems instead; its other problems stay the file's,
+// so that nothing the file check would not find is added (a misspelt
+// column leaves every working copy without conditions: that is said once,
+// by the column's own problem). Problems the form cannot fix (a column, a
+// missing picture) stay until the file is replaced. Ids edited in the
+// page are checked for duplicates by the page itself.
+function shownProblems() {
+  const out = [];
+  for (const p of state.fileProblems) {
+    if (p.card != null && state.touched.has(p.card) && (SETTING.has(p.code) || touchedField(p.card, p.field))) continue;
+    if (state.idsEdited && p.code === "duplicate-id") continue;
+    out.push(p);
+  }
+  for (const [i, problems] of state.live) {
+    if (!state.touched.has(i)) continue;
+    for (const p of problems) {
+      if (p.code === "duplicate-id") continue; // one card is sent alone: the page checks
+      if (SETTING.has(p.code) || touchedField(i, p.field)) out.push(p);
+    }
+  }
+  if (state.idsEdited) out.push(...duplicateIDs());
+  out.push(...state.extra);
+  return out;
+}
+
+// duplicateIDs finds the cards whose id an earlier card has, as cardgen
+// validate says it ("id used twice (first in cell A6)").
+function duplicateIDs() {
+  const first = new Map();
+  const out = [];
+  state.deck.personas.forEach((p, i) => {
+    if (!p.id) return;
+    if (!first.has(p.id)) { first.set(p.id, i); return; }
+    const j = first.get(p.id);
+    const at = state.where?.personas?.[j]?.id || state.where?.personas?.[j]?.[""];
+    const place = state.builtin || !at ? `card ${j + 1}` : at.cell ? `in cell ${at.cell}` : `on line ${at.line}`;
+    const mine = state.where?.personas?.[i]?.id || {};
+    out.push({ card: i, persona: p.id, field: "id", code: "duplicate-id", first: j, cell: mine.cell, line: mine.line,
+      message: `id used twice (first ${place})`, hint: "give each persona its own id" });
+  });
+  return out;
+}
+
+function problemsOf(i) { return shownProblems().filter((p) => p.card === i); }
 
 function renderGrid() {
   const personas = state.deck?.personas || [];
-  $("#grid").replaceChildren(...personas.map(cardItem));
+  const shown = byCard(shownProblems());
+  $("#grid").replaceChildren(...personas.map((p, i) => cardItem(p, i, shown.get(i) || [])));
   renderCount();
 }
 
-// cardItem is one card of the grid: its checkbox, both faces, its problems
-// and its Edit button.
-function cardItem(p) {
-  const probs = problemsOf(p.id);
-  const f = state.faces.get(p.id);
-  const pick = el("input", { type: "checkbox", id: "pick-" + p.id, checked: state.picked.has(p.id) });
-  const label = el("label", { for: "pick-" + p.id },
+// cardItem is card i of the grid: its checkbox, both faces, its problems
+// and its Edit button. Its HTML id is its place, not its persona's id.
+function cardItem(p, i, probs = problemsOf(i)) {
+  const f = state.faces.get(i);
+  const pick = el("input", { type: "checkbox", id: "pick-" + i, checked: state.picked.has(i) });
+  const label = el("label", { for: "pick-" + i },
     el("span", { class: "name", text: p.name }), " ",
     el("span", { class: "role", text: p.role + (p.copies > 1 ? " · " + t("card.copies", p.copies) : "") }));
-  const faces = el("div", { class: "faces" }, faceBox(p, "front", f?.front), faceBox(p, "back", f?.back));
+  const faces = el("div", { class: "faces" }, faceBox(p, i, "front", f?.front, probs), faceBox(p, i, "back", f?.back, probs));
   const edit = el("button", { type: "button", class: "edit", text: t("card.edit") });
   edit.setAttribute("aria-label", `${t("card.edit")} ${p.name}`);
-  edit.addEventListener("click", () => openEditor(p.id, edit));
+  edit.addEventListener("click", () => openEditor(i, edit));
   const list = probs.length ? el("ul", { class: "card-problems" }, ...probs.map((q) => el("li", {}, ...problemParts(q, false)))) : null;
   const actions = el("div", { class: "card-actions" },
     probs.length ? el("span", { class: "badge", text: "⚠ " + t("card.problems", probs.length) }) : el("span"), edit);
-  const li = el("li", { class: "card" + (probs.length ? " has-problem" : "") + (state.picked.has(p.id) ? "" : " unpicked"), id: "card-" + p.id, "data-id": p.id },
+  const li = el("li", { class: "card" + (probs.length ? " has-problem" : "") + (state.picked.has(i) ? "" : " unpicked"), id: "card-" + i, "data-id": p.id },
     el("div", { class: "card-head" }, pick, label), faces, list, actions);
   pick.addEventListener("change", () => {
-    if (pick.checked) state.picked.add(p.id); else state.picked.delete(p.id);
+    if (pick.checked) state.picked.add(i); else state.picked.delete(i);
     li.classList.toggle("unpicked", !pick.checked);
     renderCount();
+    if (state.edited) saveSoon();
   });
   return li;
 }
 
-function faceBox(p, side, svg) {
+function faceBox(p, i, side, svg, probs) {
   const box = el("div", { class: "face-box" });
   const l = currentLayout();
   if (l) box.style.aspectRatio = `${l.card_width} / ${l.card_height}`; // the card's own shape
@@ -700,7 +955,7 @@ function faceBox(p, side, svg) {
       return box;
     }
   }
-  if (state.faces.size && problemsOf(p.id).length) box.append(el("p", { class: "cannot", text: t("card.cannot") }));
+  if (state.faces.size && (probs || problemsOf(i)).length) box.append(el("p", { class: "cannot", text: t("card.cannot") }));
   box.setAttribute("role", "img");
   box.setAttribute("aria-label", label);
   return box;
@@ -723,7 +978,7 @@ function svgNode(text) {
 }
 
 function renderCount() {
-  const n = state.deck ? state.deck.personas.filter((p) => state.picked.has(p.id)).length : 0;
+  const n = state.deck ? state.deck.personas.filter((_, i) => state.picked.has(i)).length : 0;
   $("#count").textContent = state.deck ? t("cards.count", n, state.deck.personas.length) : "";
 }
 
@@ -736,7 +991,6 @@ function fieldName(f) {
   return WORDS[ui][key] ? t(key).replace(/ \(.*\)$/, "") : f;
 }
 
-// placeOf says where a problem is in the teacher's own file.
 // editionFile is the file the page's cards come from: the teacher's, or
 // the edition beside it (deck.en.csv) that the page shows.
 function editionFile() {
@@ -745,6 +999,7 @@ function editionFile() {
     ? stem() + "." + state.source.language + ext : state.source.source;
 }
 
+// placeOf says where a problem is in the teacher's own file.
 function placeOf(p) {
   if (state.builtin || !state.source) return ""; // the deck that comes with cardgen: no file to open
   let place = null, file = editionFile();
@@ -752,32 +1007,39 @@ function placeOf(p) {
     // A problem of one of the teacher's files, at its place in it.
     place = { line: p.line, cell: p.cell };
     file = p.file;
+  } else if (!p.file && (p.cell || p.line)) {
+    place = { line: p.line, cell: p.cell }; // the page's own (a duplicate id)
   } else if (state.where) {
     // A problem of the working copy: where the field is in the teacher's file.
-    if (p.persona) {
-      const w = state.where.personas?.[p.persona] || {};
+    if (p.card != null) {
+      const w = state.where.personas?.[p.card] || {};
       place = w[p.field] || w[(p.field || "").replace(/\[\d+\]$/, "")] || w[""];
     } else if (p.field && state.where.deck?.[p.field]) place = state.where.deck[p.field];
   }
   if (!place) return "";
-  const where = place.cell ? t("where.cell", place.cell) : place.line ? t("where.line", place.line) : "";
+  const row = /^(?:.*!)?(\d+):\1$/.exec(place.cell || "");
+  const where = row ? t("where.row", row[1]) : place.cell ? t("where.cell", place.cell.replace(/^.*!/, "")) : place.line ? t("where.line", place.line) : "";
   return where && file !== state.source.source ? `${t("where.file", file)}, ${where}` : where;
 }
 
-function personaName(id) {
-  return state.deck?.personas.find((p) => p.id === id)?.name || id;
+function personaName(i) {
+  return state.deck?.personas[i]?.name || "";
 }
 
 function problemParts(p, withCard) {
   const parts = [];
-  const where = [withCard && p.persona ? personaName(p.persona) : "", placeOf(p), fieldName(p.field)].filter(Boolean).join(" · ");
+  const where = [withCard && p.card != null ? personaName(p.card) : "", placeOf(p), fieldName(p.field)].filter(Boolean).join(" · ");
   if (where) parts.push(el("span", { class: "where", text: where + " — " }));
-  // cardgen words its problems in English; the page says the commonest in
-  // its own language. Those it does not are marked as English, for screen
+  // cardgen words its problems in English; the page says those a teacher
+  // meets most in its own language, by their kind (code), reading the
+  // values they quote. The others are marked as English, for screen
   // readers.
   const { message, hint, own } = plain(p);
   const lang = own ? ui : "en";
-  parts.push(el("span", { class: "msg", lang, text: message + (/[.!?]$/.test(message) ? "" : ".") }));
+  const msg = el("span", { class: "msg", lang }, ...message);
+  const last = message[message.length - 1];
+  if (typeof last !== "string" || !/[.!?]$/.test(last)) msg.append(".");
+  parts.push(msg);
   if (hint) {
     parts.push(" ", el("span", { class: "hint" }, `${t("problem.hint")} `,
       el("span", { class: "msg", lang, text: hint + (/[.!?]$/.test(hint) ? "" : ".") })));
@@ -785,50 +1047,123 @@ function problemParts(p, withCard) {
   return parts;
 }
 
-// plain says the commonest problems in the page's words; the others are
-// shown as cardgen words them.
+// quoted returns the values a message quotes ("…", as Go's %q writes them).
+function quoted(s) {
+  const out = [];
+  for (const m of (s || "").matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+    try { out.push(JSON.parse(`"${m[1]}"`)); } catch { out.push(m[1]); }
+  }
+  return out;
+}
+
+// glyphs names the characters a missing-glyph problem quotes, each shown
+// in a font that has it (the system's, not the page's) with its code.
+function glyphs(p) {
+  const parts = [];
+  for (const m of (p.message || "").matchAll(/\(U\+([0-9A-Fa-f]{4,6})\)/g)) {
+    const code = parseInt(m[1], 16);
+    const emoji = /\p{Extended_Pictographic}/u.test(String.fromCodePoint(code));
+    if (parts.length) parts.push(", ");
+    parts.push(el("span", { class: "glyph", text: String.fromCodePoint(code) }), ` (U+${m[1].toUpperCase()}${emoji ? ", " + t("problem.emoji") : ""})`);
+  }
+  return parts;
+}
+
+const TABLES = new Set(["csv", "xlsx", "ods"]);
+
+// CODES say problems in French by their kind; each gives the message (a
+// list of text and nodes) and the hint. In English, cardgen's own words
+// are shown, but for the characters the font lacks.
+const CODES = {
+  "unknown-field": (p) => {
+    const table = TABLES.has(state.source?.format);
+    const s = quoted(p.hint)[0];
+    return [[table ? "Colonne inconnue" : "Champ inconnu"], (s ? `vouliez-vous dire « ${s} » ? ` : "") +
+      (table ? "Corrigez son en-tête dans votre fichier, puis déposez-le à nouveau (le formulaire ne peut pas le faire)" : "corrigez-le dans votre fichier, puis déposez-le à nouveau")];
+  },
+  "missing-field": (p) => TABLES.has(state.source?.format) && p.card == null
+    ? [["Colonne manquante"], "ajoutez cette colonne à votre fichier, puis déposez-le à nouveau"]
+    : [["Manquant : à remplir"], p.card != null ? "remplissez-le avec le bouton « Modifier », ou dans votre fichier" : "ajoutez-le à votre fichier"],
+  empty: (p) => [["Vide : à remplir"], p.card != null ? "remplissez-le avec le bouton « Modifier », ou dans votre fichier" : "remplissez-le dans votre fichier"],
+  "empty-list": (p) => baseField(p.field) === "conditions"
+    ? [["Aucune condition de travail"], "écrivez-en au moins une (une par ligne dans le formulaire)"]
+    : [["Liste vide"], "écrivez au moins un élément"],
+  "duplicate-id": (p) => {
+    const id = p.persona || quoted(p.message).pop() || "";
+    let first = "";
+    const j = p.first ?? state.deck?.personas.findIndex((q, k) => q.id === p.persona && k < p.card);
+    const at = j >= 0 ? (state.where?.personas?.[j]?.id || state.where?.personas?.[j]?.[""]) : null;
+    if (!state.builtin && at?.cell) first = `en cellule ${at.cell.replace(/^.*!/, "")}`;
+    else if (!state.builtin && at?.line) first = `à la ligne ${at.line}`;
+    else if (j >= 0) first = `par la carte « ${personaName(j)} »`;
+    else {
+      const m = /\bfirst (?:in cell (\S+?)|on line (\d+))\)/.exec(p.message);
+      if (m) first = m[1] ? `en cellule ${m[1]}` : `à la ligne ${m[2]}`;
+    }
+    return [[`Identifiant « ${id} » déjà utilisé` + (first ? ` (la première fois ${first})` : "")],
+      "donnez à chaque personne son propre identifiant (bouton « Modifier », champ « Identifiant », ou dans votre fichier)"];
+  },
+  "unknown-category": (p) => {
+    const v = quoted(p.message)[0], s = quoted(p.hint)[0];
+    return [["Catégorie inconnue" + (v ? ` : « ${v} »` : "")],
+      s ? `vouliez-vous dire « ${s} » ? Choisissez la catégorie avec le bouton « Modifier »` : "choisissez une des catégories du jeu avec le bouton « Modifier »"];
+  },
+  "near-category": (p) => {
+    const [label, near] = quoted(p.message);
+    return [[label && near ? `« ${label} » ferait une nouvelle catégorie, très proche de « ${near} »` : "Nouvelle catégorie, très proche d'une catégorie du jeu"],
+      (near ? `vouliez-vous dire « ${near} » ? ` : "") + "Choisissez la catégorie avec le bouton « Modifier » ; pour une nouvelle catégorie, choisissez un nom moins proche"];
+  },
+  "missing-picture": (p) => {
+    const f = quoted(p.message)[0];
+    return [[f ? `L'image « ${f} » est introuvable` : "Image introuvable"], "vérifiez son nom, et déposez l'image avec le fichier (ou le dossier entier, ou un .zip du dossier)"];
+  },
+  "missing-glyph": (p) => [["Ces caractères ne peuvent pas être imprimés : ", ...glyphs(p)], "remplacez-les ou supprimez-les (les émojis et les symboles rares ne s'impriment pas)"],
+  "too-long": (p) => {
+    const side = /\bback\b/.test(p.message) ? "verso" : "recto";
+    const pct = /(\d+)\s?% too long/.exec(p.message), lines = /needs (\d+) lines, at most (\d+)/.exec(p.message);
+    const how = pct ? ` : environ ${pct[1]} % de trop` : lines ? ` : ${lines[1]} lignes, ${lines[2]} au plus` : "";
+    return [[`Trop long pour la carte (au ${side})${how}`], "raccourcissez le texte, ou choisissez une mise en page à plus grandes cartes"];
+  },
+  "word-too-long": (p) => {
+    const w = quoted(p.message)[0];
+    return [[w ? `Le mot « ${w} » est trop long pour tenir sur une ligne` : "Un mot est trop long pour tenir sur une ligne"], "raccourcissez-le, ou écrivez un trait d'union là où il peut être coupé"];
+  },
+  "light-colour": (p) => {
+    const c = /#[0-9A-Fa-f]{6}\b/.exec(p.message)?.[0], d = /#[0-9A-Fa-f]{6}\b/.exec(p.hint || "")?.[0];
+    return [["Couleur trop claire pour être lue" + (c ? ` : ${c}` : "")], "choisissez une couleur plus foncée dans votre fichier" + (d ? `, par exemple ${d}` : "")];
+  },
+};
+
+// PLAIN says in French the problems that have no code yet, by their words.
 const PLAIN = [
-  [/^on the (front|back) of a .* card \(layout [^)]*\): does not fit at [^:]*: needs .* \(about (\d+)% too long\)$/, (m) => ({
-    fr: [`trop long pour la carte (au ${m[1] === "front" ? "recto" : "verso"}) : environ ${m[2]} % de trop`, "raccourcissez le texte, ou choisissez une mise en page à plus grandes cartes"],
-    en: [`too long for the card (on the ${m[1]}): about ${m[2]} % too long`, "shorten the text, or choose a layout with larger cards"],
-  })],
-  [/^on the (front|back) of a .* card \(layout [^)]*\): does not fit at [^:]*: needs (\d+) lines, at most (\d+) allowed$/, (m) => ({
-    fr: [`trop long pour la carte (au ${m[1] === "front" ? "recto" : "verso"}) : ${m[2]} lignes, ${m[3]} au plus`, "raccourcissez le texte"],
-    en: [`too long for the card (on the ${m[1]}): ${m[2]} lines, at most ${m[3]}`, "shorten the text"],
-  })],
-  [/the word "(.+)" is [\d.]+ mm wide, wider than its [\d.]+ mm line$/, (m) => ({
-    fr: [`le mot « ${m[1]} » est trop long pour tenir sur une ligne`, "raccourcissez-le, ou écrivez un trait d'union là où il peut être coupé"],
-    en: [`the word “${m[1]}” is too long to fit on a line`, "shorten it, or write a hyphen where it may break"],
-  })],
-  [/^the font \S+ has no glyph for (.+)$/, (m) => ({
-    fr: [`ces caractères ne peuvent pas être imprimés : ${m[1]}`, "remplacez-les ou supprimez-les (les émojis et les symboles rares ne s'impriment pas)"],
-    en: [`these characters cannot be printed: ${m[1]}`, "replace or remove them (emoji and rare symbols cannot be printed)"],
-  })],
-  [/^image "(.+)" not found$/, (m) => ({
-    fr: [`l'image « ${m[1]} » est introuvable`, "vérifiez son nom, et déposez l'image avec le fichier (ou le dossier entier, ou un .zip du dossier)"],
-    en: [`the picture “${m[1]}” is missing`, "check its name, and drop the picture with the file (or the whole folder, or a .zip of it)"],
-  })],
-  [/^missing from the (\S+) edition \((.+)\)$/, (m) => ({
-    fr: [`absente de l'édition ${languageName(m[1]).toLocaleLowerCase("fr")} (${m[2]})`, "traduisez-la aussi dans ce fichier, ou donnez à sa traduction le même identifiant"],
-    en: [`missing from the ${languageName(m[1])} edition (${m[2]})`, "translate it there too, or give its translation the same id"],
-  })],
-  [/^not in (\S+)$/, (m) => ({
-    fr: [`absente de ${m[1]}`, "chaque édition a les mêmes identifiants : donnez-lui celui de la carte qu'elle traduit"],
-    en: [`not in ${m[1]}`, "every edition has the same ids: give it the id of the card it translates"],
-  })],
-  [/^missing$/, () => ({ fr: ["manquant : à remplir", ""], en: ["missing: fill it in", ""] })],
-  [/^empty$/, () => ({ fr: ["vide : à remplir", ""], en: ["empty: fill it in", ""] })],
+  [/^missing from the (\S+) edition \((.+)\)$/, (m) => [[`Absente de l'édition ${languageName(m[1]).toLocaleLowerCase("fr")} (${m[2]})`], "traduisez-la aussi dans ce fichier, ou donnez à sa traduction le même identifiant"]],
+  [/^not in (\S+)$/, (m) => [[`Absente de ${m[1]}`], "chaque édition a les mêmes identifiants : donnez-lui celui de la carte qu'elle traduit"]],
+  [/^missing$/, () => [["Manquant : à remplir"], ""]],
+  [/^empty$/, () => [["Vide : à remplir"], ""]],
 ];
 
+function capital(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
+
 function plain(p) {
+  if (ui === "en") {
+    if (p.code === "missing-glyph" && glyphs(p).length) {
+      return { message: ["These characters cannot be printed: ", ...glyphs(p)], hint: p.hint, own: true };
+    }
+    return { message: [capital(p.message)], hint: p.hint, own: true };
+  }
+  const byCode = CODES[p.code];
+  if (byCode) {
+    const [message, hint] = byCode(p);
+    return { message, hint, own: true };
+  }
   for (const [re, words] of PLAIN) {
     const m = re.exec(p.message);
     if (m) {
-      const [message, hint] = words(m)[ui];
-      return { message: message.charAt(0).toUpperCase() + message.slice(1), hint, own: true };
+      const [message, hint] = words(m);
+      return { message, hint, own: true };
     }
   }
-  return { message: p.message.charAt(0).toUpperCase() + p.message.slice(1), hint: p.hint, own: ui === "en" };
+  return { message: [capital(p.message)], hint: p.hint, own: false };
 }
 
 function renderProblems() {
@@ -839,10 +1174,10 @@ function renderProblems() {
   $("#problems-intro").textContent = state.unreadable ? t("problems.unreadable") : t("problems.intro");
   $("#problem-list").replaceChildren(...list.map((p) => {
     const li = el("li", {}, ...problemParts(p, true));
-    if (p.persona && state.deck?.personas.some((x) => x.id === p.persona)) {
+    if (p.card != null && state.deck?.personas[p.card]) {
       const b = el("button", { type: "button", text: t("card.edit") });
-      b.setAttribute("aria-label", `${t("card.edit")} ${personaName(p.persona)}`);
-      b.addEventListener("click", () => openEditor(p.persona, b));
+      b.setAttribute("aria-label", `${t("card.edit")} ${personaName(p.card)}`);
+      b.addEventListener("click", () => openEditor(p.card, b));
       li.append(" ", b);
     }
     return li;
@@ -866,15 +1201,24 @@ function renderLayouts() {
 
 function currentLayout() { return state.layouts.find((l) => l.name === state.layout) || state.layouts[0]; }
 
-function layoutChanged() {
+async function layoutChanged() {
+  layoutChangedQuiet();
+  // How the cards are set depends on the layout: the file is checked
+  // again on it, as the working copy is redrawn.
+  await Promise.all([refreshFaces(), revalidate()]);
+  if (state.edited) saveSoon();
+}
+
+function layoutChangedQuiet() {
   const l = currentLayout();
+  if (!l) return;
   const fixed = l.kind !== "duplex";
   $("#duplex-set").disabled = fixed;
   $("#offset-set").disabled = fixed;
   $("#duplex-note").hidden = !fixed;
   if (!fixed) $("#duplex-" + l.duplex).checked = true;
   renderHowTo();
-  refreshFaces();
+  renderOffset();
 }
 
 function duplexChoice() {
@@ -905,19 +1249,61 @@ function applyWords() {
   for (const b of document.querySelectorAll("[data-ui-lang]")) b.setAttribute("aria-pressed", String(b.dataset.uiLang === ui));
   document.title = "cardgen — " + t("title");
   renderLayouts();
+  renderOffset();
   if (state.deck || state.unreadable) renderAll();
+}
+
+// ---- the back offset: one field per axis, in mm, read with a decimal
+// comma or point; what was understood is said beside them.
+
+// readMM reads a number of mm as a person types it: "1,5", "-0.5", "−2",
+// "1,5 mm"; "" is 0; NaN when it is not a number.
+function readMM(s) {
+  const v = s.trim().replace(/[\u2212\u2013]/g, "-").replace(/\s*mm$/i, "").replace(/\s+/g, "").replace(/^\+/, "");
+  if (v === "") return 0;
+  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(v)) return NaN;
+  return Number(v.replace(",", "."));
+}
+
+// offset is the back offset the fields give: {x, y}, or {error} saying
+// what is wrong.
+function offset() {
+  const out = {};
+  for (const axis of ["x", "y"]) {
+    const input = $("#offset-" + axis);
+    const v = readMM(input.value);
+    input.setAttribute("aria-invalid", String(!Number.isFinite(v) || Math.abs(v) > 20));
+    if (!Number.isFinite(v)) out.error ??= t("offset.bad", input.value.trim());
+    else if (Math.abs(v) > 20) out.error ??= t("offset.range", mm(v));
+    out[axis] = v;
+  }
+  return out;
+}
+
+// offsetWords says where the backs move: "de 1,5 mm vers la droite et …".
+function offsetWords(o) {
+  return [o.x ? t("offset.x", o.x) : "", o.y ? t("offset.y", o.y) : ""].filter(Boolean).join(t("offset.and"));
+}
+
+function renderOffset() {
+  const o = offset();
+  const out = $("#offset-read");
+  out.classList.toggle("bad", !!o.error);
+  if (o.error) { out.textContent = o.error; return; }
+  out.textContent = o.x || o.y ? t("offset.shift", offsetWords(o)) : t("offset.none");
+  if (Math.abs(o.x) > 3 || Math.abs(o.y) > 3) out.textContent += " " + t("offset.large");
 }
 
 // ---- editing a card
 
-let editing = null; // {id, opener}
+let editing = null; // {index, opener}
 let editTimer = null;
 let editAbort = null;
 
-function openEditor(id, opener) {
-  const p = state.deck.personas.find((x) => x.id === id);
+function openEditor(i, opener) {
+  const p = state.deck?.personas[i];
   if (!p) return;
-  editing = { id, opener };
+  editing = { index: i, opener };
   $("#editor-h").textContent = t("edit.title", p.name);
   for (const input of document.querySelectorAll("#edit-form [data-field]")) {
     const f = input.dataset.field;
@@ -932,14 +1318,16 @@ function openEditor(id, opener) {
 }
 
 function renderEditPreview() {
-  const p = state.deck.personas.find((x) => x.id === editing.id);
-  const f = state.faces.get(editing.id);
-  $("#edit-preview").replaceChildren(faceBox(p, "front", f?.front), faceBox(p, "back", f?.back));
+  const i = editing.index;
+  const p = state.deck.personas[i];
+  const f = state.faces.get(i);
+  const probs = problemsOf(i);
+  $("#edit-preview").replaceChildren(faceBox(p, i, "front", f?.front, probs), faceBox(p, i, "back", f?.back, probs));
 }
 
 function renderEditProblems() {
   if (!editing) return;
-  const probs = problemsOf(editing.id);
+  const probs = problemsOf(editing.index);
   const box = $("#edit-problems");
   if (!probs.length) {
     box.replaceChildren(box.dataset.had === "1" ? el("p", { class: "ok", text: "✓ " + t("edit.ok") }) : "");
@@ -953,56 +1341,64 @@ function editInput(e) {
   const input = e.target;
   const f = input.dataset.field;
   if (!f || !editing) return;
-  const p = state.deck.personas.find((x) => x.id === editing.id);
+  const i = editing.index;
+  const p = state.deck.personas[i];
   if (f === "conditions") p.conditions = input.value.split("\n").map((s) => s.trim()).filter(Boolean);
   else if (f === "copies") {
     const n = parseInt(input.value, 10);
     if (n > 1) p.copies = n; else delete p.copies;
-  } else if (input.value === "" && (f === "impact" || f === "country")) delete p[f];
+  } else if (f === "id") p.id = input.value.trim();
+  else if (input.value === "" && (f === "impact" || f === "country")) delete p[f];
   else p[f] = input.value;
-  if (!state.edited) { state.edited = true; renderStatus(); }
+  if (!state.touched.has(i)) state.touched.set(i, new Set());
+  state.touched.get(i).add(baseField(f));
+  if (f === "id") state.idsEdited = true;
+  state.extra = [];
+  if (!state.edited) { state.edited = true; renderStatus(); save(); } else saveSoon();
   clearTimeout(editTimer);
-  editTimer = setTimeout(() => refreshCard(editing.id), 150);
+  editTimer = setTimeout(() => refreshCard(i), 150);
 }
 
-async function refreshCard(id) {
+async function refreshCard(i) {
   if (editAbort) editAbort.abort();
   editAbort = new AbortController();
   const gen = state.generation;
-  state.touched.add(id);
-  const { form, query } = cardDataset(id);
+  const { form, query } = cardDataset(i);
   try {
-    const r = await api(url("/api/faces", { layout: state.layout, only: id, ...query }), { method: "POST", body: form, signal: editAbort.signal });
+    const r = await api(url("/api/faces", { layout: state.layout, ...query }), { method: "POST", body: form, signal: editAbort.signal });
     if (gen !== state.generation) return;
-    for (const c of r.cards) state.faces.set(c.id, c);
+    for (const c of r.cards) state.faces.set(c.index, c);
     // This card's problems are new; the others' stay as they were.
-    state.problems = state.problems.filter((p) => p.persona !== id).concat(r.problems.filter((p) => p.persona === id));
+    state.live.set(i, r.problems.filter((p) => p.card === i));
   } catch (e) {
     if (e.name === "AbortError") return;
     showError(e);
     return;
   }
-  if (editing && editing.id === id) { renderEditPreview(); renderEditProblems(); }
-  updateCard(id);
+  if (editing && editing.index === i) { renderEditPreview(); renderEditProblems(); }
+  // Ids: a duplicate concerns two cards.
+  if (state.idsEdited) renderGrid(); else updateCard(i);
   renderProblems();
 }
 
-// updateCard redraws one card of the grid.
-function updateCard(id) {
-  const old = document.getElementById("card-" + id);
-  const p = state.deck.personas.find((x) => x.id === id);
-  if (old && p) old.replaceWith(cardItem(p));
+// updateCard redraws card i of the grid.
+function updateCard(i) {
+  const old = document.getElementById("card-" + i);
+  const p = state.deck.personas[i];
+  if (old && p) old.replaceWith(cardItem(p, i));
 }
 
 // ---- downloads
 
+// selection chooses the cards to print by their ids: a deck whose ids
+// are not all different cannot be printed anyway.
 function selection() {
   if (!state.deck) return {};
   const all = state.deck.personas.map((p) => p.id);
-  const picked = all.filter((id) => state.picked.has(id));
+  const picked = all.filter((_, i) => state.picked.has(i));
   if (picked.length === all.length) return {};
   // The shorter list: a long deck with a few cards left out names those.
-  const left = all.filter((id) => !state.picked.has(id));
+  const left = all.filter((_, i) => !state.picked.has(i));
   return picked.length && left.length < picked.length ? { exclude: left.join(",") } : { only: picked.join(",") };
 }
 
@@ -1010,8 +1406,9 @@ function printParams() {
   const l = currentLayout();
   const params = { layout: l.name, duplex: duplexChoice(), ink_saver: $("#ink-saver").checked ? "true" : "" };
   if (l.kind === "duplex") {
-    const x = Number($("#offset-x").value) || 0, y = Number($("#offset-y").value) || 0;
-    if (x || y) params.offset = `${x},${y}`;
+    const o = offset();
+    if (o.error) throw localError(t("offset.fix") + " " + o.error);
+    if (o.x || o.y) params.offset = `${o.x},${o.y}`;
   }
   return params;
 }
@@ -1028,23 +1425,28 @@ async function download(kind) {
   status.textContent = t("download.working");
   const { form, query } = dataset();
   let path, params, method = "POST", body = form;
-  switch (kind) {
-    case "pdf": path = "/api/build"; params = { ...printParams(), ...sel }; break;
-    case "guide": path = "/api/guide"; params = { paper: currentLayout().paper === "Letter" ? "Letter" : "A4", ...sel }; break;
-    case "calibrate": path = "/api/calibrate"; params = { ...printParams(), ink_saver: "", lang: ui }; method = "GET"; body = null; break;
-    case "images": path = "/api/images"; params = { layout: state.layout, ...sel }; break;
-    case "data": path = "/api/export"; params = { to: $("#dl-format").value }; break;
-  }
-  if (kind !== "calibrate") params = { ...params, ...query };
   try {
+    switch (kind) {
+      case "pdf": path = "/api/build"; params = { ...printParams(), ...sel }; break;
+      case "guide": path = "/api/guide"; params = { paper: currentLayout().paper === "Letter" ? "Letter" : "A4", ...sel }; break;
+      case "calibrate": path = "/api/calibrate"; params = { ...printParams(), ink_saver: "", lang: ui }; method = "GET"; body = null; break;
+      case "images": path = "/api/images"; params = { layout: state.layout, ...sel }; break;
+      case "data": path = "/api/export"; params = { to: $("#dl-format").value }; break;
+    }
+    if (kind !== "calibrate") params = { ...params, ...query };
     const { blob, name } = await api(url(path, params), { method, body, blob: true });
-    save(blob, name);
-    status.textContent = t("download.done", name);
+    saveFile(blob, name);
+    let said = t("download.done", name);
+    if ((kind === "pdf" || kind === "calibrate") && params.offset) said += ". " + t("offset.shifted", offsetWords(offset()));
+    if (kind === "data") said += dataNote();
+    status.textContent = said;
   } catch (e) {
     status.classList.add("bad");
-    if (e.body?.problems?.length && kind !== "data") {
+    if (e.body?.problems?.length) {
       status.textContent = t("download.problems");
-      state.problems = e.body.problems;
+      // What the list did not show yet (the list shows the file's, and
+      // the working copy's edits).
+      if (!shownProblems().length) state.extra = e.body.problems;
       renderProblems();
       renderGrid();
     } else {
@@ -1053,7 +1455,18 @@ async function download(kind) {
   }
 }
 
-function save(blob, name) {
+// dataNote says, after the data was downloaded with problems left, how
+// many remain and what the file lacks (what unknown columns held).
+function dataNote() {
+  const left = shownProblems();
+  if (!left.length) return "";
+  let s = " " + t("download.dataLeft", left.length);
+  const cols = left.filter((p) => p.code === "unknown-field" && p.card == null && p.field).map((p) => p.field);
+  if (cols.length) s += " " + t("download.dataColumns", cols.join(", "));
+  return s;
+}
+
+function saveFile(blob, name) {
   const a = el("a", { href: URL.createObjectURL(blob), download: name });
   document.body.append(a);
   a.click();
@@ -1073,6 +1486,7 @@ function errorText(e) {
     case 408: return t("err.slow");
   }
   if (e.local) return b.message;
+  if (b.problems?.length) return t("err.problems", b.problems.length);
   let s = `${t("err.refused")} ${b.message || e.message}`;
   if (b.hint) s += ` (${b.hint})`;
   return s;
@@ -1084,7 +1498,7 @@ function say(text) { $("#dl-status").textContent = text; $("#dl-status").classLi
 
 function showError(e) {
   if (e.body?.problems?.length) {
-    state.problems = e.body.problems;
+    state.extra = e.body.problems;
     renderProblems();
     return;
   }
@@ -1104,6 +1518,13 @@ function chooseUILang() {
     if (base === "fr" || base === "en") return base;
   }
   return "fr";
+}
+
+// discard drops the working copy (the edits, and the copy the browser
+// kept), back to the deck that comes with cardgen.
+async function discard() {
+  await forget();
+  await loadBuiltin(state.info.languages.includes(ui) ? ui : "fr");
 }
 
 async function start() {
@@ -1135,34 +1556,41 @@ async function start() {
   window.addEventListener("drop", (e) => e.preventDefault());
   $("#reset").addEventListener("click", () => {
     if (state.edited && !confirm(t("confirm.lose"))) return;
-    loadBuiltin(ui);
+    discard();
+  });
+  $("#discard").addEventListener("click", () => {
+    if (!confirm(t("confirm.lose"))) return;
+    discard();
   });
   $("#deck-lang").addEventListener("change", (e) => {
     if (state.edited && !confirm(t("confirm.lose"))) { e.target.value = state.source.language; return; }
-    if (state.builtin) loadBuiltin(e.target.value);
+    if (state.builtin) forget().then(() => loadBuiltin(e.target.value));
     else readDataset(state.upload, e.target.value);
   });
-  $("#pick-all").addEventListener("click", () => { state.picked = new Set(state.deck.personas.map((p) => p.id)); renderGrid(); });
+  $("#pick-all").addEventListener("click", () => { state.picked = new Set(state.deck.personas.map((_, i) => i)); renderGrid(); });
   $("#pick-none").addEventListener("click", () => { state.picked = new Set(); renderGrid(); });
   $("#pick-cat").addEventListener("click", () => {
     const c = $("#cat").value;
-    state.picked = new Set(state.deck.personas.filter((p) => p.category === c).map((p) => p.id));
+    state.picked = new Set(state.deck.personas.flatMap((p, i) => p.category === c ? [i] : []));
     renderGrid();
   });
   for (const r of document.querySelectorAll('input[name="duplex"]')) r.addEventListener("change", renderHowTo);
+  for (const axis of ["x", "y"]) $("#offset-" + axis).addEventListener("input", renderOffset);
+  // The last keystrokes, when the tab closes before saveSoon.
+  window.addEventListener("pagehide", () => { if (saveTimer) save(); });
   $("#dl-pdf").addEventListener("click", () => download("pdf"));
   $("#dl-guide").addEventListener("click", () => download("guide"));
   $("#dl-calibrate").addEventListener("click", () => download("calibrate"));
   $("#dl-images").addEventListener("click", () => download("images"));
   $("#dl-data").addEventListener("click", () => download("data"));
-  $("#dl-format").addEventListener("change", (e) => { state.dataFormat = e.target.value; });
+  $("#dl-format").addEventListener("change", (e) => { state.dataFormat = e.target.value; if (state.edited) saveSoon(); });
   $("#edit-form").addEventListener("input", editInput);
   $("#editor").addEventListener("close", () => {
-    const { id, opener } = editing || {};
+    const { index, opener } = editing || {};
     editing = null;
     $("#edit-problems").dataset.had = "0";
     // The card was redrawn while editing: focus its new Edit button.
-    const again = id && document.querySelector(`#card-${CSS.escape(id)} button.edit`);
+    const again = index != null && document.querySelector(`#card-${index} button.edit`);
     (again || opener)?.focus();
   });
 
@@ -1178,23 +1606,15 @@ async function start() {
   }
   applyWords();
   layoutChangedQuiet();
+  try {
+    if (await restore()) return;
+  } catch { /* a copy that cannot be read back: start afresh */ }
   const lang = state.info.languages.includes(ui) ? ui : "fr";
   try {
     await loadBuiltin(lang);
   } catch (e) {
     showError(e);
   }
-}
-
-function layoutChangedQuiet() {
-  const l = currentLayout();
-  if (!l) return;
-  const fixed = l.kind !== "duplex";
-  $("#duplex-set").disabled = fixed;
-  $("#offset-set").disabled = fixed;
-  $("#duplex-note").hidden = !fixed;
-  if (!fixed) $("#duplex-" + l.duplex).checked = true;
-  renderHowTo();
 }
 
 start();

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -42,22 +41,6 @@ type PrintOptions struct {
 	Split      bool          // fronts and backs in two files
 }
 
-// MaxOffset is the largest back offset, either way, in mm.
-const MaxOffset = 20.0
-
-// ParseOffset reads a back offset given as "X,Y" in mm, such as "1.5,-0.5".
-func ParseOffset(s string) (geom.Point, error) {
-	parts := strings.Split(s, ",")
-	if len(parts) == 2 {
-		x, errX := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
-		y, errY := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
-		if errX == nil && errY == nil && math.Abs(x) <= MaxOffset && math.Abs(y) <= MaxOffset {
-			return geom.Point{X: x, Y: y}, nil
-		}
-	}
-	return geom.Point{}, invalid(OptBackOffset, s, "give X,Y in mm, each between -20 and 20, such as 1.5,-0.5 (cardgen calibrate prints a sheet to measure them)")
-}
-
 // check says what is wrong with the options themselves.
 func (p PrintOptions) check() error {
 	if p.Duplex != "" {
@@ -74,15 +57,43 @@ func (p PrintOptions) check() error {
 		return conflict(OptSplit, "{split} writes both fronts and backs, each in its own file: leave out {faces}, or leave out {split}")
 	}
 	if o := p.BackOffset; o != nil && (math.Abs(o.X) > MaxOffset || math.Abs(o.Y) > MaxOffset || math.IsNaN(o.X) || math.IsNaN(o.Y)) {
-		return invalid(OptBackOffset, layout.MM(o.X)+","+layout.MM(o.Y), "give X,Y in mm, each between -20 and 20")
+		return invalid(OptBackOffset, layout.MM(o.X)+","+layout.MM(o.Y), "give X and Y in mm, each between -20 and 20")
 	}
 	return nil
 }
 
+// given lists, as {option}, the options of p that change how the backs
+// are printed.
+func (p PrintOptions) given() []string {
+	var out []string
+	for _, o := range []struct {
+		set bool
+		opt Option
+	}{{p.Duplex != "", OptDuplex}, {p.BackOffset != nil, OptBackOffset}, {p.Faces.One(), OptFaces}, {p.Split, OptSplit}} {
+		if o.set {
+			out = append(out, "{"+string(o.opt)+"}")
+		}
+	}
+	return out
+}
+
+// andList joins words as a list in English: "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
 // apply changes spec as p asks, or says why it cannot.
 func (p PrintOptions) apply(spec *layout.Spec) error {
-	if spec.Folded() && (p.Duplex != "" || p.BackOffset != nil || p.Split || p.Faces.One()) {
-		return conflict(OptLayout, fmt.Sprintf("layout %s prints each back beside its front for folding: {duplex}, {back offset}, {faces} and {split} do not apply to it", spec.Name))
+	if given := p.given(); spec.Folded() && len(given) > 0 {
+		// Only the options given are named: a caller may not offer the others.
+		verb := "does"
+		if len(given) > 1 {
+			verb = "do"
+		}
+		return conflict(OptLayout, fmt.Sprintf("layout %s prints each back beside its front for folding: %s %s not apply to it", spec.Name, andList(given), verb))
 	}
 	if spec.TrimBox && p.Duplex != "" {
 		return conflict(OptDuplex, fmt.Sprintf("layout %s puts each face on its own page for a print shop, which pairs them itself: {duplex} does not apply to it", spec.Name))
@@ -100,7 +111,7 @@ func (p PrintOptions) apply(spec *layout.Spec) error {
 		}
 		if !spec.BacksOnPaper() {
 			return invalid(OptBackOffset, layout.MM(spec.BackOffset.X)+","+layout.MM(spec.BackOffset.Y),
-				fmt.Sprintf("moves the backs of layout %s off the printable area; check it with cardgen calibrate", spec.Name))
+				fmt.Sprintf("moves the backs of layout %s off the printable area; check it with {cardgen calibrate}", spec.Name))
 		}
 	}
 	spec.InkSaver = spec.InkSaver || p.InkSaver

@@ -249,7 +249,9 @@ func TestOptionErrors(t *testing.T) {
 		{BuildOptions{Print: PrintOptions{Faces: "sides"}}, OptFaces, `faces "sides": use both, fronts or backs`},
 		{BuildOptions{Print: PrintOptions{Duplex: "sideways"}}, OptDuplex, `duplex "sideways": use long, short or none`},
 		{BuildOptions{Print: PrintOptions{Split: true, Faces: layout.FrontsOnly}}, OptSplit, "split writes both fronts and backs, each in its own file: leave out faces, or leave out split"},
-		{BuildOptions{Layouts: []string{"a4-fold"}, Print: PrintOptions{Duplex: layout.DuplexShort}}, OptLayout, "duplex, back offset, faces and split do not apply"},
+		// Only the options given are named: the web server offers no faces or split.
+		{BuildOptions{Layouts: []string{"a4-fold"}, Print: PrintOptions{Duplex: layout.DuplexShort}}, OptLayout, "folding: duplex does not apply to it"},
+		{BuildOptions{Layouts: []string{"a4-fold"}, Print: PrintOptions{Duplex: layout.DuplexShort, BackOffset: &geom.Point{X: 1}}}, OptLayout, "folding: duplex and back offset do not apply to it"},
 		{BuildOptions{Print: PrintOptions{BackOffset: &big}}, OptBackOffset, `back offset "20,20": moves the backs of layout a4 off the printable area`},
 		{BuildOptions{Layouts: []string{"a5"}}, OptLayout, `layout "a5": unknown layout: did you mean`},
 		{BuildOptions{Dataset: Dataset{Lang: "de"}}, OptLang, `language "de": the deck has no edition in this language; it has: fr, en`},

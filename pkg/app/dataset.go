@@ -148,7 +148,7 @@ func selectCards(d *deck.Deck, sel deck.Selection) (*deck.Deck, error) {
 			}
 		}
 		return nil, &OptionError{Option: OptOnly, Whole: true, Err: err,
-			Msg: "the selection leaves no persona (" + strings.Join(parts, "; ") + "); cardgen list shows the cards, with their categories"}
+			Msg: "the selection leaves no persona (" + strings.Join(parts, "; ") + "); {cardgen list} shows the cards, with their categories"}
 	}
 	return out, optionErrors(err)
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -49,9 +48,10 @@ type CardFaces struct {
 	// Front and Back are the pictures of its faces, cut at the trim; both
 	// nil when the card cannot be drawn, which its problems say why.
 	Front, Back []byte
-	// Problems are the card's own problems (Card is its id), on this
-	// layout: a card with problems may still be drawn (a field the deck
-	// needs is empty), or not (its text does not fit).
+	// Problems are the card's own problems (ProblemCard: by its id, and
+	// by place when personas share an id), on this layout: a card with
+	// problems may still be drawn (a field the deck needs is empty), or
+	// not (its text does not fit).
 	Problems diag.List
 }
 
@@ -120,25 +120,27 @@ func Faces(ctx context.Context, opts FacesOptions) (*FaceSet, error) {
 	chosen = printable(chosen)
 	// What a deck with problems can still show: a card whose category is
 	// unknown has no colour nor label, one whose picture cannot be read is
-	// drawn without it.
-	badImage := map[string]bool{}
+	// drawn without it. Cards are told apart by their place, not their
+	// ids, which two may share (a problem of the deck).
+	badImage := map[int]bool{}
 	for _, p := range problems {
 		if p.Field == "image" {
-			badImage[p.Card] = true
+			if i := ProblemCard(chosen, p); i >= 0 {
+				badImage[i] = true
+			}
 		}
 	}
-	drawable := *chosen
-	drawable.Personas = nil
-	for _, p := range chosen.Personas {
-		if chosen.Category(p.Category) == nil {
+	drawable := keepCards(chosen, func(i int) bool { return chosen.Category(chosen.Personas[i].Category) != nil })
+	for i, j := 0, 0; i < len(chosen.Personas); i++ {
+		if chosen.Category(chosen.Personas[i].Category) == nil {
 			continue
 		}
-		if badImage[p.ID] {
-			p.Image = ""
+		if badImage[i] {
+			drawable.Personas[j].Image = ""
 		}
-		drawable.Personas = append(drawable.Personas, p)
+		j++
 	}
-	composed, fitProblems, err := composeWhatCan(ctx, &drawable, spec, fam, loadErr != nil)
+	composed, fitProblems, err := composeWhatCan(ctx, drawable, spec, fam, loadErr != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -150,21 +152,16 @@ func Faces(ctx context.Context, opts FacesOptions) (*FaceSet, error) {
 	if l, ok := problems.Unique().Err().(diag.List); ok {
 		set.Problems = l
 	}
-	byCard := map[string]diag.List{}
-	for _, p := range set.Problems {
-		if p.Card != "" {
-			byCard[p.Card] = append(byCard[p.Card], p)
-		}
-	}
+	byCard, _ := cardsOf(chosen, set.Problems)
 	for i, p := range chosen.Personas {
 		n, total := chosen.Number(i)
-		set.Cards[i] = CardFaces{ID: p.ID, Name: p.Name, Number: n, Total: total, Problems: byCard[p.ID]}
+		set.Cards[i] = CardFaces{ID: p.ID, Name: p.Name, Number: n, Total: total, Problems: byCard[i]}
 	}
 	// Draw the faces composed, on every core, each into its own slot.
 	type job struct{ card, side int }
 	var jobs []job
-	for i, p := range chosen.Personas {
-		if composed[p.ID] != nil {
+	for i := range chosen.Personas {
+		if n, _ := chosen.Number(i); composed[n] != nil {
 			jobs = append(jobs, job{i, 0}, job{i, 1})
 		}
 	}
@@ -174,7 +171,8 @@ func Faces(ctx context.Context, opts FacesOptions) (*FaceSet, error) {
 		if errs[k] = ctx.Err(); errs[k] != nil {
 			return
 		}
-		c := composed[chosen.Personas[jobs[k].card].ID]
+		n, _ := chosen.Number(jobs[k].card)
+		c := composed[n]
 		out[k], errs[k] = picture(&c.faces[jobs[k].side], c.images, fam, pics)
 	}, func(k int) string { return "drawing persona " + chosen.Personas[jobs[k].card].ID })
 	for k, j := range jobs {
@@ -208,22 +206,24 @@ type composedCard struct {
 	images map[string]draw.Image
 }
 
-// composeWhatCan composes every card of d that can be composed, by its id,
-// and returns the problems of those that cannot. The whole deck is
+// composeWhatCan composes every card of d that can be composed, by its
+// number in the whole deck (Deck.Number: ids may be shared), and returns
+// the problems of those that cannot. The whole deck is
 // composed at once (in parallel) when it can be; when cards do not fit,
 // the others are composed again without them, keeping their numbers; and
 // when a problem does not belong to one card (the deck's title, a
 // category's label) or a deck with problems (partial) defeats composition
 // itself, each card is composed on its own, so that every card that can
 // be drawn is.
-func composeWhatCan(ctx context.Context, d *deck.Deck, spec *layout.Spec, fam *typeface.Family, partial bool) (map[string]*composedCard, diag.List, error) {
-	out := map[string]*composedCard{}
+func composeWhatCan(ctx context.Context, d *deck.Deck, spec *layout.Spec, fam *typeface.Family, partial bool) (map[int]*composedCard, diag.List, error) {
+	out := map[int]*composedCard{}
 	if len(d.Personas) == 0 {
 		return out, nil, nil
 	}
 	keep := func(cards *build.Cards) {
-		for i, p := range cards.Deck.Personas {
-			out[p.ID] = &composedCard{faces: cards.Faces[i], images: cards.Images}
+		for i := range cards.Deck.Personas {
+			n, _ := cards.Deck.Number(i)
+			out[n] = &composedCard{faces: cards.Faces[i], images: cards.Images}
 		}
 	}
 	cards, err := tryCompose(d, spec, fam)
@@ -234,24 +234,22 @@ func composeWhatCan(ctx context.Context, d *deck.Deck, spec *layout.Spec, fam *t
 	var problems diag.List
 	if errors.As(err, &problems) {
 		cardsOnly := true
-		var bad []string
+		bad := map[int]bool{}
 		for _, p := range problems {
-			if p.Card == "" {
+			if i := ProblemCard(d, p); p.Card == "" || i < 0 {
 				cardsOnly = false
-			} else if !slices.Contains(bad, p.Card) {
-				bad = append(bad, p.Card)
+			} else {
+				bad[i] = true
 			}
 		}
 		if cardsOnly && len(bad) < len(d.Personas) {
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
-			rest, err := deck.Select(d, deck.Selection{Exclude: bad})
-			if err == nil {
-				if cards, err := tryCompose(rest, spec, fam); err == nil {
-					keep(cards)
-					return out, problems, nil
-				}
+			rest := keepCards(d, func(i int) bool { return !bad[i] })
+			if cards, err := tryCompose(rest, spec, fam); err == nil {
+				keep(cards)
+				return out, problems, nil
 			}
 		}
 	} else if !errors.Is(err, errComposePanic) || !partial {
@@ -264,11 +262,8 @@ func composeWhatCan(ctx context.Context, d *deck.Deck, spec *layout.Spec, fam *t
 		if singleErrs[i] = ctx.Err(); singleErrs[i] != nil {
 			return
 		}
-		one, err := deck.Select(d, deck.Selection{Only: []string{d.Personas[i].ID}})
-		if err == nil {
-			single[i], err = tryCompose(one, spec, fam)
-		}
-		singleErrs[i] = err
+		one := keepCards(d, func(j int) bool { return j == i })
+		single[i], singleErrs[i] = tryCompose(one, spec, fam)
 	}, func(i int) string { return "composing persona " + d.Personas[i].ID })
 	problems = nil
 	for i := range d.Personas {

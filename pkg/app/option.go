@@ -43,10 +43,20 @@ const (
 	OptSide         Option = "side"
 )
 
+// What a message may send the user to, beside options: the command line
+// names them as its commands (their values), the web server as what its
+// page offers. Messages name them as options are named, {cardgen list}.
+const (
+	// RefList shows the cards of a deck, with their ids and categories.
+	RefList Option = "cardgen list"
+	// RefCalibrate makes the sheet that measures a printer's back offset.
+	RefCalibrate Option = "cardgen calibrate"
+)
+
 // Options lists every option, for those who map them to their own names.
 var Options = []Option{OptData, OptDataFormat, OptLang, OptLayout, OptOnly, OptExclude, OptCategory, OptTag, OptSort,
 	OptOut, OptDuplex, OptBackOffset, OptFaces, OptSplit, OptInkSaver, OptPaper, OptDPI, OptPictures, OptEmbedFonts,
-	OptSheet, OptExportFormat, OptCard, OptSide}
+	OptSheet, OptExportFormat, OptCard, OptSide, RefList, RefCalibrate}
 
 // OptionError says an operation cannot be carried out with an option as
 // given: a value outside what is allowed, or options that do not go
@@ -172,7 +182,20 @@ func optionErrors(err error) error {
 		if se.Hint != "" {
 			msg += "; " + se.Hint
 		}
-		return &OptionError{Option: selectionOptions[se.Part], Value: se.Value, Msg: msg, Err: err}
+		return &OptionError{Option: selectionOptions[se.Part], Value: se.Value, Msg: referCommands(msg), Err: err}
 	}
 	return err
 }
+
+// commandWords are the words of the packages below that send the user to
+// a command, as the app layer names them (RefList…), so that each caller
+// words them its own way.
+var commandWords = strings.NewReplacer(
+	"run cardgen list to see the ids", "{"+string(RefList)+"} shows the ids",
+	string(RefList), "{"+string(RefList)+"}",
+	string(RefCalibrate), "{"+string(RefCalibrate)+"}",
+)
+
+// referCommands names the commands msg sends the user to as references
+// ({cardgen list}), for OptionError.Format to word.
+func referCommands(msg string) string { return commandWords.Replace(msg) }

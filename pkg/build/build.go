@@ -242,6 +242,7 @@ func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) stri
 		if ps != nil {
 			p.Card = ps.ID
 		}
+		p.Code = diag.CodeMissingGlyph
 		problems.Add(p)
 	}
 	check(nil, d.Fields["title"], "title", d.Title)

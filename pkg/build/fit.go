@@ -307,6 +307,12 @@ func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error
 			pos = ps.Pos
 		}
 		p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
+		switch {
+		case tl != nil:
+			p.Code = diag.CodeWordTooLong
+		case fit != nil:
+			p.Code = diag.CodeTooLong
+		}
 		problems.Add(p)
 	}
 }

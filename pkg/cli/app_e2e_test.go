@@ -130,9 +130,10 @@ func TestFlagMessages(t *testing.T) {
 	}{
 		{[]string{"build", "--faces", "sideways"}, `cardgen: --faces "sideways": use both, fronts or backs`},
 		{[]string{"build", "--duplex", "Sideways"}, `cardgen: --duplex "Sideways": use long, short or none`},
-		{[]string{"build", "--back-offset", "3"}, `cardgen: --back-offset "3": give X,Y in mm`},
+		{[]string{"build", "--back-offset", "3"}, `cardgen: --back-offset "3": only one number: give X and Y, such as 3,0`},
 		{[]string{"build", "--split", "--faces", "fronts"}, "cardgen: --split writes both fronts and backs, each in its own file: leave out --faces, or leave out --split"},
-		{[]string{"build", "--layout", "a4-fold", "--duplex", "short"}, "--duplex, --back-offset, --faces and --split do not apply to it"},
+		{[]string{"build", "--layout", "a4-fold", "--duplex", "short"}, "folding: --duplex does not apply to it"},
+		{[]string{"build", "--only", "nobody"}, `cardgen: --only "nobody": unknown persona; cardgen list shows the ids`},
 		{[]string{"build", "--lang", "de"}, `cardgen: --lang "de": the deck has no edition in this language; it has: fr, en`},
 		{[]string{"build", "--format", "xml"}, `cardgen: --format: unknown format "xml"`},
 		{[]string{"preview", "--data-format", "xml"}, `cardgen: --data-format: unknown format "xml"`},

@@ -56,10 +56,13 @@ variant overwrites another: out/personas-a4-en-short-ink.pdf.`,
 			if err != nil {
 				return err
 			}
+			var specs []*layout.Spec
 			for i, p := range res.PDFs {
-				fmt.Fprintf(summary, "%s: %s, %s of %s%s, %s — %s\n", paths[i], labels.Count("en", p.Cards, labels.Cards),
-					labels.Count("en", p.Pages, labels.Pages), p.Spec.Paper, perSheet(p.Spec), humanBytes(len(p.Data)), p.HowToPrint())
+				fmt.Fprintf(summary, "%s: %s, %s of %s%s, %s%s — %s\n", paths[i], labels.Count("en", p.Cards, labels.Cards),
+					labels.Count("en", p.Pages, labels.Pages), p.Spec.Paper, perSheet(p.Spec), humanBytes(len(p.Data)), shifted(p.Spec), p.HowToPrint())
+				specs = append(specs, p.Spec)
 			}
+			warnOffsets(env.Stderr, specs...)
 			return nil
 		},
 	}
@@ -69,7 +72,7 @@ variant overwrites another: out/personas-a4-en-short-ink.pdf.`,
 	sf.add(f)
 	f.StringVarP(&out, "out", "o", "", "output PDF file (one layout), folder, or - for standard output (default: out/, each file named as the README's \"Output file names\" says)")
 	duplexFlag(f, &opts.Print.Duplex, "duplex flip edge: long, short, or none (all fronts, then all backs); default: the layout's")
-	offsetFlag(f, &opts.Print.BackOffset, "shift every back by X,Y mm (signed), as read on 'cardgen calibrate'")
+	offsetFlag(f, &opts.Print.BackOffset, "shift every back by X,Y mm (signed), as read on 'cardgen calibrate'; with decimal commas, \"1,5;-0,5\"")
 	facesFlag(f, &opts.Print.Faces, "which faces to print: both, fronts or backs")
 	f.BoolVar(&opts.Print.Split, "split", false, "write fronts and backs as two PDFs (<name>-fronts.pdf, <name>-backs.pdf)")
 	f.BoolVar(&opts.Print.InkSaver, "ink-saver", false, "white backgrounds, colour only in thin bands and rules, for black-and-white printers")

@@ -27,7 +27,12 @@ to pass to 'cardgen build --back-offset X,Y'. The instructions are on the sheet.
 			if err != nil {
 				return err
 			}
-			return writeDocument(env, doc, out, "", "print double-sided as you print your decks, at actual size (100 %), then follow the instructions on the sheet")
+			how := "print double-sided as you print your decks, at actual size (100 %), then follow the instructions on the sheet"
+			if s := app.DescribeOffset(doc.Spec.BackOffset); s != "" {
+				how = s + "; " + how
+			}
+			warnOffsets(env.Stderr, doc.Spec)
+			return writeDocument(env, doc, out, "", how)
 		},
 	}
 	f := cmd.Flags()

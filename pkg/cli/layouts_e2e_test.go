@@ -92,13 +92,14 @@ func TestPrintFlagErrors(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"build", "--back-offset", "1;2"}, "give X,Y in mm"},
+		{[]string{"build", "--back-offset", "1;2;3"}, "give X,Y in mm"},
+		{[]string{"build", "--back-offset", "1,5,-0,5"}, "it reads as X 1.5 and Y -0.5"},
 		{[]string{"build", "--back-offset", "0,25"}, "between -20 and 20"},
 		{[]string{"build", "--back-offset", "0,19"}, "off the printable area"},
 		{[]string{"build", "--layout", "tarot", "--back-offset", "1,0"}, "needs no --back-offset"},
 		{[]string{"build", "--duplex", "sideways"}, "use long, short or none"},
 		{[]string{"build", "--faces", "middles"}, "use both, fronts or backs"},
-		{[]string{"build", "--layout", "a4-fold", "--duplex", "short"}, "do not apply"},
+		{[]string{"build", "--layout", "a4-fold", "--duplex", "short"}, "does not apply"},
 		{[]string{"build", "--layout", "A4"}, `did you mean "a4"`},
 		{[]string{"calibrate", "--layout", "a4-fold"}, "no back side to calibrate"},
 		{[]string{"layouts", "--show", "nope"}, "unknown layout"},
@@ -208,5 +209,33 @@ func TestSmallCardLayoutFiles(t *testing.T) {
 		if !strings.Contains(r.stdout, tt.want) {
 			t.Errorf("%s: stdout lacks %q:\n%s", tt.file, tt.want, r.stdout)
 		}
+	}
+}
+
+// TestBackOffsetSummary: the summary of a build says the shift applied,
+// and a large one is warned about, so that a decimal comma read as the
+// comma between X and Y shows; French decimals parted by a semicolon read
+// as one number each.
+func TestBackOffsetSummary(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		offset, says, warning string
+	}{
+		{"1,5", "backs shifted 1 mm right and 5 mm down — ", "cardgen: warning: backs shifted 1 mm right and 5 mm down: more than the 3 mm printers usually shift; check it on the calibration sheet. If you meant 1.5 mm (a decimal comma), write 1.5,0 or \"1,5;0\"\n"},
+		{"1,5;-0,5", "backs shifted 1.5 mm right and 0.5 mm up — ", ""},
+		{"x=-1 y=0", "backs shifted 1 mm left — ", ""},
+	} {
+		r := mustRun(t, nil, "build", "--back-offset", tt.offset, "--out", filepath.Join(dir, "deck.pdf"))
+		if !strings.Contains(r.stdout, " KB, "+tt.says) || r.stderr != tt.warning {
+			t.Errorf("--back-offset %s: summary %q, warning %q; want %q and %q", tt.offset, r.stdout, r.stderr, tt.says, tt.warning)
+		}
+	}
+	if r := mustRun(t, nil, "build", "--out", filepath.Join(dir, "plain.pdf")); strings.Contains(r.stdout, "shifted") {
+		t.Errorf("no offset, yet: %q", r.stdout)
+	}
+	r := mustRun(t, nil, "calibrate", "--back-offset", "0;-2,5", "--out", filepath.Join(dir, "cal.pdf"))
+	if !strings.Contains(r.stdout, " — backs shifted 2.5 mm up; print double-sided") {
+		t.Errorf("calibrate: %q", r.stdout)
 	}
 }

@@ -29,7 +29,9 @@ the cards, checks a spreadsheet or dataset file dropped on it, lets you edit a
 card and downloads the PDFs. Everything stays on this computer.
 
 By default the server listens on the loopback address (127.0.0.1) only, on a
-free port, and prints the page's address. Press Ctrl-C to stop it.`,
+free port, and prints the page's address. Press Ctrl-C (or send SIGTERM) to
+stop it: the requests in flight finish, its temporary folder is removed, and
+it says "cardgen stopped." then exits 0, a clean stop being its normal end.`,
 		Example: `  cardgen serve --open
   cardgen serve --addr 127.0.0.1:8080
   cardgen serve --addr 0.0.0.0:8080     # a classroom server: every computer of the network can use it`,
@@ -51,7 +53,7 @@ func runServe(ctx context.Context, opts serveOptions, env Env) error {
 		Addr:    opts.addr,
 		Backend: web.NewAppBackend(env.Getenv("SOURCE_DATE_EPOCH")),
 		Log:     env.Stderr,
-		Version: Version(),
+		Version: ShortVersion(), // the long one is cardgen version's
 	})
 	if err != nil {
 		return err

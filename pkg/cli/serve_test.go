@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -81,6 +82,18 @@ func TestServePrintsItsAddressAndStops(t *testing.T) {
 	if res.StatusCode != 200 || !bytes.Contains(page, []byte("/static/app.js")) {
 		t.Errorf("GET %s: %d", url, res.StatusCode)
 	}
+	// The page's foot names the version for a teacher; cardgen version
+	// says the rest.
+	res, err = http.Get(url + "api/info")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var info struct{ Version string }
+	json.NewDecoder(res.Body).Decode(&info)
+	res.Body.Close()
+	if info.Version != ShortVersion() || !strings.HasPrefix(info.Version, "cardgen ") || strings.ContainsAny(info.Version, ",/:") {
+		t.Errorf("/api/info's version: %q", info.Version)
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("serve: %v", err)
@@ -122,5 +135,26 @@ func TestServeBadAddressIsUsage(t *testing.T) {
 	code := Main([]string{"serve", "--addr", "nowhere:-1"}, Env{Stdout: &stdout, Stderr: &stderr, Getenv: os.Getenv})
 	if code != ExitUsage || !strings.Contains(stderr.String(), "--addr nowhere:-1") {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+// TestServeExitCodeDocumented: serve stopped by Ctrl-C or SIGTERM exits 0
+// (TestServeStopsCleanly checks the binary): stopping is how a server
+// ends, not a failure. The README and serve's help say so.
+func TestServeExitCodeDocumented(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, codes, _ := strings.Cut(string(readme), "Exit codes:")
+	codes, _, _ = strings.Cut(codes, "\n\n")
+	codes = strings.Join(strings.Fields(codes), " ")
+	if !strings.Contains(codes, "130 or 143 when stopped by Ctrl-C or SIGTERM, except cardgen serve, which exits 0") {
+		t.Errorf("the README's exit codes: %q", codes)
+	}
+	cmd := newServeCmd(Env{})
+	if long := strings.Join(strings.Fields(cmd.Long), " "); !strings.Contains(long, "then exits 0") {
+		t.Errorf("serve's help: %q", long)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -28,6 +29,32 @@ func Version() string {
 		info = nil
 	}
 	return formatVersion(info, linked{version, commit, date})
+}
+
+// ShortVersion names this build for the people who use it, as the web
+// page's foot shows it: "cardgen v1.2.0", or "cardgen (development
+// build)". Version says the rest, for those who report a bug.
+func ShortVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		info = nil
+	}
+	return shortVersion(info, linked{version, commit, date})
+}
+
+// pseudoVersion matches the versions Go makes of a commit
+// (v0.0.0-20261127102445-3d1ed6a5c8a3, v1.2.1-0.20261127102445-…).
+var pseudoVersion = regexp.MustCompile(`[-.][0-9]{14}-[0-9a-f]{12}`)
+
+func shortVersion(info *debug.BuildInfo, ld linked) string {
+	v := ld.version
+	if v == "" && info != nil {
+		v = info.Main.Version
+	}
+	if v == "" || v == "(devel)" || pseudoVersion.MatchString(v) || strings.Contains(v, "+dirty") {
+		return "cardgen (development build)"
+	}
+	return "cardgen " + v
 }
 
 // linked are the values a release build sets with -ldflags -X.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"runtime/debug"
+	"strings"
 	"testing"
 )
 
@@ -51,6 +52,15 @@ func TestFormatVersion(t *testing.T) {
 	} {
 		if got := formatVersion(tt.info, tt.ld); got != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+		// The short form, for the web page's foot: the version, or that it
+		// is a development build; no commit, Go version or platform.
+		short := "cardgen (development build)"
+		if v, _, _ := strings.Cut(strings.TrimPrefix(tt.want, "cardgen "), ","); strings.HasPrefix(v, "v1.") {
+			short = "cardgen " + v
+		}
+		if got := shortVersion(tt.info, tt.ld); got != short {
+			t.Errorf("%s: short %q, want %q", tt.name, got, short)
 		}
 	}
 }

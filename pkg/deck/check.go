@@ -37,6 +37,7 @@ func Check(d *Deck, problems *diag.List) {
 			if first, dup := seen[ps.ID]; dup {
 				msg, hint := duplicateID(d, i, first)
 				add(ps, "id", msg, hint)
+				problems.MarkLast(diag.CodeDuplicateID)
 			} else {
 				seen[ps.ID] = i
 			}
@@ -44,6 +45,7 @@ func Check(d *Deck, problems *diag.List) {
 		// With no category at all, the loader has said why.
 		if ps.Category != "" && len(d.Categories) > 0 && d.Category(ps.Category) == nil {
 			add(ps, "category", fmt.Sprintf("unknown category %s", diag.Quote(ps.Category)), d.unknownCategoryHint(ps.Category))
+			problems.MarkLast(diag.CodeUnknownCategory)
 		}
 		if ps.Copies < 0 || ps.Copies > MaxCopies {
 			add(ps, "copies", fmt.Sprintf("%d copies", ps.Copies), copiesHint)

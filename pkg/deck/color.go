@@ -51,12 +51,14 @@ func checkColours(d *Deck, problems *diag.List) {
 			problems.Add(problemAt(d.Source, c.Pos, "", "category",
 				fmt.Sprintf("%s would make a new category, very close to the existing %q", diag.Quote(c.Label), near),
 				fmt.Sprintf("did you mean %q? For a new category, choose a name less like it", near)))
+			problems.MarkLast(diag.CodeNearCategory)
 		}
 		if r := Contrast(c.Color, white); r < MinContrast {
 			problems.Add(problemAt(d.Source, c.Where("color"), "", "color",
 				fmt.Sprintf("category %q: %s is too light to read: white text on it, and it as text on the card, have a contrast of %.1f:1, less than the %.1f:1 legible text needs",
 					c.ID, c.Color, r, MinContrast),
 				fmt.Sprintf("choose a darker colour, such as %s", darkened(c.Color))))
+			problems.MarkLast(diag.CodeLightColour)
 		}
 	}
 }

@@ -115,6 +115,7 @@ func (dc *decoder) mapping(v *value, card, field string, known []string) (fields
 				f.misspelt[s] = true
 			}
 			dc.add(k.pos, card, k.name, "unknown field", hint)
+			dc.problems.MarkLast(diag.CodeUnknownField)
 		case seen:
 			dc.add(k.pos, card, k.name, "given twice (first "+first[k.name].place()+")", "keep one")
 		default:
@@ -137,6 +138,7 @@ func (dc *decoder) missing(f fields, card, name string, k kind) {
 		return
 	}
 	dc.add(f.v.pos, card, name, "missing", dc.addField(name, k))
+	dc.problems.MarkLast(diag.CodeMissingField)
 }
 
 // commented reports a value that YAML read as a comment (color: #8A4B14).
@@ -165,6 +167,7 @@ func (dc *decoder) text(f fields, card, name string, k kind, req bool, noun stri
 		if s == "" && req {
 			msg, hint := dc.emptyValue(name, noun)
 			dc.add(v.pos, card, name, msg, hint)
+			dc.problems.MarkLast(diag.CodeEmpty)
 		}
 		return s
 	}
@@ -179,6 +182,7 @@ func (dc *decoder) text(f fields, card, name string, k kind, req bool, noun stri
 	if s == "" && req {
 		// A required field: removing it would be wrong too.
 		dc.add(v.pos, card, name, "empty", "write "+noun)
+		dc.problems.MarkLast(diag.CodeEmpty)
 	}
 	return s
 }
@@ -213,6 +217,7 @@ func (dc *decoder) list(f fields, card, name string, k kind, req bool, noun stri
 		if len(out) == 0 && req {
 			msg, hint := dc.emptyValue(name, noun)
 			dc.add(v.pos, card, name, msg, hint)
+			dc.problems.MarkLast(diag.CodeEmpty)
 		}
 		return out
 	}
@@ -226,6 +231,7 @@ func (dc *decoder) list(f fields, card, name string, k kind, req bool, noun stri
 	}
 	if len(v.items) == 0 && req {
 		dc.add(v.pos, card, name, "empty list", "write at least one item")
+		dc.problems.MarkLast(diag.CodeEmptyList)
 	}
 	var out []string
 	for i, item := range v.items {
@@ -527,6 +533,7 @@ func (dc *decoder) derive(f fields, ps *Persona) {
 		// the only place the country can be.
 		msg, hint := dc.emptyValue("country_code", "the country's two-letter ISO code (such as FR, CD, KR), or its name in a column \"pays\"")
 		dc.add(code.pos, card, "country_code", msg, hint)
+		dc.problems.MarkLast(diag.CodeEmpty)
 	}
 	if ps.CountryCode == "" && ps.Country != "" {
 		ps.CountryCode = CountryCode(ps.Country)

@@ -316,6 +316,9 @@ func checkImages(d *Deck, problems *diag.List) {
 			}
 			pos := ps.Where("image")
 			problems.Add(diag.Problem{File: d.Source, Line: pos.Line, Column: pos.Column, Card: ps.ID, Field: "image", Msg: msg, Hint: ie.Hint})
+			if errors.Is(ie.Err, fs.ErrNotExist) {
+				problems.MarkLast(diag.CodeMissingPicture)
+			}
 		}
 	}
 }

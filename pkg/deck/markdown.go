@@ -338,6 +338,7 @@ func readMarkdown(name string, data []byte) (*source, diag.List) {
 	setMeta := func(field, v string, pos Pos) {
 		if v == "" && field != "author" {
 			m.add(pos, "", field, "empty", "write the "+field+", or remove the line")
+			m.problems.MarkLast(diag.CodeEmpty)
 			return
 		}
 		if prev, dup := meta[field]; dup {
@@ -392,6 +393,7 @@ func readMarkdown(name string, data []byte) (*source, diag.List) {
 			for _, s := range segments(b, metaNames, &m.vote, true) {
 				if s.field == "?" {
 					m.add(s.pos, "", s.key, "unknown key", s.hint)
+					m.problems.MarkLast(diag.CodeUnknownField)
 					continue
 				}
 				if s.field == "" {
@@ -502,6 +504,7 @@ func (m *mdReader) persona(blocks []mdBlock) {
 				switch {
 				case s.field == "?":
 					m.add(s.pos, card, s.key, "unknown key", s.hint)
+					m.problems.MarkLast(diag.CodeUnknownField)
 				case s.field == "":
 					if list == nil {
 						before = append(before, s)

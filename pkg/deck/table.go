@@ -159,6 +159,7 @@ func (t *table) preamble(r row, where string) {
 	v := val(1)
 	if v == "" && field != "author" {
 		t.add(next.pos, "", field, "empty", "write the "+field+" in the cell after "+strings.TrimSpace(key.text)+", or remove the row")
+		t.problems.MarkLast(diag.CodeEmpty)
 		return
 	}
 	if prev := t.meta[field]; prev != nil {
@@ -223,6 +224,7 @@ func (t *table) readHeader(r row) {
 				hint = columns(c.pos)
 			}
 			t.add(c.pos, "", h, "unknown column", hint)
+			t.problems.MarkLast(diag.CodeUnknownField)
 			continue
 		}
 		t.vote.add(lang)
@@ -236,6 +238,7 @@ func (t *table) readHeader(r row) {
 	for _, f := range personaSchema {
 		if _, ok := seen[f.name]; !ok && f.need == required && !f.derived && !misspelt[f.name] && !t.hasColumn(seen, f.unless) {
 			t.add(line, "", f.name, "missing column", "add a column named "+personaNames.namesOf(f.name))
+			t.problems.MarkLast(diag.CodeMissingField)
 		}
 	}
 	t.header = cols

@@ -234,6 +234,7 @@ func (t *table) categorySheet(rows []row) {
 						hint = fmt.Sprintf("did you mean %q?", s)
 					}
 					t.add(c.pos, "", h, "unknown column", hint)
+					t.problems.MarkLast(diag.CodeUnknownField)
 					continue
 				}
 				cols[i] = f

@@ -29,7 +29,52 @@ type Problem struct {
 	Field string // field name, when the problem belongs to one
 	Msg   string // what is wrong
 	Hint  string // what to do, when Msg does not say it
+	// Code names the kind of problem, for a caller that says it in its
+	// own words (the web page, in the teacher's language) and must not
+	// depend on Msg's wording; "" for the kinds that have none. It is
+	// not part of Error: the message says it all.
+	Code Code
 }
+
+// Code is a stable name for a kind of problem, set by the main producers
+// of each kind. Msg says the problem in English; a caller that says it
+// otherwise reads the code, the problem's Field, and the values quoted in
+// Msg and Hint, and falls back on Msg for a code it does not know.
+type Code string
+
+// The codes.
+const (
+	// CodeUnknownField: a field (or spreadsheet column) cardgen does not
+	// know, named by Field; Hint may suggest the field meant ("did you
+	// mean …").
+	CodeUnknownField Code = "unknown-field"
+	// CodeMissingField: a required field (or column), named by Field, is
+	// absent.
+	CodeMissingField Code = "missing-field"
+	// CodeEmpty: a required field, named by Field, is given empty.
+	CodeEmpty Code = "empty"
+	// CodeEmptyList: a list (the working conditions) has no item.
+	CodeEmptyList Code = "empty-list"
+	// CodeDuplicateID: the persona's id is an earlier persona's.
+	CodeDuplicateID Code = "duplicate-id"
+	// CodeUnknownCategory: the persona's category is none of the deck's;
+	// Hint may suggest one.
+	CodeUnknownCategory Code = "unknown-category"
+	// CodeNearCategory: a category named in a table only, which would be
+	// a new one, is very close to an existing one (a typo).
+	CodeNearCategory Code = "near-category"
+	// CodeMissingPicture: the picture a persona names is not there.
+	CodeMissingPicture Code = "missing-picture"
+	// CodeMissingGlyph: characters the font cannot print, each quoted with
+	// its code point in Msg ('🙂' (U+1F642)).
+	CodeMissingGlyph Code = "missing-glyph"
+	// CodeTooLong: a text does not fit its card at the smallest size.
+	CodeTooLong Code = "too-long"
+	// CodeWordTooLong: one word is wider than its line.
+	CodeWordTooLong Code = "word-too-long"
+	// CodeLightColour: a category's colour is too light to read.
+	CodeLightColour Code = "light-colour"
+)
 
 // InWorkbook reports whether the problem's place is a workbook's cell
 // ("personas!D4") rather than a line of text.
@@ -122,6 +167,14 @@ func (l List) Unique() List {
 
 // Add appends a problem.
 func (l *List) Add(p Problem) { *l = append(*l, p) }
+
+// MarkLast gives the problem added last its code (nothing when l is
+// empty): a producer names the kind of the problem it has just added.
+func (l *List) MarkLast(c Code) {
+	if n := len(*l); n > 0 {
+		(*l)[n-1].Code = c
+	}
+}
 
 // MaxQuoted is how many characters of a value a message repeats.
 const MaxQuoted = 60

@@ -79,3 +79,16 @@ func TestQuoteCutsHugeValues(t *testing.T) {
 		t.Errorf("a problem repeats a huge persona id whole: %d bytes", len(p.Error()))
 	}
 }
+
+// TestMarkLast: a producer names the kind of the problem it has just
+// added; the message does not change.
+func TestMarkLast(t *testing.T) {
+	var l List
+	l.MarkLast(CodeEmpty) // nothing to mark
+	l.Add(Problem{File: "d.csv", Msg: "first"})
+	l.Add(Problem{File: "d.csv", Card: "awa", Field: "id", Msg: "id used twice (first in cell A6)"})
+	l.MarkLast(CodeDuplicateID)
+	if l[0].Code != "" || l[1].Code != CodeDuplicateID || l[1].Error() != `d.csv: persona "awa": field "id": id used twice (first in cell A6)` {
+		t.Errorf("%+v", l)
+	}
+}

@@ -21,7 +21,7 @@ const (
 	CalibrationSteps = "1. Print both pages double-sided, flip on the %s edge, at actual size (100 %%).\n" +
 		"2. Hold the sheet against a window with the back side facing you: the short lines of this side show through and meet the lines of the back.\n" +
 		"3. On the back, in the X scale of the middle, find the pair of lines that makes one straight line: its figure is X. In the Y scale beside it, the straight pair gives Y. When two neighbouring pairs are equally close to straight, take the half between them (1.5 between 1 and 2).\n" +
-		"4. Build your deck with: cardgen build --back-offset X,Y (for example --back-offset 1.5,-0.5). Print this sheet again with the same --back-offset: the straight pairs are now at 0.\n" +
+		"4. Give X and Y to cardgen: on its web page (cardgen serve), type them in the \"Move the backs\" fields; in a terminal, build your deck with cardgen build --back-offset X,Y (for example --back-offset 1.5,-0.5). Print this sheet again with the same offset: the straight pairs are now at 0.\n" +
 		"If the two places give readings more than 0.5 mm apart, the printer also turns the paper a little: use the middle reading."
 	CalibrationBack = "Back side, against the light: in each scale, the pair of lines that makes one straight line gives X or Y."
 	EdgeLong        = "long"
@@ -57,7 +57,7 @@ var translations = map[language.Tag]map[string]string{
 		CalibrationSteps: "1. Imprimez les deux pages en recto verso, retournement sur le bord %s, à taille réelle (100 %%).\n" +
 			"2. Tenez la feuille devant une fenêtre, le verso face à vous : les petits traits du recto apparaissent par transparence et rejoignent ceux du verso.\n" +
 			"3. Au verso, dans l'échelle X du centre, cherchez la paire de traits qui forme un seul trait droit : son nombre est X. Dans l'échelle Y à côté, la paire droite donne Y. Si deux paires voisines sont aussi près l'une que l'autre d'être droites, prenez le milieu (1,5 entre 1 et 2).\n" +
-			"4. Construisez votre jeu avec : cardgen build --back-offset X,Y (par exemple --back-offset 1.5,-0.5). Imprimez à nouveau cette feuille avec le même --back-offset : les paires droites sont alors à 0.\n" +
+			"4. Donnez X et Y à cardgen : dans sa page web (cardgen serve), tapez-les dans les champs « Décalage du verso » ; dans un terminal, construisez votre jeu avec cardgen build --back-offset x=X,y=Y (par exemple --back-offset x=1,5,y=-0,5). Imprimez à nouveau cette feuille avec le même décalage : les paires droites sont alors à 0.\n" +
 			"Si les deux emplacements donnent des lectures écartées de plus de 0,5 mm, l'imprimante fait aussi tourner la feuille : prenez la lecture du centre.",
 		CalibrationBack: "Verso, à contre-jour : dans chaque échelle, la paire de traits qui forme un seul trait droit donne X ou Y.",
 		EdgeLong:        "long",

@@ -1,6 +1,7 @@
 package labels
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -94,6 +95,33 @@ func TestFrenchApostrophes(t *testing.T) {
 	for key, texts := range countedText {
 		if strings.Contains(texts[language.French], "'") {
 			t.Errorf("%q in French is %q: write ’", key, texts[language.French])
+		}
+	}
+}
+
+// TestCalibrationNumbers: the calibration sheet writes numbers with its
+// language's decimal separator, and what it tells to type works as
+// written: in the web page's fields, or on the command line, where
+// French decimals are parted by x= and y= (typography would turn quotes
+// and semicolons into « » and spaces the shell does not read).
+func TestCalibrationNumbers(t *testing.T) {
+	t.Parallel()
+	decimal := regexp.MustCompile(`[0-9][.,][0-9]`)
+	for lang, want := range map[string]struct {
+		sep, field, command string
+	}{
+		"fr": {",", "« Décalage du verso »", "--back-offset x=1,5,y=-0,5"},
+		"en": {".", `"Move the backs"`, "--back-offset 1.5,-0.5"},
+	} {
+		p := Printer(lang)
+		text := p.Sprintf(CalibrationRuler) + p.Sprintf(CalibrationSteps, "long") + p.Sprintf(CalibrationBack)
+		for _, d := range decimal.FindAllString(text, -1) {
+			if d[1:2] != want.sep {
+				t.Errorf("%s: %q has a decimal separator other than %q", lang, d, want.sep)
+			}
+		}
+		if !strings.Contains(text, want.field) || !strings.Contains(text, want.command) || !strings.Contains(text, "cardgen serve") {
+			t.Errorf("%s: the sheet does not say where to type X and Y (%s, %s):\n%s", lang, want.field, want.command, text)
 		}
 	}
 }

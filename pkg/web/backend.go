@@ -48,8 +48,11 @@ type Backend interface {
 	Calibrate(ctx context.Context, opts CalibrateOptions) (File, error)
 	// Images makes a PNG picture of each face of the chosen cards.
 	Images(ctx context.Context, ds Dataset, opts ImagesOptions) ([]File, error)
-	// Export writes the dataset in format ("csv", "yaml", …).
-	Export(ctx context.Context, ds Dataset, format string) (File, error)
+	// Export writes the dataset in format ("csv", "yaml", …), as far as it
+	// can be read: problems (which the page's working copy may still have)
+	// come back beside the file, which keeps the teacher's fixes so far.
+	// A dataset that cannot be read at all is an error.
+	Export(ctx context.Context, ds Dataset, format string) (File, diag.List, error)
 }
 
 // Info is what a backend reads and writes.
@@ -156,6 +159,9 @@ type File struct {
 	Name string // as the command line names it: "personas-a4.pdf"
 	Type string // MIME type
 	Data []byte
+	// problems counts those the dataset of an export still has (sent as
+	// the Cardgen-Problems header).
+	problems int
 }
 
 // Layout describes a built-in layout for the page, which words its
@@ -203,9 +209,12 @@ type Deck struct {
 
 // Where is where fields are in a dataset file.
 type Where struct {
-	Deck       map[string]Place            `json:"deck,omitempty"`       // title, language, author
-	Categories map[string]Place            `json:"categories,omitempty"` // by id
-	Personas   map[string]map[string]Place `json:"personas,omitempty"`   // by id, then field
+	Deck       map[string]Place `json:"deck,omitempty"`       // title, language, author
+	Categories map[string]Place `json:"categories,omitempty"` // by id
+	// Personas are by the persona's place in the deck (ids may be
+	// shared, which is a problem to show), then by field ("" for the
+	// persona itself).
+	Personas []map[string]Place `json:"personas,omitempty"`
 }
 
 // Place is a position in a file: line and column, and the spreadsheet cell
@@ -225,17 +234,28 @@ type Checked struct {
 	// belong to the files themselves.
 	Typesetting diag.List
 	Summary     string // what was checked, in a sentence, when there is no problem
+	// Card gives, by problem (its Error), the place in Deck of the persona
+	// it belongs to (app.ProblemCard); problems of no persona are not in
+	// it.
+	Card map[string]int
 }
 
 // Faces are cards drawn for a preview.
 type Faces struct {
 	Cards    []CardFaces
 	Problems diag.List
+	// Card gives, by problem (its Error), the Index of the card it
+	// belongs to; problems of no card are not in it.
+	Card map[string]int
 }
 
 // CardFaces are the two faces of a card, as SVG documents; both are empty
 // when the card cannot be drawn (its problems say why).
 type CardFaces struct {
+	// Index is the card's place in the deck, from 0: the page tells cards
+	// apart by it, since two may share an id. A card sent alone as an
+	// excerpt (number=, total=) has the place it has in the whole deck.
+	Index int    `json:"index"`
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Front string `json:"front,omitempty"`

@@ -118,19 +118,20 @@ func (b *AppBackend) deckResult(ed *edition.Edition, ds Dataset) (*Deck, error) 
 // where collects where every field is in the deck's file.
 func where(d *deck.Deck) Where {
 	place := func(p deck.Pos) Place { return Place{Line: p.Line, Column: p.Column, Cell: p.Cell} }
-	w := Where{Deck: map[string]Place{}, Categories: map[string]Place{}, Personas: map[string]map[string]Place{}}
+	w := Where{Deck: map[string]Place{}, Categories: map[string]Place{}}
 	for k, p := range d.Fields {
 		w.Deck[k] = place(p)
 	}
 	for _, c := range d.Categories {
 		w.Categories[c.ID] = place(c.Pos)
 	}
-	for _, ps := range d.Personas {
+	w.Personas = make([]map[string]Place, len(d.Personas))
+	for i, ps := range d.Personas {
 		m := map[string]Place{"": place(ps.Pos)}
 		for k, p := range ps.Fields {
 			m[k] = place(p)
 		}
-		w.Personas[ps.ID] = m
+		w.Personas[i] = m
 	}
 	return w
 }
@@ -143,8 +144,13 @@ func (b *AppBackend) Validate(ctx context.Context, ds Dataset, layouts []string)
 	if err != nil {
 		return nil, translate(err)
 	}
-	c := &Checked{Problems: rep.Problems, Typesetting: rep.Typesetting}
+	c := &Checked{Problems: rep.Problems, Typesetting: rep.Typesetting, Card: map[string]int{}}
 	if len(rep.Editions) > 0 && rep.Editions[0] != nil {
+		for _, p := range rep.Problems {
+			if i := app.ProblemCard(rep.Editions[0].Deck, p); i >= 0 {
+				c.Card[p.Error()] = i
+			}
+		}
 		// A deck with problems may not be written as it is; then the page
 		// can only list them.
 		if d, err := b.deckResult(rep.Editions[0], ds); err == nil {
@@ -172,9 +178,12 @@ func (b *AppBackend) Faces(ctx context.Context, ds Dataset, opts FacesOptions) (
 	case err != nil:
 		return nil, translate(err)
 	}
-	out := &Faces{Problems: set.Problems, Cards: make([]CardFaces, len(set.Cards))}
+	out := &Faces{Problems: set.Problems, Cards: make([]CardFaces, len(set.Cards)), Card: map[string]int{}}
 	for i, c := range set.Cards {
-		out.Cards[i] = CardFaces{ID: c.ID, Name: c.Name, Front: element(c.Front), Back: element(c.Back)}
+		out.Cards[i] = CardFaces{Index: c.Number - 1, ID: c.ID, Name: c.Name, Front: element(c.Front), Back: element(c.Back)}
+		for _, p := range c.Problems {
+			out.Card[p.Error()] = c.Number - 1
+		}
 	}
 	return out, nil
 }
@@ -271,13 +280,13 @@ func (b *AppBackend) Images(ctx context.Context, ds Dataset, opts ImagesOptions)
 }
 
 // Export implements Backend.
-func (b *AppBackend) Export(ctx context.Context, ds Dataset, format string) (File, error) {
+func (b *AppBackend) Export(ctx context.Context, ds Dataset, format string) (File, diag.List, error) {
 	if err := ctx.Err(); err != nil {
-		return File{}, err
+		return File{}, nil, err
 	}
-	data, d, err := app.Export(app.ExportOptions{Dataset: b.dataset(ds), To: format})
+	data, d, problems, err := app.ExportAsRead(app.ExportOptions{Dataset: b.dataset(ds), To: format})
 	if err != nil {
-		return File{}, translate(err)
+		return File{}, nil, translate(err)
 	}
 	// The file is named as the dataset it comes from, with the edition's
 	// language before the extension as cardgen names editions:
@@ -289,7 +298,7 @@ func (b *AppBackend) Export(ctx context.Context, ds Dataset, format string) (Fil
 	if ds.Edition != "" {
 		stem += "." + ds.Edition
 	}
-	return File{Name: stem + "." + format, Type: formatType(format), Data: data}, nil
+	return File{Name: stem + "." + format, Type: formatType(format), Data: data}, problems, nil
 }
 
 func formatType(format string) string {
@@ -328,6 +337,8 @@ var params = map[app.Option]string{
 	app.OptOnly: "only", app.OptExclude: "exclude", app.OptCategory: "category", app.OptTag: "tag", app.OptSort: "sort",
 	app.OptDuplex: "duplex", app.OptBackOffset: "offset", app.OptInkSaver: "ink_saver", app.OptPaper: "paper",
 	app.OptPictures: "format", app.OptExportFormat: "to", app.OptCard: "id", app.OptSide: "side",
+	// What the page offers where the command line has a command.
+	app.RefList: "the list of cards", app.RefCalibrate: "the calibration sheet",
 }
 
 // param is the query parameter of an app option.

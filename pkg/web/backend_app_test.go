@@ -16,8 +16,10 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -75,8 +77,8 @@ func TestRealDeckAndFaces(t *testing.T) {
 		if len(ds.Personas) != 20 || ds.Deck.Language != lang || d.Language != lang || !slices.Equal(d.Languages, []string{"fr", "en"}) {
 			t.Errorf("%s: %d personas, language %q/%q, languages %v", lang, len(ds.Personas), ds.Deck.Language, d.Language, d.Languages)
 		}
-		if p := d.Where.Personas["koffi"]["text"]; p.Line == 0 {
-			t.Errorf("%s: no place for koffi's text: %+v", lang, d.Where.Personas["koffi"])
+		if p := d.Where.Personas[1]["text"]; p.Line == 0 {
+			t.Errorf("%s: no place for koffi's text: %+v", lang, d.Where.Personas[1])
 		}
 
 		rec = do(t, s, "POST", "/api/faces?layout=a4&lang="+lang, nil, "")
@@ -159,7 +161,7 @@ func TestRealExcelCSV(t *testing.T) {
 			t.Errorf("a message names the server's folder: %+v", p)
 		}
 	}
-	if c := v.Deck.Where.Personas["lea"]["text"].Cell; c != "F4" {
+	if c := v.Deck.Where.Personas[2]["text"].Cell; c != "F4" {
 		t.Errorf("lea's text is at %q, want F4", c)
 	}
 
@@ -571,7 +573,7 @@ func TestRealWorkbooks(t *testing.T) {
 		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != 200 || !v.OK || v.Deck.Format != format {
 			t.Fatalf("%s: %d %s", format, rec.Code, rec.Body.String()[:min(300, rec.Body.Len())])
 		}
-		if c := v.Deck.Where.Personas["hao"]["text"].Cell; !strings.HasSuffix(c, "!F2") {
+		if c := v.Deck.Where.Personas[0]["text"].Cell; !strings.HasSuffix(c, "!F2") {
 			t.Errorf("%s: hao's text is at %q", format, c)
 		}
 		body, ct = multipartBody(t, part{"data", "mes cartes.json", v.Deck.Dataset})
@@ -691,5 +693,96 @@ func TestRealTimeLimitStopsTheWork(t *testing.T) {
 	t.Logf("checking 1,000 cards on %d layouts takes %s; stopped at %s, its slot was free after %s", len(layouts), whole.Round(time.Millisecond), limit, freed.Round(time.Millisecond))
 	if freed > whole/2 {
 		t.Errorf("the slot was free after %s, the whole work takes %s", freed, whole)
+	}
+}
+
+// TestRealTeachersFile: the file a tester made as a French teacher would
+// (a misspelt column, an empty role, a misspelt category, two cards of
+// one id, an emoji, a missing picture, a text too long). /api/validate
+// lists what cardgen validate lists, each problem with its kind and its
+// card by place; the working copy's previews tell the two "awa" apart;
+// and the working copy, problems and all, can be saved.
+func TestRealTeachersFile(t *testing.T) {
+	t.Parallel()
+	s := realServer(t)
+	data, err := os.ReadFile(filepath.Join("testdata", "trial", "mon-jeu.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, ct := multipartBody(t, part{"data", "mon-jeu.csv", data})
+	rec := do(t, s, "POST", "/api/validate?layout=a4", body, ct)
+	var v validateAnswer
+	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != 200 || v.Deck == nil {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	// The command line's list, problem for problem.
+	rep, err := app.Validate(app.ValidateOptions{Dataset: app.Dataset{Path: "mon-jeu.csv", Data: data, FS: fstest.MapFS{}}, Layouts: []string{"a4"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Problems) != len(rep.Problems) || len(v.Problems) != 7 {
+		t.Fatalf("%d problems, validate finds %d:\n%s", len(v.Problems), len(rep.Problems), rep.Problems)
+	}
+	card := func(p Problem) int {
+		if p.Card == nil {
+			return -1
+		}
+		return *p.Card
+	}
+	want := []struct {
+		cell, code string
+		card       int
+	}{
+		{"H5", "unknown-field", -1}, {"C7", "empty", 1}, {"F7", "near-category", 1}, {"A8", "duplicate-id", 2},
+		{"G8", "missing-glyph", 2}, {"J8", "missing-picture", 2}, {"G9", "too-long", 3},
+	}
+	for i, p := range v.Problems {
+		if p.Message != rep.Problems[i].Msg || p.Cell != rep.Problems[i].Cell {
+			t.Errorf("problem %d: %+v; validate says %s", i, p, rep.Problems[i].Error())
+		}
+		if w := want[i]; p.Cell != w.cell || p.Code != w.code || card(p) != w.card {
+			t.Errorf("problem %d: cell %s, code %q, card %d; want %s, %q, %d", i, p.Cell, p.Code, card(p), w.cell, w.code, w.card)
+		}
+	}
+	if w := v.Deck.Where.Personas; len(w) != 5 || w[0][""].Cell != "A6" || w[2][""].Cell != "A8" {
+		t.Errorf("where the personas are: %+v", w)
+	}
+
+	// The working copy's previews: five cards, the two "awa" each its own.
+	body, ct = multipartBody(t, part{"data", "mon-jeu.json", v.Deck.Dataset})
+	rec = do(t, s, "POST", "/api/faces?layout=a4", body, ct)
+	var f facesAnswer
+	if err := json.Unmarshal(rec.Body.Bytes(), &f); err != nil || rec.Code != 200 || len(f.Cards) != 5 {
+		t.Fatalf("faces: %d %s", rec.Code, rec.Body.String()[:min(300, rec.Body.Len())])
+	}
+	for i, c := range f.Cards {
+		if c.Index != i {
+			t.Errorf("card %d is said to be %d", i, c.Index)
+		}
+	}
+	if !strings.Contains(f.Cards[0].Front, ">Awa<") || strings.Contains(f.Cards[0].Front, "Aminata") {
+		t.Error("the first awa is not drawn as Awa")
+	}
+	for _, p := range f.Problems {
+		if p.Persona == "awa" && card(p) != 2 && p.Code != "empty-list" {
+			t.Errorf("a problem of the second awa is given to card %d: %+v", card(p), p)
+		}
+	}
+
+	// The working copy, problems and all, saved as CSV: both awa, and the
+	// count of what remains.
+	body, ct = multipartBody(t, part{"data", "mon-jeu.json", v.Deck.Dataset})
+	rec = do(t, s, "POST", "/api/export?to=csv", body, ct)
+	if rec.Code != 200 || rec.Header().Get("Content-Disposition") != "attachment; filename=mon-jeu.csv" ||
+		strings.Count(rec.Body.String(), "\nawa;") != 2 {
+		t.Errorf("export: %d %v\n%s", rec.Code, rec.Header(), rec.Body.String()[:min(400, rec.Body.Len())])
+	}
+	if n, _ := strconv.Atoi(rec.Header().Get("Cardgen-Problems")); n == 0 {
+		t.Errorf("export says no problem remains: %v", rec.Header())
+	}
+	// A file that cannot be read at all is still refused.
+	body, ct = multipartBody(t, part{"data", "x.yaml", []byte("deck: [\n")})
+	if rec = do(t, s, "POST", "/api/export?to=csv", body, ct); rec.Code != 422 {
+		t.Errorf("an unreadable file exported: %d", rec.Code)
 	}
 }

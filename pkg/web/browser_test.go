@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
@@ -27,6 +28,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/cardgen/cardgen/pkg/app"
+	"github.com/cardgen/cardgen/pkg/geom"
 )
 
 // chromium finds the browser, or "" when there is none.
@@ -253,10 +255,10 @@ func TestBrowser(t *testing.T) {
 	if evaluate[bool](ctx, t, `document.querySelector("#deck-lang-row").offsetParent !== null`) {
 		t.Error("a teacher's deck shows the built-in deck's language choice")
 	}
-	if !evaluate[bool](ctx, t, `document.querySelector("#card-amina").classList.contains("has-problem") && !document.querySelector("#card-hao").classList.contains("has-problem")`) {
+	if !evaluate[bool](ctx, t, `document.querySelector("#card-1").classList.contains("has-problem") && !document.querySelector("#card-0").classList.contains("has-problem")`) {
 		t.Error("the card with a problem is not marked in the grid, or another is")
 	}
-	if c := evaluate[string](ctx, t, `document.querySelector("#card-amina .face-box").innerText`); !strings.Contains(c, "ne peut pas être dessinée") {
+	if c := evaluate[string](ctx, t, `document.querySelector("#card-1 .face-box").innerText`); !strings.Contains(c, "ne peut pas être dessinée") {
 		t.Errorf("the card that does not fit shows %q", c)
 	}
 	screenshot(ctx, t, shots, "02-problem.png", true)
@@ -265,7 +267,7 @@ func TestBrowser(t *testing.T) {
 
 	// Fix the text in the form, by keyboard: Enter on Edit, type, Escape.
 	err := chromedp.Do(ctx,
-		chromedp.Focus(chromedp.CSS("#card-amina button.edit")),
+		chromedp.Focus(chromedp.CSS("#card-1 button.edit")),
 		chromedp.KeyEvent(kb.Enter))
 	if err != nil {
 		t.Fatal(err)
@@ -291,8 +293,8 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(ctx, t, "the editor to close, focus back on its card", `!document.querySelector("#editor").open && document.activeElement.matches("#card-amina button.edit")`)
-	if evaluate[bool](ctx, t, `document.querySelector("#card-amina").classList.contains("has-problem")`) {
+	waitFor(ctx, t, "the editor to close, focus back on its card", `!document.querySelector("#editor").open && document.activeElement.matches("#card-1 button.edit")`)
+	if evaluate[bool](ctx, t, `document.querySelector("#card-1").classList.contains("has-problem")`) {
 		t.Error("the card is still marked after the fix")
 	}
 
@@ -510,7 +512,7 @@ func TestBrowserPictures(t *testing.T) {
 		}
 		return p
 	}
-	hasPicture := `document.querySelectorAll("#card-koffi svg image").length === 1 && document.querySelectorAll("#card-hao svg image").length === 0`
+	hasPicture := `document.querySelectorAll("#card-0 svg image").length === 1 && document.querySelectorAll("#card-1 svg image").length === 0`
 
 	// The dataset and its picture, chosen together.
 	files := []string{write("flat/deck.yaml", []byte(dataset("koffi.png"))), write("flat/koffi.png", png)}
@@ -530,13 +532,25 @@ func TestBrowserPictures(t *testing.T) {
 	}
 	// An edit sends the picture again: the preview keeps it.
 	err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS("#card-koffi button.edit")),
+		chromedp.Click(chromedp.CSS("#card-0 button.edit")),
 		chromedp.SendKeys(chromedp.CSS("#f-text"), " Dur."))
 	if err != nil {
 		t.Fatal(err)
 	}
 	waitFor(ctx, t, "the edited preview with its picture", `[...document.querySelectorAll("#edit-preview svg text")].some(t => t.textContent.includes("Dur.")) && document.querySelectorAll("#edit-preview svg image").length === 1`)
 	screenshot(ctx, t, artefacts(t), "06-picture.png", false)
+
+	waitFor(ctx, t, "the browser to keep the files", `state.filesKept === state.generation && localStorage.getItem("cardgen-working-copy").includes("Dur.")`)
+	// The tab opened again: the edit is back, and so is the picture (the
+	// browser keeps the files dropped with the working copy).
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the edit and its picture back", `!document.querySelector("#restored").hidden && `+hasPicture+
+		` && [...document.querySelectorAll("#card-0 svg text")].some(t => t.textContent.includes("Dur."))`)
+	if s := evaluate[string](ctx, t, `document.querySelector("#restored").innerText`); !strings.HasPrefix(s, "Your changes to deck.yaml (") || strings.Contains(s, "could not be kept") {
+		t.Errorf("restored: %q", s)
+	}
 }
 
 // A teacher's own file with its English edition beside it, in a .zip: the
@@ -619,4 +633,224 @@ func TestBrowserEditionsAndWorkbooks(t *testing.T) {
 	if err != nil || !rep.OK() || len(rep.Editions[0].Personas) != evaluate[int](ctx, t, `state.deck.personas.length`) {
 		t.Errorf("the downloaded workbook: %v %v", err, rep.Problems)
 	}
+}
+
+// The file a tester made as a French teacher would (testdata/trial): a
+// misspelt column, an empty role, a misspelt category, two cards of one
+// id, an emoji, a missing picture, a text too long. The page lists the
+// problems cardgen validate lists, in French; tells the two "awa" apart;
+// fixes what the form can fix without inventing other problems; saves
+// the data with the problems left; keeps the edits when the tab is
+// closed; and reads a back offset written with a decimal comma.
+func TestBrowserTeachersFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser test takes some seconds")
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "trial", "mon-jeu.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := app.Validate(app.ValidateOptions{Dataset: app.Dataset{Path: "mon-jeu.csv", Data: data, FS: fstest.MapFS{}}, Layouts: []string{"a4"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, ctx := browserSession(t, "fr-FR")
+	shots := artefacts(t)
+	downloads := t.TempDir()
+	if err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
+			return err
+		}),
+		chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the built-in deck", `document.querySelectorAll("#grid .face-box svg").length === 40`)
+	dropFile(ctx, t, "mon-jeu.csv", data)
+	waitFor(ctx, t, "the file's five cards", `document.querySelectorAll("#grid li.card").length === 5 && !document.querySelector("#problems").hidden && document.querySelector("#cards-loading").hidden`)
+
+	// The same problems as cardgen validate, in its order, each at its cell.
+	items := evaluate[[]string](ctx, t, `[...document.querySelectorAll("#problem-list > li")].map((li) => li.innerText)`)
+	if len(items) != len(rep.Problems) {
+		t.Errorf("the page lists %d problems, cardgen validate %d:\n%s", len(items), len(rep.Problems), strings.Join(items, "\n"))
+	}
+	for i, p := range rep.Problems {
+		if i < len(items) && !strings.Contains(items[i], "cellule "+p.Cell) {
+			t.Errorf("problem %d is %q; validate's is at %s", i, items[i], p.Cell)
+		}
+	}
+	if title := evaluate[string](ctx, t, `document.querySelector("#problems-title").innerText`); title != fmt.Sprintf("%d problèmes à corriger", len(rep.Problems)) {
+		t.Errorf("title %q", title)
+	}
+	// In French, all of them, with the duplicate's first cell as validate
+	// says it, and the emoji named by its code in a font that may have it.
+	all := strings.Join(items, "\n")
+	for _, want := range []string{
+		"cellule H5 · conditons — Colonne inconnue. À faire : vouliez-vous dire « conditions » ?",
+		"John · cellule C7 · Métier — Vide : à remplir.",
+		"John · cellule F7 · Catégorie — « Travail du clik » ferait une nouvelle catégorie, très proche de « Travail du clic ».",
+		"Aminata · cellule A8 · Identifiant — Identifiant « awa » déjà utilisé (la première fois en cellule A6).",
+		"(U+1F642, émoji)",
+		"Aminata · cellule J8 · Image — L'image « images/aminata.jpg » est introuvable.",
+		"Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the list lacks %q:\n%s", want, all)
+		}
+	}
+	if n := evaluate[int](ctx, t, `document.querySelectorAll("#problems [lang=en]").length`); n > 0 {
+		t.Errorf("%d problems left in English:\n%s", n, all)
+	}
+	if f := evaluate[string](ctx, t, `getComputedStyle(document.querySelector("#problem-list .glyph")).fontFamily`); strings.HasPrefix(f, `"Lato"`) || strings.HasPrefix(f, "Lato") {
+		t.Errorf("the emoji is drawn in %s, which lacks it", f)
+	}
+	noEnglish(ctx, t, "a teacher's file with problems")
+	axeCheck(ctx, t, "a teacher's file with problems")
+	screenshot(ctx, t, shots, "08-teachers-file.png", true)
+
+	// Two cards of one id: each its own card, with its own problems.
+	ids := evaluate[[]string](ctx, t, `[...document.querySelectorAll("#grid li.card")].map((li) => li.id + ":" + li.dataset.id + ":" + li.classList.contains("has-problem"))`)
+	if strings.Join(ids, " ") != "card-0:awa:false card-1:john:true card-2:awa:true card-3:paul:true card-4:lea:false" {
+		t.Errorf("the grid: %v", ids)
+	}
+	if n := evaluate[int](ctx, t, `document.querySelectorAll("#card-2 .card-problems li").length`); n != 3 {
+		t.Errorf("Aminata's card shows %d problems, want 3 (id, emoji, picture)", n)
+	}
+	// Edit on the second awa opens the second awa.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#card-2 button.edit"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the editor", `document.querySelector("#editor").open`)
+	if name := evaluate[string](ctx, t, `document.querySelector("#f-name").value + "/" + document.querySelector("#f-id").value`); name != "Aminata/awa" {
+		t.Errorf("Edit on the second awa opens %q", name)
+	}
+	// A new id and no emoji: those two problems go; the picture's stays
+	// (the form cannot give it); nothing is invented (the misspelt column
+	// leaves the working copy without conditions: no "empty list").
+	type fix struct{ field, text string }
+	for _, f := range []fix{{"#f-id", "aminata"}, {"#f-text", "J'annote des images pour une IA."}} {
+		err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(f.field)),
+			chromedp.KeyEvent("a", chromedp.KeyModifiers(kb.ModifierCtrl)), chromedp.KeyEvent(kb.Delete),
+			chromedp.SendKeys(chromedp.CSS(f.field), f.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(ctx, t, "the two problems gone", `document.querySelectorAll("#problem-list > li").length === 5 && document.querySelectorAll("#edit-problems li").length === 1`)
+	if p := evaluate[string](ctx, t, `document.querySelector("#edit-problems").innerText`); !strings.Contains(p, "introuvable") {
+		t.Errorf("the editor shows %q", p)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the editor closed", `!document.querySelector("#editor").open`)
+	all = evaluate[string](ctx, t, `document.querySelector("#problem-list").innerText`)
+	if strings.Contains(all, "condition") && !strings.Contains(all, "« conditions »") || strings.Contains(all, "déjà utilisé") || strings.Contains(all, "U+1F642") {
+		t.Errorf("after the fixes:\n%s", all)
+	}
+	if evaluate[bool](ctx, t, `document.querySelector("#card-0").classList.contains("has-problem")`) {
+		t.Error("the first awa got a problem")
+	}
+	// The data, problems and all: the fixes are in it, and the page says
+	// what is left, and that the misspelt column's content is not in it.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#dl-data"))); err != nil {
+		t.Fatal(err)
+	}
+	saved := waitForFile(t, filepath.Join(downloads, "mon-jeu.csv"))
+	if !bytes.Contains(saved, []byte("\naminata;Aminata;")) || !bytes.Contains(saved, []byte("\nawa;Awa;")) || bytes.Contains(saved, []byte("🙂")) {
+		t.Errorf("the data saved:\n%s", saved)
+	}
+	waitFor(ctx, t, "the download's note", `document.querySelector("#dl-status").innerText.includes("mon-jeu.csv")`)
+	if s := evaluate[string](ctx, t, `document.querySelector("#dl-status").innerText`); !strings.Contains(s, "Il reste 5 problèmes à corriger") || !strings.Contains(s, "(conditons)") {
+		t.Errorf("the download says %q", s)
+	}
+
+	// The tab closed and opened again: the edits are back, and may be
+	// discarded.
+	waitFor(ctx, t, "the browser to keep the files", `state.filesKept === state.generation`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the edits back", `!document.querySelector("#restored").hidden && document.querySelectorAll("#grid li.card").length === 5 && document.querySelector("#card-2").dataset.id === "aminata" && document.querySelector("#cards-loading").hidden`)
+	if s := evaluate[string](ctx, t, `document.querySelector("#restored").innerText`); !strings.Contains(s, "Vos modifications de mon-jeu.csv") || strings.Contains(s, "images") {
+		t.Errorf("restored: %q", s)
+	}
+	if n := evaluate[int](ctx, t, `document.querySelectorAll("#problem-list > li").length`); n != 5 {
+		t.Errorf("after reloading, %d problems, want 5", n)
+	}
+	screenshot(ctx, t, shots, "09-restored.png", false)
+	// Another layout: the file is checked again on it, as cardgen validate
+	// --layout poker checks it (Paul's text is far longer for a poker card).
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#layout-poker"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "Paul's text checked on poker cards", `document.querySelector("#problem-list").innerText.includes("Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ 80 % de trop")`)
+	if n := evaluate[int](ctx, t, `document.querySelectorAll("#problem-list > li").length`); n != 5 {
+		t.Errorf("on poker cards, %d problems, want 5", n)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#layout-a4"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "back on a4", `document.querySelector("#problem-list").innerText.includes("environ 18 % de trop")`)
+	// Paul's text, still too long after an edit: the working copy's
+	// problem, at the cell of the teacher's file.
+	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#card-3 button.edit")),
+		chromedp.SendKeys(chromedp.CSS("#f-text"), strings.Repeat(" Encore une fois.", 8)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paul := `[...document.querySelectorAll("#problem-list > li")].map((li) => li.innerText).filter((s) => s.startsWith("Paul"))`
+	waitFor(ctx, t, "Paul's text checked again", paul+`.some((s) => s.includes("Trop long") && !s.includes("18 %"))`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the editor closed", `!document.querySelector("#editor").open`)
+	if s := evaluate[string](ctx, t, paul+`.join("|")`); !strings.HasPrefix(s, "Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ ") || strings.Contains(s, "|") {
+		t.Errorf("Paul's edited text: %q", s)
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#discard"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "the built-in deck again", `document.querySelectorAll("#grid .face-box svg").length === 40 && document.querySelector("#restored").hidden && localStorage.getItem("cardgen-working-copy") === null`)
+
+	// A back offset written the French way.
+	offset := func(axis, text string) {
+		err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#offset-"+axis)),
+			chromedp.KeyEvent("a", chromedp.KeyModifiers(kb.ModifierCtrl)), chromedp.KeyEvent(kb.Delete),
+			chromedp.SendKeys(chromedp.CSS("#offset-"+axis), text))
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	offset("x", "1,5")
+	offset("y", "-0,5")
+	if s := evaluate[string](ctx, t, `document.querySelector("#offset-read").innerText`); s != "Les versos seront décalés de 1,5 mm vers la droite et de 0,5 mm vers le haut." {
+		t.Errorf("the offset understood: %q", s)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#dl-pdf"))); err != nil {
+		t.Fatal(err)
+	}
+	pdf := waitForFile(t, filepath.Join(downloads, "personas-a4-offset.pdf"))
+	want, err := app.Build(app.BuildOptions{Print: app.PrintOptions{BackOffset: &geom.Point{X: 1.5, Y: -0.5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(pdf, want.PDFs[0].Data) {
+		t.Error("the PDF is not cardgen build --back-offset 1.5,-0.5's")
+	}
+	waitFor(ctx, t, "the download's note", `document.querySelector("#dl-status").innerText.includes("personas-a4-offset.pdf")`)
+	if s := evaluate[string](ctx, t, `document.querySelector("#dl-status").innerText`); !strings.Contains(s, "Versos décalés de 1,5 mm vers la droite et de 0,5 mm vers le haut.") {
+		t.Errorf("the download says %q", s)
+	}
+	offset("x", "1,5,2")
+	if s := evaluate[string](ctx, t, `document.querySelector("#offset-read").innerText + " " + document.querySelector("#offset-x").getAttribute("aria-invalid")`); s != "« 1,5,2 » n'est pas un nombre de millimètres : écrivez par exemple 1,5 ou -0,5. true" {
+		t.Errorf("a wrong offset: %q", s)
+	}
+	offset("x", "5")
+	if s := evaluate[string](ctx, t, `document.querySelector("#offset-read").innerText`); !strings.Contains(s, "plus que le décalage habituel") {
+		t.Errorf("a large offset: %q", s)
+	}
+	axeCheck(ctx, t, "the back offset")
 }

@@ -24,6 +24,14 @@ type Problem struct {
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"`
+	// Code names the kind of problem (diag.Code: "empty", "duplicate-id",
+	// …), for a page that says it in its own language; "" for a kind
+	// without one, which the message alone says.
+	Code string `json:"code,omitempty"`
+	// Card is the place in the deck, from 0, of the card the problem
+	// belongs to, when the answer knows it (/api/validate, /api/faces):
+	// two cards may share an id (Persona), which is itself a problem.
+	Card *int `json:"card,omitempty"`
 	// Typesetting, in /api/validate's answer, marks a problem found
 	// setting the cards (the font, the fitting), which a copy of the deck
 	// has too; the others belong to the files themselves.
@@ -40,13 +48,22 @@ type errorBody struct {
 
 // problemJSON turns a diag.Problem into its JSON form.
 func problemJSON(p diag.Problem) Problem {
-	return Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint}
+	return Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint,
+		Code: string(p.Code)}
 }
 
-func problemsJSON(l diag.List) []Problem {
+// problemsJSON turns problems into their JSON form; cards, when not nil,
+// gives the card of each (by its Error).
+func problemsJSON(l diag.List, cards ...map[string]int) []Problem {
 	out := make([]Problem, 0, len(l))
 	for _, p := range l {
-		out = append(out, problemJSON(p))
+		j := problemJSON(p)
+		for _, m := range cards {
+			if i, ok := m[p.Error()]; ok {
+				j.Card = &i
+			}
+		}
+		out = append(out, j)
 	}
 	return out
 }

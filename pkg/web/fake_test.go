@@ -18,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/cardgen/cardgen/pkg/diag"
 )
 
 // fakeBackend records what the server asks of it and answers what a test
@@ -162,11 +164,11 @@ func (f *fakeBackend) Images(ctx context.Context, ds Dataset, opts ImagesOptions
 	return []File{{Name: "hao-front.png", Type: "image/png", Data: []byte("png1")}, {Name: "hao-back.png", Type: "image/png", Data: []byte("png2")}}, nil
 }
 
-func (f *fakeBackend) Export(ctx context.Context, ds Dataset, format string) (File, error) {
+func (f *fakeBackend) Export(ctx context.Context, ds Dataset, format string) (File, diag.List, error) {
 	if err := f.record(ctx, "export", ds, format); err != nil {
-		return File{}, err
+		return File{}, nil, err
 	}
-	return File{Name: "deck." + format, Type: "text/csv", Data: []byte("a;b\r\n")}, nil
+	return File{Name: "deck." + format, Type: "text/csv", Data: []byte("a;b\r\n")}, nil, nil
 }
 
 // ---- helpers

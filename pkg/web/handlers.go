@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
 )
@@ -165,7 +166,7 @@ func (s *Server) handleValidate(w http.ResponseWriter, r *http.Request) {
 	if c.Deck != nil {
 		c.Deck.Folder = folder
 	}
-	problems := problemsJSON(sorted(c.Problems))
+	problems := problemsJSON(sorted(c.Problems), c.Card)
 	setting := map[string]bool{}
 	for _, p := range c.Typesetting {
 		setting[p.Error()] = true
@@ -240,7 +241,7 @@ func (s *Server) handleFaces(w http.ResponseWriter, r *http.Request) {
 	if cards == nil {
 		cards = []CardFaces{}
 	}
-	writeJSON(w, http.StatusOK, facesAnswer{Cards: cards, Problems: problemsJSON(sorted(f.Problems))})
+	writeJSON(w, http.StatusOK, facesAnswer{Cards: cards, Problems: problemsJSON(sorted(f.Problems), f.Card)})
 }
 
 func (s *Server) handlePreview(w http.ResponseWriter, r *http.Request) {
@@ -359,10 +360,17 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.sendFiles(w, r, func(ctx context.Context, ds Dataset) ([]File, error) {
-		f, err := s.backend.Export(ctx, ds, to)
+		// A dataset with problems is written all the same: the file keeps
+		// the fixes so far, and the answer counts what remains.
+		f, problems, err := s.backend.Export(ctx, ds, to)
+		f.problems = len(problems)
 		return []File{f}, err
 	})
 }
+
+// problemsHeader, on the file /api/export sends, counts the problems the
+// dataset still has (as /api/validate lists them).
+const problemsHeader = "Cardgen-Problems"
 
 // sendFiles reads the request's dataset, makes files from it, and sends
 // them: one as itself, several as a .zip.
@@ -401,6 +409,9 @@ func sendFile(w http.ResponseWriter, f File, disposition string) {
 	h.Set("Content-Type", f.Type)
 	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": f.Name}))
 	h.Set("Content-Length", strconv.Itoa(len(f.Data)))
+	if f.problems > 0 {
+		h.Set(problemsHeader, strconv.Itoa(f.problems))
+	}
 	w.WriteHeader(http.StatusOK)
 	w.Write(f.Data)
 }
@@ -550,13 +561,12 @@ func printParams(r *http.Request) (PrintOptions, error) {
 		return p, &RequestError{fmt.Sprintf("duplex %q: use long (flip on the long edge), short, or none (no double-sided printing)", d)}
 	}
 	if o := q.Get("offset"); o != "" {
-		x, y, ok := strings.Cut(o, ",")
-		fx, errX := strconv.ParseFloat(strings.TrimSpace(x), 64)
-		fy, errY := strconv.ParseFloat(strings.TrimSpace(y), 64)
-		if !ok || errX != nil || errY != nil || fx < -20 || fx > 20 || fy < -20 || fy > 20 {
-			return p, &RequestError{fmt.Sprintf("offset %q: give X,Y in mm, each between -20 and 20, such as 1.5,-0.5 (the calibration sheet measures them)", o)}
+		// The command line's parser: X,Y, or French decimals ("1,5;-0,5").
+		v, err := app.ParseOffset(o)
+		if err != nil {
+			return p, translate(err)
 		}
-		p.Offset = &Offset{X: fx, Y: fy}
+		p.Offset = &Offset{X: v.X, Y: v.Y}
 	}
 	switch v := strings.ToLower(q.Get("ink_saver")); v {
 	case "", "false", "0", "no", "off":

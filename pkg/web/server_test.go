@@ -236,7 +236,21 @@ func TestBuildParameters(t *testing.T) {
 	if got := fb.last().opts.(BuildOptions); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
+	// The command line's parser: French decimal commas too.
+	for query, want := range map[string]Offset{
+		"offset=1,5%3B-0,5":       {1.5, -0.5},
+		"offset=1,5+-0,5":         {1.5, -0.5},
+		"offset=x%3D1,5+y%3D-0,5": {1.5, -0.5},
+		"offset=0,1":              {0, 1},
+	} {
+		rec := do(t, s, "POST", "/api/build?"+query, nil, "")
+		if got := fb.last().opts.(BuildOptions).Print.Offset; rec.Code != 200 || got == nil || *got != want {
+			t.Errorf("%s: %d, offset %v, want %v", query, rec.Code, got, want)
+		}
+	}
 	for _, c := range []struct{ query, says string }{
+		{"offset=1,5,-0,5", `offset "1,5,-0,5": its commas may part X from Y or mark decimals: it reads as X 1.5 and Y -0.5`},
+		{"offset=a,b", `(the calibration sheet measures them)`},
 		{"layout=a5", `unknown layout "a5"`},
 		{"layout=../../etc/passwd.yaml", "unknown layout"},
 		{"duplex=sideways", `duplex "sideways"`},
