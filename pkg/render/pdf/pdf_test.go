@@ -111,3 +111,27 @@ func TestWriteReproducible(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneSetSorted: the set lists its characters once each, in order,
+// those beyond the Basic Multilingual Plane last.
+func TestRuneSetSorted(t *testing.T) {
+	var s runeSet
+	s.addString("zaé€a\U0001F642z\u202F\U00010000")
+	s.addString("")
+	got := string(s.sorted())
+	if want := "azé\u202F€\U00010000\U0001F642"; got != want {
+		t.Errorf("sorted = %q, want %q", got, want)
+	}
+}
+
+// TestTagSubsetsInPlace: every style's name gets its tag, a regular name
+// only where a delimiter ends it, and the file keeps its length.
+func TestTagSubsetsInPlace(t *testing.T) {
+	in := "/utf8cg+latoBI /utf8cg+latoB\n/utf8cg+latoI>/utf8cg+lato /utf8cg+lato\n/utf8cg+lato>/utf8cg+lato//utf8cg+latox /utf8cg+lato"
+	want := "/DDDDDD+LatoBI /BBBBBB+LatoB\n/CCCCCC+LatoI>/AAAAAA+Lato /AAAAAA+Lato\n/AAAAAA+Lato>/AAAAAA+Lato//utf8cg+latox /utf8cg+lato"
+	b := []byte(in)
+	tagSubsets(b, "Lato", map[typeface.Style]string{typeface.Regular: "AAAAAA", typeface.Bold: "BBBBBB", typeface.Italic: "CCCCCC", typeface.BoldItalic: "DDDDDD"})
+	if string(b) != want {
+		t.Errorf("tagSubsets:\n got  %q\n want %q", b, want)
+	}
+}
