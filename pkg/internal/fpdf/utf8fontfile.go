@@ -891,7 +891,10 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		utf.seek(start + ((metricCount - 1) * 4))
 		metrics = utf.fileReader.Read(2)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
-		metrics = append(metrics, utf.fileReader.Read(2)...)
+		// Read returns a slice of the font's bytes: metrics[:2:2] has no
+		// room left, so append copies instead of writing over the bytes
+		// that follow, which other documents may be reading.
+		metrics = append(metrics[:2:2], utf.fileReader.Read(2)...)
 	}
 	return metrics
 }

@@ -20,11 +20,11 @@ const (
 		upstreamPath + " v0.12.0/go.mod h1:WJNJ2bvCj81rZBdhOf7lKOGoSl+OKMXcIcXqDcP8r5Y=\n"
 )
 
-// The files the patch changes or adds; every other file of the copy is
+// The files the patches change or add; every other file of the copy is
 // upstream's, byte for byte.
 var (
-	patched = []string{"xcompr.go"}
-	added   = []string{"PATCH.md", "xcompr_test.go"}
+	patched = []string{"xcompr.go", "utf8fontfile.go"}
+	added   = []string{"PATCH.md", "xcompr_test.go", "utf8fontfile_test.go"}
 )
 
 // upstreamModfile writes, in dir, a go.mod and go.sum that are the
