@@ -90,16 +90,14 @@ func (j Job) Run() ([]Rendered, error) {
 			pages = append(pages, i)
 		}
 	}
+	first := make([]*impose.Page, len(j.Parts)) // each document's first page
 	for k, faces := range j.Parts {
 		docs[k].faces = faces
 		for _, i := range pages {
-			if p := plan.Pages[i]; keeps(faces, p) {
+			if p := &plan.Pages[i]; keeps(faces, *p) {
 				docs[k].pages++
-				if docs[k].w == nil {
-					docs[k].w, err = pdf.NewWriter(j.Family, j.meta(len(order)), c.images, p.Size.W, p.Size.H)
-					if err != nil {
-						return nil, fmt.Errorf("layout %s: %w", spec.Name, err)
-					}
+				if first[k] == nil {
+					first[k] = p
 				}
 			}
 		}
@@ -123,14 +121,11 @@ func (j Job) Run() ([]Rendered, error) {
 		}
 		close(next)
 	}()
-	// The painter takes a core of its own when there are two or more:
-	// it is the longest part, and it cannot be shared.
-	workers := max(1, runtime.GOMAXPROCS(0)-1)
-	if len(docs) == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	// A worker per core: the painter, which cannot be shared, waits for
+	// the first sheet while they start, and they wait for it once they are
+	// the window ahead of it.
 	var wg sync.WaitGroup
-	for range min(workers, len(s.jobs)) {
+	for range min(runtime.GOMAXPROCS(0), len(s.jobs)) {
 		wg.Go(func() {
 			for k := range next {
 				jb := &s.jobs[k]
@@ -160,6 +155,17 @@ func (j Job) Run() ([]Rendered, error) {
 				}
 			}
 		})
+	}
+	// The documents start (their fonts are read) while the first cards
+	// are composed.
+	var startErr error
+	for k := range docs {
+		if first[k] != nil && startErr == nil {
+			docs[k].w, startErr = pdf.NewWriter(j.Family, j.meta(len(order)), c.images, first[k].Size.W, first[k].Size.H)
+		}
+	}
+	if startErr != nil {
+		stop.Store(true) // nothing to paint with: the cards are only checked
 	}
 	var painting *bug.Error // a panic while painting, raised once every job is done
 	if len(docs) > 0 {
@@ -216,6 +222,9 @@ func (j Job) Run() ([]Rendered, error) {
 	}
 	if err := c.finish(); err != nil {
 		return nil, err
+	}
+	if startErr != nil {
+		return nil, fmt.Errorf("layout %s: %w", spec.Name, startErr)
 	}
 	out := make([]Rendered, len(docs))
 	for k, dc := range docs {
