@@ -148,8 +148,9 @@ func (w *Writer) Page(page draw.Page) {
 		// PDF page boxes count y from the bottom of the page.
 		pdf.SetPageBox("trim", t.X, page.H-t.Bottom(), t.W, t.H)
 	}
+	var font fontState // a page starts with no font set
 	for _, pl := range page.Faces {
-		paint(pdf, w.family, pl, w.templates)
+		paint(pdf, w.family, pl, w.templates, &font)
 		for _, t := range pl.Drawing.Text {
 			for _, r := range t.Runs {
 				w.used[r.Style].addString(r.Text)
@@ -268,8 +269,25 @@ func tagSubsets(pdf []byte, family string, subsetTags map[typeface.Style]string)
 	}
 }
 
-// paint draws a placed drawing, layer by layer (see package draw).
-func paint(pdf *fpdf.Fpdf, family string, pl draw.Placed, icons iconTemplates) {
+// fontState is the font a page's content has set, which the text that
+// follows is drawn in: fpdf writes "BT /F… size Tf ET" at every SetFont,
+// even of the font already set, which was a third of the text's bytes to
+// write and compress (two lines in three set the font of the line before).
+type fontState struct {
+	style typeface.Style
+	size  float64
+	set   bool
+}
+
+// paint draws a placed drawing, layer by layer (see package draw). font is
+// the page's font so far: paint sets the font only where it changes, and
+// forgets it after a drawing turned or clipped, whose graphics state (font
+// included) ends with it.
+func paint(pdf *fpdf.Fpdf, family string, pl draw.Placed, icons iconTemplates, font *fontState) {
+	if pl.Rotation != 0 || pl.Clip {
+		// Registered first, so run last: after the Q that ends the state.
+		defer func() { *font = fontState{} }()
+	}
 	f := pl.Drawing
 	ox, oy := pl.At.X, pl.At.Y
 	if pl.Rotation != 0 {
@@ -316,7 +334,10 @@ func paint(pdf *fpdf.Fpdf, family string, pl draw.Placed, icons iconTemplates) {
 	for _, t := range f.Text {
 		pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
 		for _, p := range t.Runs {
-			pdf.SetFont(family, styleNames[p.Style], t.Size)
+			if !font.set || font.style != p.Style || font.size != t.Size {
+				pdf.SetFont(family, styleNames[p.Style], t.Size)
+				*font = fontState{p.Style, t.Size, true}
+			}
 			pdf.Text(ox+t.X+p.X, oy+t.Baseline, p.Text)
 		}
 	}

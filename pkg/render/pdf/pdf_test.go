@@ -2,10 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -189,4 +194,115 @@ func TestConcurrentDocuments(t *testing.T) {
 func fontFile(st typeface.Style) string {
 	return map[typeface.Style]string{typeface.Regular: fonts.Files.Regular, typeface.Bold: fonts.Files.Bold,
 		typeface.Italic: fonts.Files.Italic, typeface.BoldItalic: fonts.Files.BoldItalic}[st]
+}
+
+// TestFontSetWhereItChanges: the content sets the font only where it
+// changes, and every piece of text is drawn in its own style and size: a
+// PDF reader's graphics state (q saves it, Q restores it, Tf sets the font)
+// run over the content streams finds, at each Tj, the font and size of the
+// run it draws, through lines of one font, a change of style within a line,
+// a card turned upside down (inside q … Q) and the page after.
+func TestFontSetWhereItChanges(t *testing.T) {
+	t.Parallel()
+	fam, _ := typeface.Default()
+	line := func(y float64, runs ...draw.Run) draw.Text {
+		return draw.Text{Size: 10, X: 4, Baseline: y, Runs: runs}
+	}
+	f := &draw.Drawing{W: 70, H: 120, Text: []draw.Text{
+		line(10, draw.Run{Text: "un"}), line(15, draw.Run{Text: "deux"}),
+		line(20, draw.Run{Text: "trois "}, draw.Run{Text: "gras", Style: typeface.Bold, X: 12}),
+		{Size: 12, X: 4, Baseline: 30, Runs: []draw.Run{{Text: "grand", Style: typeface.Bold}}},
+		line(35, draw.Run{Text: "quatre", Style: typeface.Bold}),
+	}}
+	// The turned card ends in another font than the one it started with;
+	// the card after it starts with that font, which the Q ending the
+	// turned card's state has undone.
+	turned := &draw.Drawing{W: 70, H: 120, Text: []draw.Text{line(10, draw.Run{Text: "cinq"}), {Size: 12, X: 4, Baseline: 30, Runs: []draw.Run{{Text: "six", Style: typeface.Italic}}}}}
+	after := &draw.Drawing{W: 70, H: 120, Text: []draw.Text{{Size: 12, X: 4, Baseline: 30, Runs: []draw.Run{{Text: "sept", Style: typeface.Italic}}}, line(40, draw.Run{Text: "huit"})}}
+	placed := []draw.Placed{{Drawing: f, At: geom.R(0, 0, 70, 120)}, {Drawing: turned, At: geom.R(70, 0, 70, 120), Rotation: 180}, {Drawing: after, At: geom.R(0, 120, 70, 120)}}
+	page := draw.Page{W: 140, H: 240, Faces: placed}
+	var buf bytes.Buffer
+	if err := Write(&buf, Document{Pages: []draw.Page{page, page}, Family: fam}); err != nil {
+		t.Fatal(err)
+	}
+	type drawn struct {
+		font string
+		size string
+	}
+	var want []drawn // the style (as a font resource, found below) and size of every run, in order
+	for range 2 {
+		for _, pl := range placed {
+			for _, tx := range pl.Drawing.Text {
+				for _, r := range tx.Runs {
+					want = append(want, drawn{styleNames[r.Style], fmt.Sprintf("%.2f", tx.Size)})
+				}
+			}
+		}
+	}
+	var got []drawn
+	fontOf := map[string]string{} // font resource → style, as the runs show it
+	tfs := 0
+	for _, content := range contentStreams(t, buf.Bytes()) {
+		type state struct{ font, size string }
+		cur, stack := state{}, []state{}
+		toks := strings.Fields(content)
+		for i, tok := range toks {
+			switch tok {
+			case "q":
+				stack = append(stack, cur)
+			case "Q":
+				cur, stack = stack[len(stack)-1], stack[:len(stack)-1]
+			case "Tf":
+				cur = state{toks[i-2], toks[i-1]}
+				tfs++
+			case "Tj":
+				if cur.font == "" {
+					t.Fatalf("text drawn with no font set: %s", content)
+				}
+				got = append(got, drawn{cur.font, cur.size})
+			}
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d pieces of text drawn, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if style, ok := fontOf[got[i].font]; ok && style != want[i].font || got[i].size != want[i].size {
+			t.Fatalf("piece %d drawn in %s %s pt, want style %q at %s pt", i, got[i].font, got[i].size, want[i].font, want[i].size)
+		}
+		fontOf[got[i].font] = want[i].font
+	}
+	if len(fontOf) != 3 {
+		t.Errorf("%d fonts drawn, want 3 (regular, bold, italic)", len(fontOf))
+	}
+	// Per page: regular 10, bold 10, bold 12, bold 10 (not the regular 10
+	// of the second and third lines); regular 10, italic 12; italic 12
+	// again after the turned card, regular 10. fpdf sets the current font
+	// at the top of each new page too (twice).
+	if n := 2*(4+2+2) + 2; tfs != n {
+		t.Errorf("the font is set %d times, want %d (for %d runs)", tfs, n, len(want))
+	}
+}
+
+// contentStreams returns the decompressed content of every page of pdf.
+func contentStreams(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	var out []string
+	re := regexp.MustCompile(`(?s)<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+	for _, m := range re.FindAllSubmatchIndex(pdf, -1) {
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
+		if err != nil {
+			continue // not a zlib stream
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil || !bytes.Contains(b, []byte(" Tj ")) {
+			continue // a font file, an image, or no text
+		}
+		out = append(out, string(b))
+	}
+	if len(out) == 0 {
+		t.Fatal("no content stream with text")
+	}
+	return out
 }
