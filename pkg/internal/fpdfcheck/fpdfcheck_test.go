@@ -23,8 +23,8 @@ const (
 // The files the patches change or add; every other file of the copy is
 // upstream's, byte for byte.
 var (
-	patched = []string{"xcompr.go", "utf8fontfile.go", "def.go"}
-	added   = []string{"PATCH.md", "xcompr_test.go", "utf8fontfile_test.go", "def_fontid_test.go"}
+	patched = []string{"xcompr.go", "utf8fontfile.go", "def.go", "fpdf.go"}
+	added   = []string{"PATCH.md", "xcompr_test.go", "utf8fontfile_test.go", "def_fontid_test.go", "fpdf_pages_test.go"}
 )
 
 // upstreamModfile writes, in dir, a go.mod and go.sum that are the

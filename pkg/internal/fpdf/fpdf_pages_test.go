@@ -1,0 +1,65 @@
+// Copyright ©2025 The go-pdf Authors. All rights reserved.
+// Use of this source code is governed by a MIT-style
+// license that can be found in the LICENSE file.
+
+package fpdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"regexp"
+	"runtime"
+	"strconv"
+	"testing"
+)
+
+// TestCompressPagesAsOneByOne checks that a compressed document's pages,
+// compressed on several cores at once, are the bytes of compressing them
+// one after the other (on one core), and that each page's stream holds its
+// content.
+func TestCompressPagesAsOneByOne(t *testing.T) {
+	doc := func() []byte {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetCompression(true)
+		pdf.SetFont("Helvetica", "", 12)
+		for p := range 37 {
+			pdf.AddPage()
+			for l := range p % 9 * 5 {
+				pdf.Text(10, float64(10+5*l), fmt.Sprintf("page %d, line %d", p+1, l+1))
+			}
+		}
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := doc()
+	runtime.GOMAXPROCS(4)
+	if many := doc(); !bytes.Equal(one, many) {
+		t.Fatal("the document written on four cores differs from the one written on one")
+	}
+	re := regexp.MustCompile(`<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+	pages := 0
+	for _, m := range re.FindAllSubmatchIndex(one, -1) {
+		n, _ := strconv.Atoi(string(one[m[2]:m[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(one[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("(page %d, line 1)", pages+1); pages%9 != 0 && !bytes.Contains(content, []byte(want)) {
+			t.Errorf("page %d's stream lacks %s", pages+1, want)
+		}
+		pages++
+	}
+	if pages != 37 {
+		t.Errorf("%d compressed streams, want 37 pages", pages)
+	}
+}
