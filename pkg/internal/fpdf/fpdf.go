@@ -4462,6 +4462,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		subsets := subsetUTF8Fonts(f.fonts, keyList)
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4531,12 +4532,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				subset := subsets[key]
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4582,38 +4578,74 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
+				cidToGidMap := subset.cidToGID.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
 				f.out("endobj")
-				mem.release()
+				subset.cidToGID.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
+				compressedFontStream := subset.file.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(subset.size))
 				f.out(">>")
 				f.putstream(compressedFontStream)
 				f.out("endobj")
-				mem.release()
+				subset.file.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
 			}
 		}
 	}
+}
+
+// utf8Subset is a UTF-8 font's subset, ready to be written.
+type utf8Subset struct {
+	size     int        // bytes of the subset font file
+	file     *membuffer // the subset font file, compressed
+	cidToGID *membuffer // its CIDToGIDMap, compressed
+}
+
+// subsetUTF8Fonts makes the subsets of the UTF-8 fonts among keys, on
+// every core at once: each font's from its own parse, as putfonts made
+// them one after the other, so the bytes are the same.
+func subsetUTF8Fonts(fonts map[string]fontDefType, keys []string) map[string]*utf8Subset {
+	out := make(map[string]*utf8Subset, len(keys))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, key := range keys {
+		font := fonts[key]
+		if font.Tp != "UTF8" {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cores <- struct{}{}
+			defer func() { <-cores }()
+			usedRunes := font.usedRunes
+			delete(usedRunes, 0)
+			utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+			CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+			delete(CodeSignDictionary, 0)
+			cidToGidMap := make([]byte, 256*256*2)
+			for cc, glyph := range CodeSignDictionary {
+				cidToGidMap[cc*2] = byte(glyph >> 8)
+				cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+			}
+			s := &utf8Subset{size: len(utf8FontStream), cidToGID: xmem.compress(cidToGidMap), file: xmem.compress(utf8FontStream)}
+			mu.Lock()
+			out[key] = s
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {

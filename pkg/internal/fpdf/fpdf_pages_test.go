@@ -63,3 +63,37 @@ func TestCompressPagesAsOneByOne(t *testing.T) {
 		t.Errorf("%d compressed streams, want 37 pages", pages)
 	}
 }
+
+// TestSubsetUTF8FontsAsOneByOne checks that a document with several UTF-8
+// fonts, whose subsets are made on several cores at once, has the bytes of
+// one whose subsets are made one after the other (on one core).
+func TestSubsetUTF8FontsAsOneByOne(t *testing.T) {
+	doc := func() []byte {
+		pdf := New("P", "mm", "A4", "")
+		pdf.SetCompression(true)
+		pdf.SetCatalogSort(true)
+		for _, st := range []struct{ style, file string }{{"", "DejaVuSansCondensed.ttf"}, {"B", "DejaVuSansCondensed-Bold.ttf"},
+			{"I", "DejaVuSansCondensed-Oblique.ttf"}, {"BI", "DejaVuSansCondensed-BoldOblique.ttf"}} {
+			pdf.AddUTF8Font("dejavu", st.style, "font/"+st.file)
+		}
+		pdf.AddPage()
+		for i, style := range []string{"", "B", "I", "BI"} {
+			pdf.SetFont("dejavu", style, 12)
+			pdf.Text(10, float64(20+10*i), fmt.Sprintf("Style %q: Ĳsselmeer, Œuvre, Ωmega, Жук", style))
+		}
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := doc()
+	runtime.GOMAXPROCS(4)
+	if many := doc(); !bytes.Equal(one, many) {
+		t.Fatal("the document written on four cores differs from the one written on one")
+	}
+	if n := bytes.Count(one, []byte("/Subtype /CIDFontType2")); n != 4 {
+		t.Errorf("%d subset fonts, want 4", n)
+	}
+}
