@@ -32,7 +32,7 @@ require (
 	golang.org/x/sys v0.50.0 // indirect
 )
 
-// fpdf v0.12.0 with five patches (zlib writers reused, font bytes left
+// fpdf v0.12.0 with six patches (zlib writers reused, font bytes left
 // alone, font IDs without reflection, pages and font subsets made on
-// every core): see pkg/internal/fpdf/PATCH.md.
+// every core, text written without fmt): see pkg/internal/fpdf/PATCH.md.
 replace codeberg.org/go-pdf/fpdf v0.12.0 => ./pkg/internal/fpdf

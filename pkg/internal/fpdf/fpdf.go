@@ -2436,7 +2436,8 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		// f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.out("BT /F" + f.currentFont.i + " " + f.fmtF64(f.fontSizePt, 2) + " Tf ET")
 	}
 }
 
@@ -2571,7 +2572,8 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	// s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	s := "BT " + f.fmtF64(x*f.k, 2) + " " + f.fmtF64((f.h-y)*f.k, 2) + " Td (" + txt2 + ") Tj ET"
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
 	}
@@ -2579,7 +2581,8 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		s += " " + f.dostrikeout(x, y, txtStr)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		// s = sprintf("q %s %s Q", f.color.text.str, s)
+		s = "q " + f.color.text.str + " " + s + " Q"
 	}
 	f.out(s)
 }

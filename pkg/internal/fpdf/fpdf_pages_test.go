@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -95,5 +96,45 @@ func TestSubsetUTF8FontsAsOneByOne(t *testing.T) {
 	}
 	if n := bytes.Count(one, []byte("/Subtype /CIDFontType2")); n != 4 {
 		t.Errorf("%d subset fonts, want 4", n)
+	}
+}
+
+// TestTextAsSprintf checks that Text and SetFont, which format their
+// numbers with strconv (as point and Polygon do) rather than fmt, write
+// what fmt.Sprintf wrote: text at positions of every sign and rounding, in
+// colour and not, underlined, at sizes with and without decimals.
+func TestTextAsSprintf(t *testing.T) {
+	pdf := New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.AddPage()
+	var want []string
+	for i, pos := range [][2]float64{{10, 20}, {0, 0}, {-3.125, 400.5}, {1e-9, 296.999}, {105.005, 0.0049}, {-0.001, 12.3456789}} {
+		size := []float64{12, 9.25, 7.125, 30}[i%4]
+		pdf.SetFont("Helvetica", []string{"", "B", "U", "I"}[i%4], size)
+		want = append(want, fmt.Sprintf("BT /F%s %.2f Tf ET", pdf.currentFont.i, pdf.fontSizePt))
+		if i%2 == 1 {
+			pdf.SetTextColor(200, 10*i, 0)
+		} else {
+			pdf.SetTextColor(0, 0, 0)
+		}
+		pdf.Text(pos[0], pos[1], fmt.Sprintf("text (%d)", i))
+		s := fmt.Sprintf("BT %.2f %.2f Td (%s) Tj ET", pos[0]*pdf.k, (pdf.h-pos[1])*pdf.k, pdf.escape(fmt.Sprintf("text (%d)", i)))
+		if pdf.underline {
+			s += " " + pdf.dounderline(pos[0], pos[1], fmt.Sprintf("text (%d)", i))
+		}
+		if pdf.colorFlag {
+			s = fmt.Sprintf("q %s %s Q", pdf.color.text.str, s)
+		}
+		want = append(want, s)
+	}
+	got := strings.Split(strings.TrimSpace(pdf.pages[1].String()), "\n")
+	if len(got) < len(want) {
+		t.Fatalf("%d lines of content, want at least %d:\n%s", len(got), len(want), pdf.pages[1].String())
+	}
+	got = got[len(got)-len(want):]
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d: %q, want %q", i, got[i], want[i])
+		}
 	}
 }
