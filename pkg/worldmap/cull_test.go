@@ -218,3 +218,37 @@ func TestSimplifyAsBefore(t *testing.T) {
 	}
 	t.Logf("%d rings checked", checked)
 }
+
+// TestLatProjectionIsProject: a point projected from its latitude's
+// precomputed part is Project's, to the bit, for every point of the land
+// at the central meridians of every country's map and at random ones.
+func TestLatProjectionIsProject(t *testing.T) {
+	t.Parallel()
+	set := outlines()
+	lon0s := []float64{0, 180, -180, 1e-7, 12.345678901234567, -97.5, 139.99999999999997}
+	for code := range set.countries {
+		if loc, ok := locate(code, geom.R(0, 0, 62, 31), 4.4); ok {
+			lon0s = append(lon0s, loc.pr.lon0)
+		}
+	}
+	checked := 0
+	for i, p := range set.land {
+		for j, r := range p {
+			for k, ll := range r {
+				lp := set.landLat[i][j][k]
+				for _, lon0 := range lon0s {
+					for _, turns := range []float64{-1, 0, 1} {
+						lon := ll.Lon - 360*turns - lon0
+						x, y := lp.project(lon)
+						wx, wy := Project(lon, ll.Lat)
+						if math.Float64bits(x) != math.Float64bits(wx) || math.Float64bits(y) != math.Float64bits(wy) {
+							t.Fatalf("%v at %v: (%v, %v), Project gives (%v, %v)", ll, lon0, x, y, wx, wy)
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d projections compared", checked)
+}

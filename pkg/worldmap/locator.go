@@ -26,8 +26,10 @@ type outlinesFile struct {
 type outlineSet struct {
 	land      []Polygon
 	countries map[string][]Polygon
-	// landBounds[i][j] bounds ring j of land polygon i (placeBounds).
+	// landBounds[i][j] bounds ring j of land polygon i (placeBounds);
+	// landLat[i][j][k] is the projection of its point k's latitude.
 	landBounds [][]ringBounds
+	landLat    [][][]latProjection
 }
 
 var outlinesOnce = sync.OnceValues(func() (outlineSet, error) {
@@ -72,10 +74,17 @@ var outlinesOnce = sync.OnceValues(func() (outlineSet, error) {
 		return set, err
 	}
 	set.landBounds = make([][]ringBounds, len(set.land))
+	set.landLat = make([][][]latProjection, len(set.land))
 	for i, p := range set.land {
 		set.landBounds[i] = make([]ringBounds, len(p))
+		set.landLat[i] = make([][]latProjection, len(p))
 		for j, r := range p {
 			set.landBounds[i][j] = placeBounds(r)
+			lat := make([]latProjection, len(r))
+			for k, ll := range r {
+				lat[k] = latProjectionOf(ll.Lat)
+			}
+			set.landLat[i][j] = lat
 		}
 	}
 	set.countries = make(map[string][]Polygon, len(f.Countries))
@@ -223,11 +232,11 @@ func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
 	// that, from bounds computed once: most of the world, for most maps.
 	for i, p := range set.land {
 		if !pr.misses(set.landBounds[i][0]) {
-			loc.Land = append(loc.Land, pr.place(p[0])...)
+			loc.Land = append(loc.Land, pr.placeLat(p[0], set.landLat[i][0])...)
 		}
 		for j, hole := range p[1:] {
 			if !pr.misses(set.landBounds[i][j+1]) {
-				loc.LandHoles = append(loc.LandHoles, pr.place(hole)...)
+				loc.LandHoles = append(loc.LandHoles, pr.placeLat(hole, set.landLat[i][j+1])...)
 			}
 		}
 	}
@@ -269,12 +278,21 @@ func (p localProjection) point(ll LonLat) geom.Point {
 // place projects a ring, brought as a whole to the side of the globe nearest
 // the centre, and clips it to the box; it returns nothing when the ring
 // misses the box.
-func (p localProjection) place(ring []LonLat) [][]geom.Point {
+func (p localProjection) place(ring []LonLat) [][]geom.Point { return p.placeLat(ring, nil) }
+
+// placeLat is place with the parts of the projection that depend on the
+// latitude alone computed already, lat[i] for ring[i] (nil: computed here).
+func (p localProjection) placeLat(ring []LonLat, lat []latProjection) [][]geom.Point {
 	k := math.Round((meanLon(ring) - p.lon0) / 360)
 	pts := make([]geom.Point, 0, len(ring))
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, ll := range ring {
-		x, y := Project(ll.Lon-360*k-p.lon0, ll.Lat)
+	for i, ll := range ring {
+		var x, y float64
+		if lat != nil {
+			x, y = lat[i].project(ll.Lon - 360*k - p.lon0)
+		} else {
+			x, y = Project(ll.Lon-360*k-p.lon0, ll.Lat)
+		}
 		q := geom.Point{X: p.box.X + p.box.W/2 + (x-p.cx)*p.scale, Y: p.box.Y + p.box.H/2 - (y-p.cy)*p.scale}
 		pts = append(pts, q)
 		minX, minY, maxX, maxY = math.Min(minX, q.X), math.Min(minY, q.Y), math.Max(maxX, q.X), math.Max(maxY, q.Y)
@@ -292,6 +310,32 @@ func (p localProjection) place(ring []LonLat) [][]geom.Point {
 		return nil
 	}
 	return [][]geom.Point{c}
+}
+
+// latProjection is what Equal Earth computes from a latitude alone: the
+// cosine of its parametric latitude and the divisor of x, and y. Land
+// rings keep theirs (a sine, an arcsine and a cosine a point), and a map
+// projects them with a multiplication and a division: project computes x
+// as Project does, operation for operation, so the points are the same to
+// the bit (TestLatProjectionIsProject).
+type latProjection struct{ cos, div, y float64 }
+
+func latProjectionOf(lat float64) latProjection {
+	phi := lat * math.Pi / 180
+	th := math.Asin(eeM * math.Sin(phi))
+	t2 := th * th
+	t6 := t2 * t2 * t2
+	return latProjection{
+		cos: math.Cos(th),
+		div: 3 * (9*eeA4*t6*t2 + 7*eeA3*t6 + 3*eeA2*t2 + eeA1),
+		y:   th * (eeA1 + eeA2*t2 + t6*(eeA3+eeA4*t2)),
+	}
+}
+
+// project is Project(lon, lat) for the latitude of l.
+func (l latProjection) project(lon float64) (x, y float64) {
+	lam := lon * math.Pi / 180
+	return 2 * math.Sqrt(3) * lam * l.cos / l.div, l.y
 }
 
 // ringBounds bounds where a ring lands on any local projection, computed
