@@ -145,14 +145,16 @@ func Build(opts BuildOptions) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	fam, err := typeface.Default()
-	if err != nil {
-		return nil, fmt.Errorf("embedded font: %w", err)
-	}
+	// The fonts are read (once per process) while the dataset is.
+	go typeface.Default()
 	// The dataset and the layouts are read before either is judged, so
 	// that the problems of both come out together.
 	ed, warnings, deckErr := loadPartial(opts.Dataset)
 	specs, layoutErr := loadLayouts(names)
+	fam, err := typeface.Default()
+	if err != nil {
+		return nil, fmt.Errorf("embedded font: %w", err)
+	}
 	if deckErr != nil {
 		return nil, joinErrors(deckErr, layoutErr, checkPartial(ed, specs, fam))
 	}
