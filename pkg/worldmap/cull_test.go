@@ -252,3 +252,36 @@ func TestLatProjectionIsProject(t *testing.T) {
 	}
 	t.Logf("%d projections compared", checked)
 }
+
+// TestMarkAsLocate: Mark gives the mark Locate sets, and whether it makes
+// a map, for every country and point of the table and unknown codes, in
+// several boxes and thresholds.
+func TestMarkAsLocate(t *testing.T) {
+	t.Parallel()
+	codes := []string{"XX", "fr "}
+	for code := range outlines().countries {
+		codes = append(codes, code)
+	}
+	cs, _ := Countries()
+	for _, c := range cs {
+		codes = append(codes, c.Code)
+	}
+	marks := 0
+	for _, code := range codes {
+		for _, box := range []geom.Rect{geom.R(0, 0, 62, 30.999999999999996), geom.R(5, 7, 40, 40)} {
+			for _, minMark := range []float64{0, 4.4, 30} {
+				want, wantOK := locate(normCode(code), box, minMark)
+				got, ok := Mark(code, box, minMark)
+				if ok != wantOK || (got == nil) != (want.Mark == nil) || got != nil && *got != *want.Mark {
+					t.Fatalf("%s in %v, %v: Mark %v, %v; Locate's %v, %v", code, box, minMark, got, ok, want.Mark, wantOK)
+				}
+				if got != nil {
+					marks++
+				}
+			}
+		}
+	}
+	if marks < 50 {
+		t.Errorf("only %d marks checked", marks)
+	}
+}

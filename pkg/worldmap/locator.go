@@ -188,10 +188,42 @@ var (
 )
 
 func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
+	loc, polys, ok := frame(code, box, minMark)
+	if !ok {
+		return loc, false
+	}
+	pr := loc.pr
+	set := outlines()
+	// Rings are culled by their bounds, simplified and clipped (place).
+	// The land's rings that surely miss the box are left out before
+	// that, from bounds computed once: most of the world, for most maps.
+	for i, p := range set.land {
+		if !pr.misses(set.landBounds[i][0]) {
+			loc.Land = append(loc.Land, pr.placeLat(p[0], set.landLat[i][0])...)
+		}
+		for j, hole := range p[1:] {
+			if !pr.misses(set.landBounds[i][j+1]) {
+				loc.LandHoles = append(loc.LandHoles, pr.placeLat(hole, set.landLat[i][j+1])...)
+			}
+		}
+	}
+	for _, p := range polys {
+		loc.Country = append(loc.Country, pr.place(p[0])...)
+		for _, hole := range p[1:] {
+			loc.CountryHoles = append(loc.CountryHoles, pr.place(hole)...)
+		}
+	}
+	return loc, true
+}
+
+// frame is the locator map of code in box without its rings: its
+// projection, centre and mark, and the country's outline (nil when it has
+// none).
+func frame(code string, box geom.Rect, minMark float64) (Locator, []Polygon, bool) {
 	polys, hasOutline := Outline(code)
 	at, hasPoint := Place(code)
 	if !hasOutline && !hasPoint {
-		return Locator{}, false
+		return Locator{}, nil, false
 	}
 	var region []Polygon
 	lon0 := at.Lon
@@ -226,28 +258,6 @@ func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
 	pr.scale, pr.cx, pr.cy, pr.box = scale, cx, cy, box
 
 	loc := Locator{Box: box, Centre: lon0, pr: pr}
-	set := outlines()
-	// Rings are culled by their bounds, simplified and clipped (place).
-	// The land's rings that surely miss the box are left out before
-	// that, from bounds computed once: most of the world, for most maps.
-	for i, p := range set.land {
-		if !pr.misses(set.landBounds[i][0]) {
-			loc.Land = append(loc.Land, pr.placeLat(p[0], set.landLat[i][0])...)
-		}
-		for j, hole := range p[1:] {
-			if !pr.misses(set.landBounds[i][j+1]) {
-				loc.LandHoles = append(loc.LandHoles, pr.placeLat(hole, set.landLat[i][j+1])...)
-			}
-		}
-	}
-	if hasOutline {
-		for _, p := range polys {
-			loc.Country = append(loc.Country, pr.place(p[0])...)
-			for _, hole := range p[1:] {
-				loc.CountryHoles = append(loc.CountryHoles, pr.place(hole)...)
-			}
-		}
-	}
 	if !hasOutline || math.Max(x1-x0, y1-y0)*scale < minMark {
 		var m geom.Point
 		if hasPoint {
@@ -257,8 +267,39 @@ func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
 		}
 		loc.Mark = &m
 	}
-	return loc, true
+	if !hasOutline {
+		polys = nil
+	}
+	return loc, polys, true
 }
+
+// Mark is the mark Locate(code, box, minMark) sets (nil when it sets
+// none), and whether it makes a map at all, without placing the map's
+// rings: for a caller that draws the rings of a map made for a box of
+// almost the same size (a locator map's icons are drawn for its size to
+// the thousandth of a millimetre). Marks are kept as maps are.
+func Mark(code string, box geom.Rect, minMark float64) (*geom.Point, bool) {
+	key := locateKey{normCode(code), box, minMark}
+	if v, ok := marked.Load(key); ok {
+		r := v.(marked1)
+		return r.mark, r.ok
+	}
+	loc, _, ok := frame(key.code, box, minMark)
+	if markedCount.Add(1) <= maxLocated {
+		marked.Store(key, marked1{loc.Mark, ok})
+	}
+	return loc.Mark, ok
+}
+
+type marked1 struct {
+	mark *geom.Point
+	ok   bool
+}
+
+var (
+	marked      sync.Map // locateKey → marked1
+	markedCount atomic.Int64
+)
 
 // localProjection is Equal Earth about the central meridian lon0, scaled
 // and moved so that (cx, cy) in projection units lands at the centre of box.
