@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -230,7 +231,8 @@ func (j Job) Run() ([]Rendered, error) {
 	for k, dc := range docs {
 		out[k] = Rendered{Faces: dc.faces, Pages: dc.pages}
 		if dc.w == nil {
-			continue
+			// No page holds these sides: pdf.Write says so.
+			return nil, fmt.Errorf("layout %s: %w", spec.Name, pdf.Write(io.Discard, pdf.Document{}))
 		}
 		if out[k].Data, err = dc.w.Bytes(); err != nil {
 			return nil, fmt.Errorf("layout %s: %w", spec.Name, err)

@@ -179,3 +179,21 @@ func TestScheduleKeepsFewCards(t *testing.T) {
 		}
 	}
 }
+
+// TestJobNoPage: a part that no page holds fails as Render fails, saying
+// there is nothing to print, rather than making an empty PDF.
+func TestJobNoPage(t *testing.T) {
+	t.Parallel()
+	fam, _ := typeface.Default()
+	d := copiesDeck(t, 3)
+	spec, _ := LoadLayout("a4-fold") // every page is a front side
+	cards, err := Compose(d, spec, fam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, want := Render(cards, fam, DefaultDate, layout.BacksOnly)
+	_, err = Job{Deck: d, Spec: spec, Family: fam, Date: DefaultDate, Parts: []layout.Faces{layout.BacksOnly}}.Run()
+	if want == nil || err == nil || !strings.Contains(err.Error(), want.Error()) {
+		t.Errorf("error %v; Render's %v", err, want)
+	}
+}
