@@ -124,9 +124,10 @@ func (j Job) Run() ([]Rendered, error) {
 	}()
 	// A worker per core: the painter, which cannot be shared, waits for
 	// the first sheet while they start, and they wait for it once they are
-	// the window ahead of it.
+	// the window ahead of it. While the documents start (fpdf reads the
+	// font files: the first sheet waits for it), one core is left to them.
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(s.jobs)) {
+	worker := func() {
 		wg.Go(func() {
 			for k := range next {
 				jb := &s.jobs[k]
@@ -157,13 +158,23 @@ func (j Job) Run() ([]Rendered, error) {
 			}
 		})
 	}
-	// The documents start (their fonts are read) while the first cards
-	// are composed.
+	workers := min(runtime.GOMAXPROCS(0), len(s.jobs))
+	later := 0
+	if len(docs) > 0 && workers > 1 {
+		later = 1
+	}
+	for range workers - later {
+		worker()
+	}
+	// The documents start while the first cards are composed.
 	var startErr error
 	for k := range docs {
 		if first[k] != nil && startErr == nil {
 			docs[k].w, startErr = pdf.NewWriter(j.Family, j.meta(len(order)), c.images, first[k].Size.W, first[k].Size.H)
 		}
+	}
+	for range later {
+		worker()
 	}
 	if startErr != nil {
 		stop.Store(true) // nothing to paint with: the cards are only checked
