@@ -30,6 +30,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -852,6 +853,9 @@ type fontDefType struct {
 	usedRunes    map[int]int   // Array of used runes
 }
 
+// zeros is "0,0,0,…" for generateFontID's runs of zero widths.
+var zeros = strings.Repeat("0,", 1024)
+
 // generateFontID generates a font Id from the font definition
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
@@ -882,14 +886,21 @@ func generateFontID(fdt fontDefType) (string, error) {
 	h.Write(b[:at])
 	buf := make([]byte, 0, 4096)
 	buf = append(buf, '[')
-	for i, w := range cw {
+	for i := 0; i < len(cw); i++ {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		if w == 0 { // most characters: those the font lacks
-			buf = append(buf, '0')
+		if cw[i] != 0 {
+			buf = strconv.AppendInt(buf, int64(cw[i]), 10)
 		} else {
-			buf = strconv.AppendInt(buf, int64(w), 10)
+			// Most characters are those the font lacks: a run of zeros
+			// is copied from zeros.
+			n := 1
+			for i+n < len(cw) && cw[i+n] == 0 && n < len(zeros)/2 {
+				n++
+			}
+			buf = append(buf, zeros[:2*n-1]...)
+			i += n - 1
 		}
 		if len(buf) > 4000 {
 			h.Write(buf)

@@ -24,7 +24,7 @@ const (
 // upstream's, byte for byte.
 var (
 	patched = []string{"xcompr.go", "utf8fontfile.go", "def.go", "fpdf.go"}
-	added   = []string{"PATCH.md", "xcompr_test.go", "utf8fontfile_test.go", "def_fontid_test.go", "fpdf_pages_test.go"}
+	added   = []string{"PATCH.md", "xcompr_test.go", "utf8fontfile_test.go", "utf8fontfile_cmap_test.go", "def_fontid_test.go", "fpdf_pages_test.go"}
 )
 
 // upstreamModfile writes, in dir, a go.mod and go.sum that are the
