@@ -4277,7 +4277,9 @@ func (f *Fpdf) replaceAliases() {
 // compressPages compresses the contents of pages[1:], on every core at
 // once: each page is compressed alone, as putpages compressed them one
 // after the other, so the bytes are the same, in less time. out[n] holds
-// page n's.
+// page n's. Each page's content is let go once compressed (pages[n] set
+// to nil): putpages writes the compressed streams only, and the
+// document's pages need not be held twice over.
 func compressPages(pages []*bytes.Buffer) []*membuffer {
 	out := make([]*membuffer, len(pages))
 	var next atomic.Int64
@@ -4289,6 +4291,7 @@ func compressPages(pages []*bytes.Buffer) []*membuffer {
 			defer wg.Done()
 			for n := int(next.Add(1) - 1); n < len(pages); n = int(next.Add(1) - 1) {
 				out[n] = xmem.compress(pages[n].Bytes())
+				pages[n] = nil
 			}
 		}()
 	}

@@ -18,9 +18,10 @@ import (
 
 // TestCompressPagesAsOneByOne checks that a compressed document's pages,
 // compressed on several cores at once, are the bytes of compressing them
-// one after the other (on one core), and that each page's stream holds its
-// content.
+// one after the other (on one core), that each page's stream holds its
+// content, and that the document lets the uncompressed contents go.
 func TestCompressPagesAsOneByOne(t *testing.T) {
+	var last *Fpdf
 	doc := func() []byte {
 		pdf := New("P", "mm", "A4", "")
 		pdf.SetCompression(true)
@@ -35,6 +36,7 @@ func TestCompressPagesAsOneByOne(t *testing.T) {
 		if err := pdf.Output(&buf); err != nil {
 			t.Fatal(err)
 		}
+		last = pdf
 		return buf.Bytes()
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
@@ -42,6 +44,11 @@ func TestCompressPagesAsOneByOne(t *testing.T) {
 	runtime.GOMAXPROCS(4)
 	if many := doc(); !bytes.Equal(one, many) {
 		t.Fatal("the document written on four cores differs from the one written on one")
+	}
+	for n, p := range last.pages[1:] {
+		if p != nil {
+			t.Fatalf("page %d's content is still held after the document was written", n+1)
+		}
 	}
 	re := regexp.MustCompile(`<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
 	pages := 0
