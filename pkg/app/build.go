@@ -141,14 +141,15 @@ type BuildResult struct {
 }
 
 // Build makes the PDF of every layout asked for, in memory. It loads and
-// checks everything first, the dataset and the layouts together, and
-// composes every layout before rendering any, so that every problem comes
-// out at once; on any problem it makes nothing.
+// checks the dataset and the layouts together, and composes every card of
+// every layout (each layout's PDFs rendered sheet by sheet as its cards
+// are composed, build.Job), so that every problem comes out at once; on
+// any problem it returns no PDF.
 func Build(opts BuildOptions) (*BuildResult, error) { return BuildContext(context.Background(), opts) }
 
 // BuildContext is Build, stopping early with ctx's error once ctx is done
-// (a web request whose client went away): it looks between stages, and
-// between the layouts it composes and the PDFs it renders.
+// (a web request whose client went away): it looks between stages and
+// between layouts.
 func BuildContext(ctx context.Context, opts BuildOptions) (*BuildResult, error) {
 	if err := opts.Print.check(); err != nil {
 		return nil, err
@@ -161,14 +162,16 @@ func BuildContext(ctx context.Context, opts BuildOptions) (*BuildResult, error) 
 	if err != nil {
 		return nil, err
 	}
-	fam, err := typeface.Default()
-	if err != nil {
-		return nil, fmt.Errorf("embedded font: %w", err)
-	}
+	// The fonts are read (once per process) while the dataset is.
+	go typeface.Default()
 	// The dataset and the layouts are read before either is judged, so
 	// that the problems of both come out together.
 	ed, warnings, deckErr := loadPartial(opts.Dataset)
 	specs, layoutErr := loadLayouts(names)
+	fam, err := typeface.Default()
+	if err != nil {
+		return nil, fmt.Errorf("embedded font: %w", err)
+	}
 	if deckErr != nil {
 		return nil, joinErrors(deckErr, layoutErr, checkPartial(ed, specs, fam))
 	}
@@ -198,17 +201,50 @@ func BuildContext(ctx context.Context, opts BuildOptions) (*BuildResult, error) 
 			fmt.Fprintf(opts.Progress, "cardgen: %5.1f s  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
 		}
 	}
-	// Compose for every layout before rendering any, so that the problems
-	// of all layouts come out together.
-	composed := make([]*build.Cards, len(specs))
+	// Every layout is composed, and its PDFs rendered sheet by sheet as its
+	// cards are composed (build.Job), before any PDF is returned: the
+	// problems of all layouts come out together, and nothing is made when
+	// there is one. Once a layout has a problem, the others are only
+	// checked.
+	sel := SelectionLabel(opts.Select, ed.Deck)
+	var pdfs []PDF
 	var errs []error
 	for i, spec := range specs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		parts := []layout.Faces{opts.Print.Faces}
+		if opts.Print.Split {
+			parts = []layout.Faces{layout.FrontsOnly, layout.BacksOnly}
+		}
+		for k, faces := range parts {
+			if faces == "" {
+				parts[k] = layout.BothFaces
+			}
+		}
+		if len(errs) > 0 {
+			parts = nil
+		}
 		say("composing %s for layout %s", count(len(d.Personas), labels.Cards), spec.Name)
-		if composed[i], err = build.Compose(d, spec, fam); err != nil {
+		out, err := build.Job{Deck: d, Spec: spec, Family: fam, Date: date, Parts: parts,
+			Composed: func() { say("rendering layout %s", spec.Name) }}.Run()
+		if err != nil {
 			errs = append(errs, err)
+			continue
+		}
+		v := variants[i]
+		v.Selection, v.Sort = sel, sortLabel(opts.Select)
+		if !ed.Default {
+			v.Lang = d.Language
+		}
+		for _, r := range out {
+			v.Faces = r.Faces
+			part := ""
+			if opts.Print.Split {
+				part = string(r.Faces)
+			}
+			pdfs = append(pdfs, PDF{Name: v.Name(d.Name, "", "", ".pdf"), Data: r.Data, Spec: spec, Faces: r.Faces,
+				Cards: cards, Pages: r.Pages, FrontPages: frontPages(spec, cards, r.Faces), Part: part})
 		}
 	}
 	if len(specs) == 0 {
@@ -217,39 +253,6 @@ func BuildContext(ctx context.Context, opts BuildOptions) (*BuildResult, error) 
 	}
 	if err := joinErrors(append(errs, layoutErr)...); err != nil {
 		return nil, err
-	}
-	sel := SelectionLabel(opts.Select, ed.Deck)
-	var pdfs []PDF
-	for i, spec := range specs {
-		v := variants[i]
-		v.Selection, v.Sort = sel, sortLabel(opts.Select)
-		if !ed.Default {
-			v.Lang = d.Language
-		}
-		parts := []layout.Faces{opts.Print.Faces}
-		if opts.Print.Split {
-			parts = []layout.Faces{layout.FrontsOnly, layout.BacksOnly}
-		}
-		for _, faces := range parts {
-			if faces == "" {
-				faces = layout.BothFaces
-			}
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			say("rendering layout %s", spec.Name)
-			data, pages, err := build.Render(composed[i], fam, date, faces)
-			if err != nil {
-				return nil, fmt.Errorf("layout %s: %w", spec.Name, err)
-			}
-			v.Faces = faces
-			part := ""
-			if opts.Print.Split {
-				part = string(faces)
-			}
-			pdfs = append(pdfs, PDF{Name: v.Name(d.Name, "", "", ".pdf"), Data: data, Spec: spec, Faces: faces,
-				Cards: cards, Pages: pages, FrontPages: frontPages(spec, cards, faces), Part: part})
-		}
 	}
 	for i := range pdfs {
 		for j := range i {

@@ -127,44 +127,82 @@ type Cards struct {
 // card for spec. Problems come back all at once, each naming the file, line,
 // persona and field.
 func Compose(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*Cards, error) {
-	return composeNumbered(d, spec, fam, nil)
+	c, err := newComposition(d, spec, fam)
+	if err != nil {
+		return nil, err
+	}
+	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]draw.Drawing, len(d.Personas)), Images: c.images}
+	// Cards are composed independently: share them out among the cores.
+	// Each result goes to its card's own slot, so the output does not
+	// depend on which goroutine did what.
+	eachParallel(len(d.Personas), func(i int) {
+		front, back, err := c.compose(i, true)
+		if err == nil {
+			cards.Faces[i] = [2]draw.Drawing{front, back}
+		}
+	}, c.what)
+	if err := c.finish(); err != nil {
+		return nil, err
+	}
+	return cards, nil
 }
 
-// composeNumbered is Compose with each card's number given: number[i] is
-// the place of persona i in a deck of total cards (nil: its place in d).
-func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, number func(i int) (place, total int)) (*Cards, error) {
-	if number == nil {
-		number = d.Number // its place in the whole deck, kept through a selection
-	}
-	var problems diag.List
-	typeset := typo.For(d.Language)
+// composition is what composing a deck for a layout needs, made once, and
+// what it found: the problems of the font's coverage and of every card.
+type composition struct {
+	d       *deck.Deck
+	spec    *layout.Spec
+	fam     *typeface.Family
+	typeset func(string) string
+	geo     face.Geometry
+	style   face.Style
+	images  map[string]draw.Image
+	content func(i int) face.Content
+	// problems are the deck's own (its title, its categories); coverage[i]
+	// and errs[i] persona i's, each written by the goroutine that
+	// composed it.
+	problems diag.List
+	coverage []diag.List
+	errs     []error
+}
+
+// newComposition checks the deck's title and labels against the font and
+// prepares the pictures and everything the cards share.
+func newComposition(d *deck.Deck, spec *layout.Spec, fam *typeface.Family) (*composition, error) {
+	c := &composition{d: d, spec: spec, fam: fam, typeset: typo.For(d.Language),
+		coverage: make([]diag.List, len(d.Personas)), errs: make([]error, len(d.Personas))}
 	// Characters the font lacks are reported with the cards that do not
 	// fit, in one pass: a missing glyph measures nothing, which does no harm
 	// to the fitting of the rest.
-	checkCoverage(d, fam, typeset, &problems)
+	checkDeckCoverage(d, fam, c.typeset, &c.problems)
 	p := labels.Printer(d.Language)
-	geo, style := cardDesign(spec)
+	c.geo, c.style = cardDesign(spec)
 	refs, images, err := prepareImages(d, spec, func(ps *deck.Persona) deck.RGB {
-		if c := d.Category(ps.Category); c != nil {
-			return deck.RGB(style.Background(draw.Color(c.Color)))
+		if cat := d.Category(ps.Category); cat != nil {
+			return deck.RGB(c.style.Background(draw.Color(cat.Color)))
 		}
-		return deck.RGB(style.Background(draw.Black))
+		return deck.RGB(c.style.Background(draw.Black))
 	})
 	if err != nil {
 		return nil, err
 	}
-	cards := &Cards{Deck: d, Spec: spec, Faces: make([][2]draw.Drawing, len(d.Personas)), Images: images}
+	c.images = images
 	// Everything the printer (not safe to share) makes, made here, once.
 	conditions, impact := p.Sprintf(labels.Conditions), p.Sprintf(labels.Impact)
 	numbers := make([]string, len(d.Personas))
 	for i := range numbers {
-		place, total := number(i)
+		place, total := d.Number(i) // its place in the whole deck, kept through a selection
 		numbers[i] = p.Sprintf(labels.CardNumber, place, total)
 	}
-	// Cards are composed independently: share them out among the cores.
-	// Each result goes to its card's own slot, so the output does not
-	// depend on which goroutine did what.
-	content := func(i int) face.Content {
+	// The deck's title is on every card: typeset once.
+	title := c.typeset(d.Title)
+	typeset := func(s string) string {
+		if s == d.Title {
+			return title
+		}
+		return c.typeset(s)
+	}
+	c.content = func(i int) face.Content {
 		ps := &d.Personas[i]
 		if ps.Country == "" {
 			// Only the code is given: name the country in the deck's language.
@@ -184,26 +222,44 @@ func composeNumbered(d *deck.Deck, spec *layout.Spec, fam *typeface.Family, numb
 			Image:           refs[i],
 		}
 	}
-	cardErrs := make([]error, len(d.Personas))
-	compose := func(i int) {
-		front, back, err := face.Compose(content(i), geo, fam, style)
-		if err != nil {
-			cardErrs[i] = err
-			return
-		}
-		cards.Faces[i] = [2]draw.Drawing{front, back}
+	return c, nil
+}
+
+// compose composes persona i's card; with check, it also checks its text
+// against the font and keeps what went wrong (the first time a card is
+// composed; a card composed again finds the same).
+func (c *composition) compose(i int, check bool) (front, back draw.Drawing, err error) {
+	if check {
+		checkPersonaCoverage(c.d, &c.d.Personas[i], c.fam, c.typeset, &c.coverage[i])
 	}
-	eachParallel(len(d.Personas), compose, func(i int) string { return fmt.Sprintf("composing persona %q", d.Personas[i].ID) })
-	// Cards that do not fit are composed again on other cards, to tell a
-	// card too small for the deck from a text too long for any card.
-	problems = append(problems, fitProblems(d, spec, cardErrs, func(i int, g face.Geometry) error {
-		_, _, err := face.Compose(content(i), g, fam, styleFor(g, spec.InkSaver))
+	front, back, err = face.Compose(c.content(i), c.geo, c.fam, c.style)
+	if check {
+		c.errs[i] = err
+	}
+	return front, back, err
+}
+
+func (c *composition) what(i int) string {
+	return fmt.Sprintf("composing persona %q", c.d.Personas[i].ID)
+}
+
+// failed reports whether a card composed so far has a problem.
+func (c *composition) failed(i int) bool { return c.errs[i] != nil || len(c.coverage[i]) > 0 }
+
+// finish returns every problem found, once every card has been composed:
+// the characters the font lacks, then the cards that do not fit. Cards
+// that do not fit are composed again on other cards, to tell a card too
+// small for the deck from a text too long for any card.
+func (c *composition) finish() error {
+	problems := c.problems
+	for _, l := range c.coverage {
+		problems = append(problems, l...)
+	}
+	problems = append(problems, fitProblems(c.d, c.spec, c.errs, func(i int, g face.Geometry) error {
+		_, _, err := face.Compose(c.content(i), g, c.fam, styleFor(g, c.spec.InkSaver))
 		return err
 	})...)
-	if err := problems.Unique().Err(); err != nil {
-		return nil, err
-	}
-	return cards, nil
+	return problems.Unique().Err()
 }
 
 func cardSize(spec *layout.Spec) string {
@@ -213,59 +269,71 @@ func cardSize(spec *layout.Spec) string {
 // checkCoverage reports every character the font cannot draw, with its U+
 // code and where it is.
 func checkCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) string, problems *diag.List) {
-	check := func(ps *deck.Persona, where deck.Pos, field, text string) {
-		seen := map[rune]bool{}
-		var missing []rune
-		for _, st := range typeface.Styles {
-			for _, r := range fam.Missing(textfit.Plain(typeset(text)), st) {
-				// A control character is the dataset's problem, reported
-				// by deck.Check with where it is.
-				if !seen[r] && !unicode.IsControl(r) {
-					seen[r] = true
-					missing = append(missing, r)
-				}
-			}
-		}
-		if len(missing) == 0 {
-			return
-		}
-		names := make([]string, len(missing))
-		for i, r := range missing {
-			names[i] = fmt.Sprintf("%q (U+%04X)", r, r)
-		}
-		p := diag.Problem{File: d.Source, Field: field,
-			Msg:  fmt.Sprintf("the font %s has no glyph for %s", fam.Name, strings.Join(names, ", ")),
-			Hint: "replace or remove these characters (emoji and rare symbols cannot be printed)"}
-		// Point at the first missing character itself.
-		pos := d.Locate(missing[0], where)
-		p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
-		if ps != nil {
-			p.Card = ps.ID
-		}
-		p.Code = diag.CodeMissingGlyph
-		problems.Add(p)
+	checkDeckCoverage(d, fam, typeset, problems)
+	for i := range d.Personas {
+		checkPersonaCoverage(d, &d.Personas[i], fam, typeset, problems)
 	}
-	check(nil, d.Fields["title"], "title", d.Title)
+}
+
+// checkDeckCoverage checks the deck's title and its categories' labels.
+func checkDeckCoverage(d *deck.Deck, fam *typeface.Family, typeset func(string) string, problems *diag.List) {
+	checkText(d, nil, d.Fields["title"], "title", d.Title, fam, typeset, problems)
 	for i := range d.Categories {
 		c := &d.Categories[i]
-		check(nil, c.Where("label"), "label", c.Label)
+		checkText(d, nil, c.Where("label"), "label", c.Label, fam, typeset, problems)
 	}
-	for i := range d.Personas {
-		ps := &d.Personas[i]
-		field := func(f, text string) { check(ps, ps.Where(f), f, text) }
-		field("name", ps.Name)
-		field("role", ps.Role)
-		if ps.Country != "" {
-			field("country", ps.Country)
-		} else {
-			field("country_code", countryName(ps.CountryCode, d.Language))
-		}
-		field("text", ps.Text)
-		for j, c := range ps.Conditions {
-			field(fmt.Sprintf("conditions[%d]", j+1), c)
-		}
-		field("impact", ps.Impact)
+}
+
+// checkPersonaCoverage checks the fields of one persona.
+func checkPersonaCoverage(d *deck.Deck, ps *deck.Persona, fam *typeface.Family, typeset func(string) string, problems *diag.List) {
+	check := func(field, text string) { checkText(d, ps, ps.Where(field), field, text, fam, typeset, problems) }
+	check("name", ps.Name)
+	check("role", ps.Role)
+	if ps.Country != "" {
+		check("country", ps.Country)
+	} else {
+		check("country_code", countryName(ps.CountryCode, d.Language))
 	}
+	check("text", ps.Text)
+	for j, c := range ps.Conditions {
+		check(fmt.Sprintf("conditions[%d]", j+1), c)
+	}
+	check("impact", ps.Impact)
+}
+
+// checkText reports the characters of a field's text that the font lacks,
+// placed at the first of them.
+func checkText(d *deck.Deck, ps *deck.Persona, where deck.Pos, field, text string, fam *typeface.Family, typeset func(string) string, problems *diag.List) {
+	seen := map[rune]bool{}
+	var missing []rune
+	plain := textfit.Plain(typeset(text))
+	for _, st := range typeface.Styles {
+		for _, r := range fam.Missing(plain, st) {
+			// A control character is the dataset's problem, reported by
+			// deck.Check with where it is.
+			if !seen[r] && !unicode.IsControl(r) {
+				seen[r] = true
+				missing = append(missing, r)
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	names := make([]string, len(missing))
+	for i, r := range missing {
+		names[i] = fmt.Sprintf("%q (U+%04X)", r, r)
+	}
+	p := diag.Problem{File: d.Source, Field: field,
+		Msg:  fmt.Sprintf("the font %s has no glyph for %s", fam.Name, strings.Join(names, ", ")),
+		Hint: "replace or remove these characters (emoji and rare symbols cannot be printed)",
+		Code: diag.CodeMissingGlyph}
+	pos := d.Locate(missing[0], where)
+	p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
+	if ps != nil {
+		p.Card = ps.ID
+	}
+	problems.Add(p)
 }
 
 // Render imposes composed cards and renders them to PDF bytes, keeping the

@@ -4,6 +4,7 @@ import (
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/impose"
+	"github.com/cardgen/cardgen/pkg/layout"
 )
 
 // Pens of the lines drawn over a sheet: crop marks in black at the
@@ -20,27 +21,36 @@ var (
 // line with their pens. faces holds the front and back of every card the
 // plan places.
 func sheetPages(plan impose.Plan, faces [][2]*draw.Drawing) []draw.Page {
-	spec := plan.Spec
 	pages := make([]draw.Page, len(plan.Pages))
 	for i, p := range plan.Pages {
-		page := draw.Page{W: p.Size.W, H: p.Size.H, TrimBox: p.TrimBox, Faces: make([]draw.Placed, len(p.Cards))}
-		for j, pl := range p.Cards {
-			page.Faces[j] = draw.Placed{Drawing: faces[pl.Card][pl.Side], At: pl.Trim, Rotation: pl.Rotation}
-		}
-		if len(p.Marks) > 0 {
-			marks := draw.Lines{Segs: p.Marks, Width: spec.Marks.Width, Color: draw.Black}
-			if spec.Marks.Style == "cut" {
-				marks.Dash = cutDash
-			}
-			page.Lines = append(page.Lines, marks)
-		}
-		if p.Fold != nil {
-			page.Lines = append(page.Lines, draw.Lines{Segs: []geom.Segment{*p.Fold},
-				Width: max(spec.Marks.Width, 0.2), Color: foldGrey, Dash: foldDash})
-		}
-		pages[i] = page
+		pages[i] = sheetPage(plan.Spec, p, func(pl impose.Placement, _ int) *draw.Drawing { return faces[pl.Card][pl.Side] }, nil)
 	}
 	return pages
+}
+
+// sheetPage is one page of a plan: face(pl, jobs[n]) is the drawing of its
+// n-th placement pl (jobs may be nil).
+func sheetPage(spec *layout.Spec, p impose.Page, face func(pl impose.Placement, job int) *draw.Drawing, jobs []int) draw.Page {
+	page := draw.Page{W: p.Size.W, H: p.Size.H, TrimBox: p.TrimBox, Faces: make([]draw.Placed, len(p.Cards))}
+	for j, pl := range p.Cards {
+		job := 0
+		if jobs != nil {
+			job = jobs[j]
+		}
+		page.Faces[j] = draw.Placed{Drawing: face(pl, job), At: pl.Trim, Rotation: pl.Rotation}
+	}
+	if len(p.Marks) > 0 {
+		marks := draw.Lines{Segs: p.Marks, Width: spec.Marks.Width, Color: draw.Black}
+		if spec.Marks.Style == "cut" {
+			marks.Dash = cutDash
+		}
+		page.Lines = append(page.Lines, marks)
+	}
+	if p.Fold != nil {
+		page.Lines = append(page.Lines, draw.Lines{Segs: []geom.Segment{*p.Fold},
+			Width: max(spec.Marks.Width, 0.2), Color: foldGrey, Dash: foldDash})
+	}
+	return page
 }
 
 // paperPages puts each drawing on a page of its own size.

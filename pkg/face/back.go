@@ -127,14 +127,18 @@ func (cp *composer) fitShared(blocks [][]para, boxes []geom.Rect) ([]textfit.Blo
 	st := cp.st
 	size := st.Grow
 	out := make([]textfit.Block, len(blocks))
+	prepared := make([]*textfit.Prepared, len(blocks)) // measured once for every size tried
+	for i, ps := range blocks {
+		tp := make([]textfit.Para, len(ps))
+		for j, p := range ps {
+			tp[j] = p.Para
+		}
+		prepared[i] = textfit.Prepare(cp.fam, tp)
+	}
 	for {
 		lowest := size
-		for i, ps := range blocks {
-			tp := make([]textfit.Para, len(ps))
-			for j, p := range ps {
-				tp[j] = p.Para
-			}
-			b, err := fitText(cp.fam, tp, textfit.Spec{Width: boxes[i].W, Height: boxes[i].H,
+		for i := range blocks {
+			b, err := fitPrepared(prepared[i], textfit.Spec{Width: boxes[i].W, Height: boxes[i].H,
 				Max: size, Min: st.Body.Min, Leading: st.Leading})
 			if err != nil {
 				return nil, i, err

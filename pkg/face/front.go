@@ -159,6 +159,7 @@ func (cp *composer) textAndPictures(f *draw.Drawing, area geom.Rect, room mapRoo
 		plans = append(plans, plan{share, 0, Range{Max: st.Grow, Min: st.Body.Min}})
 	}
 	var lastErr error
+	prepared := textfit.Prepare(cp.fam, []textfit.Para{{Runs: runs}}) // measured once for every plan
 	for _, pl := range plans {
 		top, img := area.Y, geom.Rect{}
 		if pl.share > 0 {
@@ -175,7 +176,7 @@ func (cp *composer) textAndPictures(f *draw.Drawing, area geom.Rect, room mapRoo
 		if box.H <= 0 {
 			continue
 		}
-		b, err := fitText(cp.fam, []textfit.Para{{Runs: runs}}, textfit.Spec{
+		b, err := fitPrepared(prepared, textfit.Spec{
 			Width: box.W, Height: box.H, Max: pl.r.Max, Min: pl.r.Min, Leading: st.Leading})
 		if err != nil {
 			lastErr = err

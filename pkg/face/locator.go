@@ -32,10 +32,14 @@ func (cp *composer) locator(f *draw.Drawing, box geom.Rect) {
 	m := cp.st.Map
 	code := cp.c.Persona.CountryCode
 	ring := max(2.2*cp.k, 1.6) // radius of the ring around a small country, mm
-	loc, ok := worldmap.Locate(code, geom.R(0, 0, box.W, box.H), 2*ring)
+	mark, ok := worldmap.Mark(code, geom.R(0, 0, box.W, box.H), 2*ring)
 	if !ok {
 		return
 	}
+	// The parts drawn are those of the map the icons are drawn from, for
+	// the box's size as their names keep it: made once, by whichever of
+	// the face and the renderer asks first.
+	loc, _ := worldmap.Locate(code, geom.R(0, 0, icons.LocatorRound(box.W), icons.LocatorRound(box.H)), icons.LocatorRound(2*ring))
 	sea, land := m.Sea, m.Land
 	if cp.st.InkSaver {
 		sea, land = m.InkSea, m.InkLand
@@ -58,8 +62,8 @@ func (cp *composer) locator(f *draw.Drawing, box geom.Rect) {
 			f.Icons = append(f.Icons, draw.Icon{Name: icons.LocatorName(code, box.W, box.H, 2*ring, part.name), Rect: square, Color: part.color})
 		}
 	}
-	if loc.Mark != nil {
-		at := geom.Point{X: box.X + loc.Mark.X, Y: box.Y + loc.Mark.Y}
+	if mark != nil {
+		at := geom.Point{X: box.X + mark.X, Y: box.Y + mark.Y}
 		w := max(0.45*cp.k, 0.35)
 		f.Shapes = append(f.Shapes, draw.Shape{Points: annulus(at, ring+w, ring+2*w, 48), Color: draw.White},
 			draw.Shape{Points: annulus(at, ring, ring+w, 48), Color: cp.cat})

@@ -1,6 +1,10 @@
 package icons
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/cardgen/cardgen/data"
@@ -96,6 +100,30 @@ func TestLocatorIcons(t *testing.T) {
 	for _, bad := range []string{"locator:XX:62x31:4.4:land", "locator:FR:62x31:4.4:sea", "locator:FR:0x31:4.4:land", "locator:FR:62x31:land"} {
 		if _, ok := For(bad); ok {
 			t.Errorf("%q names an icon", bad)
+		}
+	}
+}
+
+// TestLocatorRoundIsTheName: the sizes a locator map's name keeps read
+// back as LocatorRound's, so that a face that locates its map for those
+// sizes gets the very map its icons are drawn from.
+func TestLocatorRoundIsTheName(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		w, h, m := 10+rnd.Float64()*200, 10+rnd.Float64()*200, rnd.Float64()*10
+		name := LocatorName("fr", w, h, m, LocatorLand)
+		// As makeLocator reads it.
+		f := strings.Split(name, ":")
+		var gw, gh float64
+		if _, err := fmt.Sscanf(f[2], "%gx%g", &gw, &gh); err != nil {
+			t.Fatal(name, err)
+		}
+		gm, err := strconv.ParseFloat(f[3], 64)
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		if gw != LocatorRound(w) || gh != LocatorRound(h) || gm != LocatorRound(m) {
+			t.Fatalf("%s reads back as %v, %v, %v; LocatorRound gives %v, %v, %v", name, gw, gh, gm, LocatorRound(w), LocatorRound(h), LocatorRound(m))
 		}
 	}
 }

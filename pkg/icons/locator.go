@@ -35,11 +35,18 @@ const (
 var LocatorParts = []string{LocatorLand, LocatorLandHoles, LocatorCountry, LocatorCountryHoles}
 
 // LocatorName names a part of the locator map of a country in a w × h mm
-// box, with a mark for countries smaller than minMark mm.
+// box, with a mark for countries smaller than minMark mm. The numbers are
+// kept to the thousandth of a millimetre (LocatorRound).
 func LocatorName(code string, w, h, minMark float64, part string) string {
-	f := func(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64) }
+	f := func(v float64) string { return strconv.FormatFloat(LocatorRound(v), 'f', -1, 64) }
 	return "locator:" + strings.ToUpper(strings.TrimSpace(code)) + ":" + f(w) + "x" + f(h) + ":" + f(minMark) + ":" + part
 }
+
+// LocatorRound is a size as a locator map's name keeps it, to the
+// thousandth of a millimetre: the icons of the name are drawn from
+// worldmap.Locate for the sizes so rounded (read back from the name, they
+// are these very numbers).
+func LocatorRound(v float64) float64 { return math.Round(v*1000) / 1000 }
 
 // LocatorSquare is the square a locator map's icons are drawn in, for the
 // map's box.

@@ -11,7 +11,8 @@
 // its break opportunities and its pieces are measured once, in thousandths
 // of an em, and each size tried only scales and adds those widths (widths
 // are linear in the size, so the lines are bit for bit those of measuring
-// anew). Since a block that fits at a size fits at every smaller one, Fit
+// anew). Prepare keeps a block so measured for every box and size a
+// caller tries it in (a card tries its text with the map and without). Since a block that fits at a size fits at every smaller one, Fit
 // finds the largest size by galloping down from the maximum and halving,
 // not by trying each size in turn; and a block that needs many times its
 // box even counting only its characters' widths is rejected from that

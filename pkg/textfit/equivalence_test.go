@@ -332,3 +332,42 @@ func FuzzFitAsBefore(f *testing.F) {
 		sameFit(t, fmt.Sprintf("%+v", spec), got, want, gotErr, wantErr)
 	})
 }
+
+// TestPreparedAsFresh: one Prepared, set in many boxes at many sizes in
+// turn, gives what a fresh Fit and Layout give for each: nothing of one
+// box or size stays behind for the next.
+func TestPreparedAsFresh(t *testing.T) {
+	t.Parallel()
+	fam := family(t)
+	texts, backs := deckTexts(t)
+	rnd := rand.New(rand.NewPCG(3, 4))
+	var blocks [][]Para
+	for _, tx := range texts {
+		runs, _ := ParseInline(tx.Text, tx.Style)
+		blocks = append(blocks, []Para{{Runs: runs}})
+	}
+	blocks = append(blocks, backs...)
+	checked := 0
+	for i, paras := range blocks {
+		p := Prepare(fam, paras)
+		for range 8 {
+			spec := randomSpec(rnd)
+			got, gotErr := p.Fit(spec)
+			want, wantErr := Fit(fam, paras, spec)
+			sameFit(t, fmt.Sprintf("block %d, Fit %+v", i, spec), got, want, gotErr, wantErr)
+			size := spec.Min + rnd.Float64()*(spec.Max-spec.Min)
+			got, gotErr = p.Layout(size, spec)
+			want, wantErr = Layout(fam, paras, size, spec)
+			sameFit(t, fmt.Sprintf("block %d, Layout at %v pt %+v", i, size, spec), got, want, gotErr, wantErr)
+			b, err := Layout(fam, paras, size, spec)
+			fits := err == nil && b.Height <= spec.Height+1e-9 && (spec.MaxLines == 0 || len(b.Lines) <= spec.MaxLines)
+			if p.Fits(size, spec) != fits {
+				t.Errorf("block %d at %v pt %+v: Fits says %v", i, size, spec, !fits)
+			}
+			checked++
+		}
+	}
+	if checked < 500 {
+		t.Errorf("checked %d cases", checked)
+	}
+}

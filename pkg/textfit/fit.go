@@ -92,39 +92,52 @@ func (e *FitError) Unwrap() error { return e.Reason }
 // few times too long still gets the exact figures.
 const FarTooLong = 10
 
-// setter sets a block's paragraphs at any size: each is cut at its break
-// opportunities and measured once (prepare), and each size only adds up
-// widths and breaks lines.
-type setter struct {
+// Prepared is a block of paragraphs cut at its break opportunities and
+// measured, once: it is set at any size, in boxes of any width, by adding
+// up widths and breaking lines (Layout, Fit). A card tries its text in
+// several boxes and ranges of sizes; preparing it once saves measuring and
+// segmenting it again for each. A Prepared is not safe for use by several
+// goroutines at once.
+type Prepared struct {
 	fam     *typeface.Family
 	paras   []Para
 	texts   []*text
 	bullets []int // units of each paragraph's bullet and its space
-	spec    Spec
-	leading float64
+	inks    []int // units of each paragraph's characters but the spaces that can end a line (farTooLong), -1 until needed
 	spans   []lineSpan
 }
 
-func newSetter(fam *typeface.Family, paras []Para, spec Spec) *setter {
-	s := &setter{fam: fam, paras: paras, spec: spec, leading: spec.Leading,
-		texts: make([]*text, len(paras)), bullets: make([]int, len(paras))}
-	if s.leading == 0 {
-		s.leading = 1.2
-	}
-	for i, p := range paras {
-		s.texts[i] = prepare(fam, p.Runs)
-		if p.Bullet != "" {
-			s.bullets[i] = fam.Face(typeface.Regular).Units(p.Bullet + " ")
-		}
-	}
-	return s
+// Prepare returns paras ready to be set: they are cut at their break
+// opportunities and measured the first time they are set, once (a block
+// that Fit rejects from its length alone never is).
+func Prepare(fam *typeface.Family, paras []Para) *Prepared {
+	return &Prepared{fam: fam, paras: paras}
 }
 
-// set lays the paragraphs out at size pt. With build false, it only
-// measures: the block has its height but no lines, and the line count is
-// returned.
-func (s *setter) set(size float64, build bool) (Block, int, error) {
+// prepare cuts the paragraphs and measures them, the first time only.
+func (s *Prepared) prepare() {
+	if s.texts != nil || len(s.paras) == 0 {
+		return
+	}
+	s.texts, s.bullets = make([]*text, len(s.paras)), make([]int, len(s.paras))
+	for i, para := range s.paras {
+		s.texts[i] = prepare(s.fam, para.Runs)
+		if para.Bullet != "" {
+			s.bullets[i] = s.fam.Face(typeface.Regular).Units(para.Bullet + " ")
+		}
+	}
+}
+
+// set lays the paragraphs out at size pt in a box spec.Width wide. With
+// build false, it only measures: the block has its height but no lines,
+// and the line count is returned.
+func (s *Prepared) set(size float64, spec Spec, build bool) (Block, int, error) {
+	s.prepare()
 	b := Block{Size: size}
+	leading := spec.Leading
+	if leading == 0 {
+		leading = 1.2
+	}
 	y := 0.0
 	count := 0
 	face := s.fam.Face(typeface.Regular)
@@ -136,7 +149,7 @@ func (s *setter) set(size float64, build bool) (Block, int, error) {
 		ps := size * scale
 		// A line is never shorter than its glyphs are tall, whatever the
 		// leading asked for: text must not leave the box it was fitted to.
-		lineH := max(geom.PtToMM(ps)*s.leading, face.Ascent(ps)+face.Descent(ps))
+		lineH := max(geom.PtToMM(ps)*leading, face.Ascent(ps)+face.Descent(ps))
 		indent := 0.0
 		if p.Bullet != "" {
 			indent = face.Scale(s.bullets[i], ps)
@@ -146,7 +159,7 @@ func (s *setter) set(size float64, build bool) (Block, int, error) {
 		}
 		mm := geom.PtToMM(ps)
 		var err error
-		s.spans, err = s.texts[i].breakLines(mm, s.spec.Width-indent, s.spans[:0])
+		s.spans, err = s.texts[i].breakLines(mm, spec.Width-indent, s.spans[:0])
 		if err != nil {
 			return Block{}, 0, err
 		}
@@ -175,8 +188,21 @@ func (s *setter) set(size float64, build bool) (Block, int, error) {
 
 // Layout sets paras at size pt in a box spec.Width mm wide; it does not check height.
 func Layout(fam *typeface.Family, paras []Para, size float64, spec Spec) (Block, error) {
-	b, _, err := newSetter(fam, paras, spec).set(size, true)
+	return Prepare(fam, paras).Layout(size, spec)
+}
+
+// Layout sets the paragraphs at size pt in a box spec.Width mm wide; it
+// does not check height.
+func (s *Prepared) Layout(size float64, spec Spec) (Block, error) {
+	b, _, err := s.set(size, spec, true)
 	return b, err
+}
+
+// Fits reports whether the paragraphs fit spec's box at size pt: their
+// height, their number of lines, and no word wider than a line.
+func (s *Prepared) Fits(size float64, spec Spec) bool {
+	b, lines, err := s.set(size, spec, false)
+	return err == nil && b.Height <= spec.Height+1e-9 && (spec.MaxLines == 0 || lines <= spec.MaxLines)
 }
 
 // Fit finds the largest size from spec.Max down to spec.Min, in spec.Step
@@ -189,6 +215,11 @@ func Layout(fam *typeface.Family, paras []Para, size float64, spec Spec) (Block,
 // than FarTooLong times the box at spec.Min, counting only the width of its
 // characters, is rejected before it is broken into lines.
 func Fit(fam *typeface.Family, paras []Para, spec Spec) (Block, error) {
+	return Prepare(fam, paras).Fit(spec)
+}
+
+// Fit is Fit on the prepared paragraphs.
+func (s *Prepared) Fit(spec Spec) (Block, error) {
 	step := spec.Step
 	if step == 0 {
 		step = 0.25
@@ -204,17 +235,13 @@ func Fit(fam *typeface.Family, paras []Para, spec Spec) (Block, error) {
 		}
 		return spec.Max - float64(i)*step
 	}
-	monotone := growsWithSize(paras, spec, step)
+	monotone := growsWithSize(s.paras, spec, step)
 	if monotone {
-		if fe := farTooLong(fam, paras, spec); fe != nil {
+		if fe := s.farTooLong(spec); fe != nil {
 			return Block{}, fe
 		}
 	}
-	s := newSetter(fam, paras, spec)
-	fits := func(i int) bool {
-		b, lines, err := s.set(size(i), false)
-		return err == nil && b.Height <= spec.Height+1e-9 && (spec.MaxLines == 0 || lines <= spec.MaxLines)
-	}
+	fits := func(i int) bool { return s.Fits(size(i), spec) }
 	found := n + 1
 	if monotone {
 		// Most texts fit at or near the largest size: gallop down from
@@ -235,11 +262,16 @@ func Fit(fam *typeface.Family, paras []Para, spec Spec) (Block, error) {
 		}
 	}
 	if found <= n {
-		b, _, err := s.set(size(found), true)
+		b, _, err := s.set(size(found), spec, true)
 		return b, err
 	}
+	return Block{}, s.fitError(spec)
+}
+
+// fitError is the error of paragraphs that do not fit at spec.Min.
+func (s *Prepared) fitError(spec Spec) *FitError {
 	fe := &FitError{Min: spec.Min, Have: spec.Height}
-	last, lines, err := s.set(spec.Min, false)
+	last, lines, err := s.set(spec.Min, spec, false)
 	if tl, ok := err.(*TooLongError); ok {
 		fe.Reason = tl
 	} else {
@@ -248,7 +280,7 @@ func Fit(fam *typeface.Family, paras []Para, spec Spec) (Block, error) {
 			fe.Reason = fmt.Errorf("needs %d lines, at most %d allowed", lines, spec.MaxLines)
 		}
 	}
-	return Block{}, fe
+	return fe
 }
 
 // growsWithSize reports whether everything Fit compares grows with the
@@ -267,11 +299,11 @@ func growsWithSize(paras []Para, spec Spec, step float64) bool {
 	return true
 }
 
-// farTooLong returns a FitError when paras need more than FarTooLong times
-// the box's height at spec.Min by a lower bound: a line holds at most the
-// box's width of ink, and the ink is at least the width of every character
-// but the spaces and line breaks that can end a line.
-func farTooLong(fam *typeface.Family, paras []Para, spec Spec) *FitError {
+// farTooLong returns a FitError when the paragraphs need more than
+// FarTooLong times the box's height at spec.Min by a lower bound: a line
+// holds at most the box's width of ink, and the ink is at least the width
+// of every character but the spaces and line breaks that can end a line.
+func (s *Prepared) farTooLong(spec Spec) *FitError {
 	if !(spec.Height >= 0) {
 		return nil
 	}
@@ -279,9 +311,10 @@ func farTooLong(fam *typeface.Family, paras []Para, spec Spec) *FitError {
 	if leading == 0 {
 		leading = 1.2
 	}
+	fam := s.fam
 	face := fam.Face(typeface.Regular)
 	need, lines := 0.0, 0
-	for i, p := range paras {
+	for i, p := range s.paras {
 		scale := p.Scale
 		if scale == 0 {
 			scale = 1
@@ -295,11 +328,15 @@ func farTooLong(fam *typeface.Family, paras []Para, spec Spec) *FitError {
 		if !(width > 0) || math.IsInf(width, 1) {
 			return nil
 		}
-		units := 0
-		for _, r := range p.Runs {
-			units += inkUnits(fam.Face(r.Style), r.Text)
+		if s.inks == nil {
+			s.inks = make([]int, len(s.paras))
+			for j, q := range s.paras {
+				for _, r := range q.Runs {
+					s.inks[j] += inkUnits(fam.Face(r.Style), r.Text)
+				}
+			}
 		}
-		ink := float64(units) * geom.PtToMM(ps) / 1000
+		ink := float64(s.inks[i]) * geom.PtToMM(ps) / 1000
 		n := math.Floor(ink / (width + 1e-9) * (1 - 1e-9))
 		if i > 0 {
 			need += p.SpaceBefore * lineH

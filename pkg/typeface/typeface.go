@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/image/font"
@@ -66,10 +67,18 @@ func (s Style) Emphasised(em, strong bool) Style {
 type Face struct {
 	// Data is the font file itself, for the renderer to embed.
 	Data []byte
-	// widths holds advance widths in thousandths of an em for the Basic
-	// Multilingual Plane; covered marks which runes have a glyph.
-	widths  []uint16
-	covered []bool
+	font *sfnt.Font
+	// glyphs holds each glyph's advance width in thousandths of an em.
+	glyphs []uint16
+	// widths holds the advance widths of the Basic Multilingual Plane's
+	// characters, covered marks those the font has a glyph for: each block
+	// of 256 characters filled the first time one of them is asked for
+	// (ready), since a deck uses a few blocks of the 256 and looking every
+	// character up in the font's cmap took a process 8 ms.
+	mu      sync.Mutex
+	ready   [0x100]atomic.Bool
+	widths  [0x10000]uint16
+	covered [0x10000]bool
 	// Ascent and Descent are in thousandths of an em, both positive.
 	ascent, descent, capHeight int
 }
@@ -86,19 +95,15 @@ func ParseFace(data []byte) (*Face, error) {
 	var buf sfnt.Buffer
 	upem := int(f.UnitsPerEm())
 	ppem := fixed.I(upem)
-	face := &Face{Data: data, widths: make([]uint16, 0x10000), covered: make([]bool, 0x10000)}
-	for r := rune(0); r < 0x10000; r++ {
-		gi, err := f.GlyphIndex(&buf, r)
-		if err != nil || gi == 0 {
-			continue
-		}
-		adv, err := f.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
+	face := &Face{Data: data, font: f, glyphs: make([]uint16, f.NumGlyphs())}
+	for gi := range face.glyphs {
+		adv, err := f.GlyphAdvance(&buf, sfnt.GlyphIndex(gi), ppem, font.HintingNone)
 		if err != nil {
-			return nil, fmt.Errorf("advance of U+%04X: %w", r, err)
+			return nil, fmt.Errorf("advance of glyph %d: %w", gi, err)
 		}
-		face.covered[r] = true
-		face.widths[r] = uint16(math.Round(float64(adv) / 64 * 1000 / float64(upem)))
+		face.glyphs[gi] = uint16(math.Round(float64(adv) / 64 * 1000 / float64(upem)))
 	}
+	face.fill(0) // ASCII and Latin-1, which Units reads without asking
 	m, err := f.Metrics(&buf, ppem, font.HintingNone)
 	if err != nil {
 		return nil, err
@@ -113,9 +118,45 @@ func ParseFace(data []byte) (*Face, error) {
 	return face, nil
 }
 
+// fill looks up the characters of block b (b<<8 to b<<8|0xFF) in the
+// font, once.
+func (f *Face) fill(b rune) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.ready[b].Load() {
+		return
+	}
+	var buf sfnt.Buffer
+	for r := b << 8; r <= b<<8|0xFF; r++ {
+		gi, err := f.font.GlyphIndex(&buf, r)
+		if err != nil || gi == 0 || int(gi) >= len(f.glyphs) {
+			continue
+		}
+		f.covered[r] = true
+		f.widths[r] = f.glyphs[gi]
+	}
+	f.ready[b].Store(true) // after the writes: a reader that sees it sees them
+}
+
+// width is the advance width of r, of the Basic Multilingual Plane.
+func (f *Face) width(r rune) uint16 {
+	if !f.ready[r>>8].Load() {
+		f.fill(r >> 8)
+	}
+	return f.widths[r]
+}
+
 // Has reports whether the font has a glyph for r. Runes beyond the Basic
 // Multilingual Plane are never covered: the PDF renderer cannot draw them.
-func (f *Face) Has(r rune) bool { return r >= 0 && r < 0x10000 && f.covered[r] }
+func (f *Face) Has(r rune) bool {
+	if r < 0 || r >= 0x10000 {
+		return false
+	}
+	if !f.ready[r>>8].Load() {
+		f.fill(r >> 8)
+	}
+	return f.covered[r]
+}
 
 // Width is the advance width of s in mm at size pt. Characters the font lacks
 // count as zero; validation reports them before anything is drawn.
@@ -138,7 +179,7 @@ func (f *Face) Units(s string) int {
 		// Runes beyond the BMP have no width: the renderer cannot draw
 		// them (Has). A rune the font lacks has a zero width in widths.
 		if r < 0x10000 {
-			w += int(f.widths[r])
+			w += int(f.width(r))
 		}
 		i += n
 	}

@@ -1,12 +1,19 @@
 package typeface
 
 import (
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/cardgen/cardgen/fonts"
 	"github.com/cardgen/cardgen/pkg/geom"
 )
 
@@ -69,7 +76,7 @@ func refWidth(f *Face, s string, size float64) float64 {
 	w := 0
 	for _, r := range s {
 		if f.Has(r) {
-			w += int(f.widths[r])
+			w += int(f.width(r))
 		}
 	}
 	return float64(w) * geom.PtToMM(size) / 1000
@@ -142,5 +149,82 @@ func BenchmarkUnits(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		f.Units(s)
+	}
+}
+
+// BenchmarkLoad reads the embedded family, as every process does once.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load("Lato", fonts.FS, Files(fonts.Files)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestBlocksAsEager: the widths and coverage filled block by block, as
+// characters are asked for, are those of looking every character of the
+// Basic Multilingual Plane up at once, as ParseFace did.
+func TestBlocksAsEager(t *testing.T) {
+	t.Parallel()
+	for _, file := range []string{fonts.Files.Regular, fonts.Files.BoldItalic} {
+		data, err := fs.ReadFile(fonts.FS, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		face, err := ParseFace(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := sfnt.Parse(data)
+		var buf sfnt.Buffer
+		upem := int(f.UnitsPerEm())
+		covered := 0
+		// From the top down, so that blocks are filled out of order.
+		for r := rune(0xFFFF); r >= 0; r-- {
+			want, has := uint16(0), false
+			if gi, err := f.GlyphIndex(&buf, r); err == nil && gi != 0 {
+				adv, err := f.GlyphAdvance(&buf, gi, fixed.I(upem), font.HintingNone)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, has = uint16(math.Round(float64(adv)/64*1000/float64(upem))), true
+				covered++
+			}
+			if face.Has(r) != has || face.width(r) != want {
+				t.Fatalf("%s U+%04X: Has %v, width %d; looked up at once: %v, %d", file, r, face.Has(r), face.width(r), has, want)
+			}
+		}
+		if covered < 500 {
+			t.Errorf("%s: %d characters covered", file, covered)
+		}
+	}
+}
+
+// TestFillConcurrently: goroutines measuring text at once, each asking for
+// blocks not filled yet, all get the widths (go test -race, which CI runs
+// on this test, finds no race).
+func TestFillConcurrently(t *testing.T) {
+	t.Parallel()
+	data, err := fs.ReadFile(fonts.FS, fonts.Files.Italic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face, err := ParseFace(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := ParseFace(data)
+	text := "Œuvre «\u202Fcœur\u202F» — 1,50\u00A0€ · Ωmega · Жук · ħ · ﬁ · →"
+	want := ref.Units(text)
+	var wg sync.WaitGroup
+	got := make([]int, 8)
+	for i := range got {
+		wg.Go(func() { got[i] = face.Units(text) })
+	}
+	wg.Wait()
+	for i, g := range got {
+		if g != want {
+			t.Errorf("goroutine %d: %d units, want %d", i, g, want)
+		}
 	}
 }

@@ -18,6 +18,7 @@ package typo
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -41,135 +42,199 @@ func For(tag string) func(string) string {
 func isSpace(r rune) bool { return r == ' ' || r == NBSP || r == NNBSP || r == '\t' }
 
 // French applies French typography to s.
+//
+// It works on the bytes of s, character by character as decoded from
+// UTF-8 (an invalid byte reads as U+FFFD, as a conversion to runes would
+// read it), and copies runs of characters that no rule concerns at once.
 func French(s string) string {
-	in := []rune(strings.ReplaceAll(s, "...", "…"))
-	out := make([]rune, 0, len(in)+8)
+	s = strings.ReplaceAll(s, "...", "…")
+	out := make([]byte, 0, len(s)+16)
 	openDouble := true
 	// trimSpaces removes the spaces just written, and reports whether there were any.
 	trimSpaces := func() bool {
 		n := len(out)
-		for len(out) > 0 && isSpace(out[len(out)-1]) {
-			out = out[:len(out)-1]
+		for {
+			r, size := utf8.DecodeLastRune(out)
+			if size == 0 || !isSpace(r) {
+				break
+			}
+			out = out[:len(out)-size]
 		}
 		return len(out) < n
 	}
-	prevIsWord := func() bool { return len(out) > 0 && !unicode.IsSpace(out[len(out)-1]) && out[len(out)-1] != '\n' }
-	for i := 0; i < len(in); i++ {
-		r := in[i]
-		next := rune(0)
-		if i+1 < len(in) {
-			next = in[i+1]
+	last := func() rune {
+		r, size := utf8.DecodeLastRune(out)
+		if size == 0 {
+			return 0
 		}
+		return r
+	}
+	// skipSpaces returns the index after the spaces that start s[i:].
+	skipSpaces := func(i int) int {
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isSpace(r) {
+				break
+			}
+			i += size
+		}
+		return i
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !frenchASCII[c] {
+			// A run of characters no rule concerns.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !frenchASCII[s[j]] {
+				j++
+			}
+			out = append(out, s[i:j]...)
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch r {
 		case '\'':
-			out = append(out, '’')
+			out = append(out, "’"...)
 		case '"':
 			if openDouble {
-				out = append(out, '«', NNBSP)
-				for i+1 < len(in) && isSpace(in[i+1]) {
-					i++
-				}
+				out = append(out, "«\u202F"...)
+				i = skipSpaces(i)
 			} else {
 				trimSpaces()
-				out = append(out, NNBSP, '»')
+				out = append(out, "\u202F»"...)
 			}
 			openDouble = !openDouble
 		case '«':
-			out = append(out, '«', NNBSP)
-			for i+1 < len(in) && isSpace(in[i+1]) {
-				i++
-			}
+			out = append(out, "«\u202F"...)
+			i = skipSpaces(i)
 		case '»':
 			trimSpaces()
-			out = append(out, NNBSP, '»')
+			out = append(out, "\u202F»"...)
 		case ';', '!', '?', ':':
 			// Not in a URL (http://), a time or a ratio (10:30), nor inside
 			// a run of the same marks (?! gets one space, before the first).
-			prev := rune(0)
-			if len(out) > 0 {
-				prev = out[len(out)-1]
+			prev := last()
+			next := rune(0)
+			if i < len(s) {
+				next, _ = utf8.DecodeRuneInString(s[i:])
 			}
 			if r == ':' && (next == '/' || unicode.IsDigit(prev) && unicode.IsDigit(next)) {
-				out = append(out, r)
+				out = append(out, byte(r))
 				continue
 			}
 			if prev == '!' || prev == '?' || prev == ';' || prev == '…' && !hadSpaceBefore(out) {
-				out = append(out, r)
+				out = append(out, byte(r))
 				continue
 			}
 			had := trimSpaces()
-			space := NNBSP
-			if r == ':' {
-				space = NBSP
+			if had || prevIsWord(out) {
+				if r == ':' {
+					out = append(out, "\u00A0"...)
+				} else {
+					out = append(out, "\u202F"...)
+				}
 			}
-			if had || prevIsWord() {
-				out = append(out, space)
-			}
-			out = append(out, r)
+			out = append(out, byte(r))
 		case ' ':
 			// A number and its unit or currency stay together.
-			if len(out) > 0 && unicode.IsDigit(out[len(out)-1]) && isUnitStart(in[i+1:]) {
-				out = append(out, NBSP)
+			if unicode.IsDigit(last()) && isUnitStart(s[i:]) {
+				out = append(out, "\u00A0"...)
 				continue
 			}
-			out = append(out, r)
+			out = append(out, ' ')
 		default:
-			out = append(out, r)
+			out = utf8.AppendRune(out, r)
 		}
 	}
 	return string(out)
 }
 
+// frenchASCII marks the ASCII characters French has a rule for.
+var frenchASCII = [utf8.RuneSelf]bool{'\'': true, '"': true, ';': true, '!': true, '?': true, ':': true, ' ': true}
+
+// prevIsWord reports whether out ends in a character other than a space or
+// a line break.
+func prevIsWord(out []byte) bool {
+	r, size := utf8.DecodeLastRune(out)
+	return size > 0 && !unicode.IsSpace(r) && r != '\n'
+}
+
 // hadSpaceBefore reports whether the character before the last one written is a space.
-func hadSpaceBefore(out []rune) bool {
-	return len(out) >= 2 && isSpace(out[len(out)-2])
+func hadSpaceBefore(out []byte) bool {
+	_, size := utf8.DecodeLastRune(out)
+	if size == 0 {
+		return false
+	}
+	r, size := utf8.DecodeLastRune(out[:len(out)-size])
+	return size > 0 && isSpace(r)
 }
 
 // isUnitStart reports whether rest starts with a unit or currency that stays
 // with the number before it.
-func isUnitStart(rest []rune) bool {
-	s := string(rest)
-	for _, u := range []string{"$", "€", "£", "%", "kWh", "kW", "MW", "GW", "TWh", "Wh", "km", "kg", "mm", "cm", "m ", "°C", "heures", "ans", "h "} {
-		if strings.HasPrefix(s, u) {
+func isUnitStart(rest string) bool {
+	for _, u := range units {
+		if strings.HasPrefix(rest, u) {
 			return true
 		}
 	}
 	return false
 }
 
-// English applies English typography to s.
+var units = []string{"$", "€", "£", "%", "kWh", "kW", "MW", "GW", "TWh", "Wh", "km", "kg", "mm", "cm", "m ", "°C", "heures", "ans", "h "}
+
+// English applies English typography to s (on its bytes, as French).
 func English(s string) string {
-	in := []rune(strings.ReplaceAll(s, "...", "…"))
-	out := make([]rune, 0, len(in))
+	s = strings.ReplaceAll(s, "...", "…")
+	out := make([]byte, 0, len(s)+16)
 	openDouble := true
-	for i := 0; i < len(in); i++ {
-		r := in[i]
-		prev := rune(0)
-		if len(out) > 0 {
-			prev = out[len(out)-1]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !englishASCII[c] {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !englishASCII[s[j]] {
+				j++
+			}
+			out = append(out, s[i:j]...)
+			i = j
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch r {
 		case '\'':
+			prev, n := utf8.DecodeLastRune(out)
+			if n == 0 {
+				prev = 0
+			}
 			if prev == 0 || unicode.IsSpace(prev) || prev == '(' || prev == '“' {
-				out = append(out, '‘')
+				out = append(out, "‘"...)
 			} else {
-				out = append(out, '’')
+				out = append(out, "’"...)
 			}
 		case '"':
 			if openDouble {
-				out = append(out, '“')
+				out = append(out, "“"...)
 			} else {
-				out = append(out, '”')
+				out = append(out, "”"...)
 			}
 			openDouble = !openDouble
 		case ';', ':', '!', '?':
-			for len(out) > 0 && isSpace(out[len(out)-1]) {
-				out = out[:len(out)-1]
+			for {
+				prev, n := utf8.DecodeLastRune(out)
+				if n == 0 || !isSpace(prev) {
+					break
+				}
+				out = out[:len(out)-n]
 			}
-			out = append(out, r)
+			out = append(out, byte(r))
 		default:
-			out = append(out, r)
+			out = utf8.AppendRune(out, r)
 		}
 	}
 	return string(out)
 }
+
+// englishASCII marks the ASCII characters English has a rule for.
+var englishASCII = [utf8.RuneSelf]bool{'\'': true, '"': true, ';': true, '!': true, '?': true, ':': true}

@@ -64,3 +64,11 @@ func TestFor(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFrench typesets a persona's text of the default deck.
+func BenchmarkFrench(b *testing.B) {
+	s := "Je démonte des vieux smartphones, pour récupérer des \"terres rares\" (groupe de métaux) dans des déchets électroniques, qui serviront à de nouvelles puces d'IA : 1,50 $ par jour... Vraiment ?!"
+	for b.Loop() {
+		French(s)
+	}
+}

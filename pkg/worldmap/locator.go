@@ -26,6 +26,10 @@ type outlinesFile struct {
 type outlineSet struct {
 	land      []Polygon
 	countries map[string][]Polygon
+	// landBounds[i][j] bounds ring j of land polygon i (placeBounds);
+	// landLat[i][j][k] is the projection of its point k's latitude.
+	landBounds [][]ringBounds
+	landLat    [][][]latProjection
 }
 
 var outlinesOnce = sync.OnceValues(func() (outlineSet, error) {
@@ -34,9 +38,13 @@ var outlinesOnce = sync.OnceValues(func() (outlineSet, error) {
 	if err != nil {
 		return set, err
 	}
-	var f outlinesFile
-	if err := json.Unmarshal(b, &f); err != nil {
-		return set, fmt.Errorf("%s: %w", data.WorldOutlines, err)
+	f, ok := decodeOutlines(b)
+	if !ok {
+		// Not in the shape the fast reader knows: the standard one says
+		// what is wrong, if anything.
+		if err := json.Unmarshal(b, &f); err != nil {
+			return set, fmt.Errorf("%s: %w", data.WorldOutlines, err)
+		}
 	}
 	conv := func(where string, in [][][][2]float64) ([]Polygon, error) {
 		out := make([]Polygon, 0, len(in))
@@ -64,6 +72,20 @@ var outlinesOnce = sync.OnceValues(func() (outlineSet, error) {
 	}
 	if set.land, err = conv("land", f.Land); err != nil {
 		return set, err
+	}
+	set.landBounds = make([][]ringBounds, len(set.land))
+	set.landLat = make([][][]latProjection, len(set.land))
+	for i, p := range set.land {
+		set.landBounds[i] = make([]ringBounds, len(p))
+		set.landLat[i] = make([][]latProjection, len(p))
+		for j, r := range p {
+			set.landBounds[i][j] = placeBounds(r)
+			lat := make([]latProjection, len(r))
+			for k, ll := range r {
+				lat[k] = latProjectionOf(ll.Lat)
+			}
+			set.landLat[i][j] = lat
+		}
 	}
 	set.countries = make(map[string][]Polygon, len(f.Countries))
 	for code, polys := range f.Countries {
@@ -166,10 +188,42 @@ var (
 )
 
 func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
+	loc, polys, ok := frame(code, box, minMark)
+	if !ok {
+		return loc, false
+	}
+	pr := loc.pr
+	set := outlines()
+	// Rings are culled by their bounds, simplified and clipped (place).
+	// The land's rings that surely miss the box are left out before
+	// that, from bounds computed once: most of the world, for most maps.
+	for i, p := range set.land {
+		if !pr.misses(set.landBounds[i][0]) {
+			loc.Land = append(loc.Land, pr.placeLat(p[0], set.landLat[i][0])...)
+		}
+		for j, hole := range p[1:] {
+			if !pr.misses(set.landBounds[i][j+1]) {
+				loc.LandHoles = append(loc.LandHoles, pr.placeLat(hole, set.landLat[i][j+1])...)
+			}
+		}
+	}
+	for _, p := range polys {
+		loc.Country = append(loc.Country, pr.place(p[0])...)
+		for _, hole := range p[1:] {
+			loc.CountryHoles = append(loc.CountryHoles, pr.place(hole)...)
+		}
+	}
+	return loc, true
+}
+
+// frame is the locator map of code in box without its rings: its
+// projection, centre and mark, and the country's outline (nil when it has
+// none).
+func frame(code string, box geom.Rect, minMark float64) (Locator, []Polygon, bool) {
 	polys, hasOutline := Outline(code)
 	at, hasPoint := Place(code)
 	if !hasOutline && !hasPoint {
-		return Locator{}, false
+		return Locator{}, nil, false
 	}
 	var region []Polygon
 	lon0 := at.Lon
@@ -204,22 +258,6 @@ func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
 	pr.scale, pr.cx, pr.cy, pr.box = scale, cx, cy, box
 
 	loc := Locator{Box: box, Centre: lon0, pr: pr}
-	set := outlines()
-	// Rings are culled by their bounds, simplified and clipped (place).
-	for _, p := range set.land {
-		loc.Land = append(loc.Land, pr.place(p[0])...)
-		for _, hole := range p[1:] {
-			loc.LandHoles = append(loc.LandHoles, pr.place(hole)...)
-		}
-	}
-	if hasOutline {
-		for _, p := range polys {
-			loc.Country = append(loc.Country, pr.place(p[0])...)
-			for _, hole := range p[1:] {
-				loc.CountryHoles = append(loc.CountryHoles, pr.place(hole)...)
-			}
-		}
-	}
 	if !hasOutline || math.Max(x1-x0, y1-y0)*scale < minMark {
 		var m geom.Point
 		if hasPoint {
@@ -229,8 +267,39 @@ func locate(code string, box geom.Rect, minMark float64) (Locator, bool) {
 		}
 		loc.Mark = &m
 	}
-	return loc, true
+	if !hasOutline {
+		polys = nil
+	}
+	return loc, polys, true
 }
+
+// Mark is the mark Locate(code, box, minMark) sets (nil when it sets
+// none), and whether it makes a map at all, without placing the map's
+// rings: for a caller that draws the rings of a map made for a box of
+// almost the same size (a locator map's icons are drawn for its size to
+// the thousandth of a millimetre). Marks are kept as maps are.
+func Mark(code string, box geom.Rect, minMark float64) (*geom.Point, bool) {
+	key := locateKey{normCode(code), box, minMark}
+	if v, ok := marked.Load(key); ok {
+		r := v.(marked1)
+		return r.mark, r.ok
+	}
+	loc, _, ok := frame(key.code, box, minMark)
+	if markedCount.Add(1) <= maxLocated {
+		marked.Store(key, marked1{loc.Mark, ok})
+	}
+	return loc.Mark, ok
+}
+
+type marked1 struct {
+	mark *geom.Point
+	ok   bool
+}
+
+var (
+	marked      sync.Map // locateKey → marked1
+	markedCount atomic.Int64
+)
 
 // localProjection is Equal Earth about the central meridian lon0, scaled
 // and moved so that (cx, cy) in projection units lands at the centre of box.
@@ -250,12 +319,21 @@ func (p localProjection) point(ll LonLat) geom.Point {
 // place projects a ring, brought as a whole to the side of the globe nearest
 // the centre, and clips it to the box; it returns nothing when the ring
 // misses the box.
-func (p localProjection) place(ring []LonLat) [][]geom.Point {
+func (p localProjection) place(ring []LonLat) [][]geom.Point { return p.placeLat(ring, nil) }
+
+// placeLat is place with the parts of the projection that depend on the
+// latitude alone computed already, lat[i] for ring[i] (nil: computed here).
+func (p localProjection) placeLat(ring []LonLat, lat []latProjection) [][]geom.Point {
 	k := math.Round((meanLon(ring) - p.lon0) / 360)
 	pts := make([]geom.Point, 0, len(ring))
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, ll := range ring {
-		x, y := Project(ll.Lon-360*k-p.lon0, ll.Lat)
+	for i, ll := range ring {
+		var x, y float64
+		if lat != nil {
+			x, y = lat[i].project(ll.Lon - 360*k - p.lon0)
+		} else {
+			x, y = Project(ll.Lon-360*k-p.lon0, ll.Lat)
+		}
 		q := geom.Point{X: p.box.X + p.box.W/2 + (x-p.cx)*p.scale, Y: p.box.Y + p.box.H/2 - (y-p.cy)*p.scale}
 		pts = append(pts, q)
 		minX, minY, maxX, maxY = math.Min(minX, q.X), math.Min(minY, q.Y), math.Max(maxX, q.X), math.Max(maxY, q.Y)
@@ -275,6 +353,87 @@ func (p localProjection) place(ring []LonLat) [][]geom.Point {
 	return [][]geom.Point{c}
 }
 
+// latProjection is what Equal Earth computes from a latitude alone: the
+// cosine of its parametric latitude and the divisor of x, and y. Land
+// rings keep theirs (a sine, an arcsine and a cosine a point), and a map
+// projects them with a multiplication and a division: project computes x
+// as Project does, operation for operation, so the points are the same to
+// the bit (TestLatProjectionIsProject).
+type latProjection struct{ cos, div, y float64 }
+
+func latProjectionOf(lat float64) latProjection {
+	phi := lat * math.Pi / 180
+	th := math.Asin(eeM * math.Sin(phi))
+	t2 := th * th
+	t6 := t2 * t2 * t2
+	return latProjection{
+		cos: math.Cos(th),
+		div: 3 * (9*eeA4*t6*t2 + 7*eeA3*t6 + 3*eeA2*t2 + eeA1),
+		y:   th * (eeA1 + eeA2*t2 + t6*(eeA3+eeA4*t2)),
+	}
+}
+
+// project is Project(lon, lat) for the latitude of l.
+func (l latProjection) project(lon float64) (x, y float64) {
+	lam := lon * math.Pi / 180
+	return 2 * math.Sqrt(3) * lam * l.cos / l.div, l.y
+}
+
+// ringBounds bounds where a ring lands on any local projection, computed
+// once per ring: place moves a ring by whole turns next to the centre
+// (from its mean longitude), then projects it; Equal Earth's y grows with
+// the latitude alone, and its x is the longitude from the centre, in
+// radians, times a factor that shrinks as the latitude goes from the
+// equator to a pole (the test checks both).
+type ringBounds struct {
+	mean       float64 // mean longitude, as place computes it
+	lon0, lon1 float64 // least and greatest longitude
+	y0, y1     float64 // least and greatest y
+	g0, g1     float64 // the x factor at the ring's latitude furthest from and nearest to the equator
+}
+
+func placeBounds(r []LonLat) ringBounds {
+	b := ringBounds{mean: meanLon(r), lon0: math.Inf(1), lon1: math.Inf(-1)}
+	lat0, lat1 := math.Inf(1), math.Inf(-1)
+	for _, ll := range r {
+		b.lon0, b.lon1 = math.Min(b.lon0, ll.Lon), math.Max(b.lon1, ll.Lon)
+		lat0, lat1 = math.Min(lat0, ll.Lat), math.Max(lat1, ll.Lat)
+	}
+	_, b.y0 = Project(0, lat0)
+	_, b.y1 = Project(0, lat1)
+	far, near := math.Max(math.Abs(lat0), math.Abs(lat1)), 0.0
+	if lat0 > 0 || lat1 < 0 {
+		near = math.Min(math.Abs(lat0), math.Abs(lat1))
+	}
+	b.g0, b.g1 = xFactor(far), xFactor(near)
+	return b
+}
+
+// xFactor is Equal Earth's x per radian of longitude at latitude lat.
+func xFactor(lat float64) float64 {
+	x, _ := Project(180/math.Pi, lat)
+	return x / (180 / math.Pi * math.Pi / 180)
+}
+
+// cullMargin is how far, in mm, a ring's bounds must lie outside the box
+// for misses to say so: far more than any rounding between the bounds and
+// the points they bound.
+const cullMargin = 1e-3
+
+// misses reports whether a ring with bounds b surely lies outside the box,
+// so that place would return nothing for it.
+func (p localProjection) misses(b ringBounds) bool {
+	k := math.Round((b.mean - p.lon0) / 360)
+	lam0 := (b.lon0 - 360*k - p.lon0) * math.Pi / 180
+	lam1 := (b.lon1 - 360*k - p.lon0) * math.Pi / 180
+	x0, x1 := math.Min(lam0*b.g0, lam0*b.g1), math.Max(lam1*b.g0, lam1*b.g1)
+	cx, cy := p.box.X+p.box.W/2, p.box.Y+p.box.H/2
+	left, right := cx+(x0-p.cx)*p.scale, cx+(x1-p.cx)*p.scale
+	top, bottom := cy-(b.y1-p.cy)*p.scale, cy-(b.y0-p.cy)*p.scale
+	return right < p.box.X-cullMargin || left > p.box.Right()+cullMargin ||
+		bottom < p.box.Y-cullMargin || top > p.box.Bottom()+cullMargin
+}
+
 // What a locator map keeps, in mm on paper: rings simplified to Detail (a
 // point no further than that from the outline drawn is left out), islands
 // smaller than MinFeature across left out.
@@ -291,7 +450,11 @@ func simplify(r []geom.Point, tol float64) []geom.Point {
 	}
 	far, best := 0, -1.0
 	for i, q := range r {
-		if d := math.Hypot(q.X-r[0].X, q.Y-r[0].Y); d > best {
+		dx, dy := q.X-r[0].X, q.Y-r[0].Y
+		if best >= 0 && !beyond(dx, dy, best) {
+			continue
+		}
+		if d := math.Hypot(dx, dy); d > best {
 			far, best = i, d
 		}
 	}
@@ -301,6 +464,14 @@ func simplify(r []geom.Point, tol float64) []geom.Point {
 	out := append(a[:len(a)-1], b...)
 	return out[:len(out)-1]
 }
+
+// beyond reports whether math.Hypot(dx, dy) may be greater than d (> 0),
+// from dx² + dy², which is much cheaper: when it says no, Hypot is surely
+// no greater than d, the margin (a billionth) being far more than the
+// rounding of either. Douglas–Peucker asks for Hypot only of the points
+// that may beat the furthest so far, and decides as it did with Hypot
+// for every point.
+func beyond(dx, dy, d float64) bool { return dx*dx+dy*dy > d*d*(1-1e-9) }
 
 // dpLine is Douglas–Peucker on an open polyline, keeping both ends.
 func dpLine(line []geom.Point, tol float64) []geom.Point {
@@ -317,8 +488,10 @@ func dpLine(line []geom.Point, tol float64) []geom.Point {
 		idx, best := -1, tol
 		a, b := line[sp.i], line[sp.j]
 		for k := sp.i + 1; k < sp.j; k++ {
-			if d := segDist(line[k], a, b); d > best {
-				idx, best = k, d
+			if dx, dy := segOffset(line[k], a, b); beyond(dx, dy, best) {
+				if d := math.Hypot(dx, dy); d > best {
+					idx, best = k, d
+				}
 			}
 		}
 		if idx >= 0 {
@@ -335,15 +508,17 @@ func dpLine(line []geom.Point, tol float64) []geom.Point {
 	return out
 }
 
-// segDist is the distance from p to the segment ab.
-func segDist(p, a, b geom.Point) float64 {
-	dx, dy := b.X-a.X, b.Y-a.Y
+// segOffset is the vector from the point of segment ab nearest p to p:
+// its length is p's distance to the segment.
+func segOffset(p, a, b geom.Point) (dx, dy float64) {
+	dx, dy = b.X-a.X, b.Y-a.Y
 	l2 := dx*dx + dy*dy
 	if l2 == 0 {
-		return math.Hypot(p.X-a.X, p.Y-a.Y)
+		return p.X - a.X, p.Y - a.Y
 	}
-	t := math.Max(0, math.Min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2))
-	return math.Hypot(p.X-(a.X+t*dx), p.Y-(a.Y+t*dy))
+	// The built-in max and min are math.Max and math.Min, inlined.
+	t := max(0, min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/l2))
+	return p.X - (a.X + t*dx), p.Y - (a.Y + t*dy)
 }
 
 // shiftNear moves a position by whole turns to within 180° of lon0.

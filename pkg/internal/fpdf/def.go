@@ -30,6 +30,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -852,12 +853,64 @@ type fontDefType struct {
 	usedRunes    map[int]int   // Array of used runes
 }
 
+// zeros is "0,0,0,…" for generateFontID's runs of zero widths.
+var zeros = strings.Repeat("0,", 1024)
+
 // generateFontID generates a font Id from the font definition
 func generateFontID(fdt fontDefType) (string, error) {
 	// file can be different if generated in different instance
 	fdt.File = ""
+	// The ID is the SHA-1 of the definition's JSON, whose character
+	// widths (Cw, 65,536 of them for a UTF-8 font) encoding/json writes
+	// one by one through reflection. They are written here as it writes
+	// them (strconv.AppendInt, comma-separated, in brackets), straight
+	// into the hash, in place of the "null" it writes for a nil Cw; the
+	// other fields, before and after, as it writes them.
+	cw := fdt.Cw
+	if cw == nil {
+		b, err := json.Marshal(&fdt)
+		return fmt.Sprintf("%x", sha1.Sum(b)), err
+	}
+	fdt.Cw = nil
 	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
+	if err != nil {
+		return "", err
+	}
+	// Strings are escaped: a quote can only start a key or a value.
+	at := bytes.Index(b, []byte(`"Cw":null`))
+	if at < 0 {
+		return "", fmt.Errorf("font definition without a Cw field: %s", b)
+	}
+	at += len(`"Cw":`)
+	h := sha1.New()
+	h.Write(b[:at])
+	buf := make([]byte, 0, 4096)
+	buf = append(buf, '[')
+	for i := 0; i < len(cw); i++ {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		if cw[i] != 0 {
+			buf = strconv.AppendInt(buf, int64(cw[i]), 10)
+		} else {
+			// Most characters are those the font lacks: a run of zeros
+			// is copied from zeros.
+			n := 1
+			for i+n < len(cw) && cw[i+n] == 0 && n < len(zeros)/2 {
+				n++
+			}
+			buf = append(buf, zeros[:2*n-1]...)
+			i += n - 1
+		}
+		if len(buf) > 4000 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	buf = append(buf, ']')
+	h.Write(buf)
+	h.Write(b[at+len("null"):])
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 type fontInfoType struct {

@@ -39,9 +39,12 @@ import (
 	"math"
 	"os"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -2433,7 +2436,8 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		// f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.out("BT /F" + f.currentFont.i + " " + f.fmtF64(f.fontSizePt, 2) + " Tf ET")
 	}
 }
 
@@ -2568,7 +2572,8 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	// s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	s := "BT " + f.fmtF64(x*f.k, 2) + " " + f.fmtF64((f.h-y)*f.k, 2) + " Td (" + txt2 + ") Tj ET"
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
 	}
@@ -2576,7 +2581,8 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 		s += " " + f.dostrikeout(x, y, txtStr)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		// s = sprintf("q %s %s Q", f.color.text.str, s)
+		s = "q " + f.color.text.str + " " + s + " Q"
 	}
 	f.out(s)
 }
@@ -4268,6 +4274,31 @@ func (f *Fpdf) replaceAliases() {
 	}
 }
 
+// compressPages compresses the contents of pages[1:], on every core at
+// once: each page is compressed alone, as putpages compressed them one
+// after the other, so the bytes are the same, in less time. out[n] holds
+// page n's. Each page's content is let go once compressed (pages[n] set
+// to nil): putpages writes the compressed streams only, and the
+// document's pages need not be held twice over.
+func compressPages(pages []*bytes.Buffer) []*membuffer {
+	out := make([]*membuffer, len(pages))
+	var next atomic.Int64
+	next.Store(1)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)-1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := int(next.Add(1) - 1); n < len(pages); n = int(next.Add(1) - 1) {
+				out[n] = xmem.compress(pages[n].Bytes())
+				pages[n] = nil
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
 func (f *Fpdf) putpages() {
 	var wPt, hPt float64
 	var pageSize SizeType
@@ -4286,6 +4317,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	var contents []*membuffer // compressed page contents, 1-based
+	if f.compress {
+		contents = compressPages(f.pages[:nb+1])
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4335,7 +4370,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
+			mem := contents[n]
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
@@ -4433,6 +4468,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		subsets := subsetUTF8Fonts(f.fonts, keyList)
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4502,12 +4538,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				subset := subsets[key]
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4553,38 +4584,74 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
+				cidToGidMap := subset.cidToGID.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
 				f.out("endobj")
-				mem.release()
+				subset.cidToGID.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
+				compressedFontStream := subset.file.bytes()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(subset.size))
 				f.out(">>")
 				f.putstream(compressedFontStream)
 				f.out("endobj")
-				mem.release()
+				subset.file.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
 			}
 		}
 	}
+}
+
+// utf8Subset is a UTF-8 font's subset, ready to be written.
+type utf8Subset struct {
+	size     int        // bytes of the subset font file
+	file     *membuffer // the subset font file, compressed
+	cidToGID *membuffer // its CIDToGIDMap, compressed
+}
+
+// subsetUTF8Fonts makes the subsets of the UTF-8 fonts among keys, on
+// every core at once: each font's from its own parse, as putfonts made
+// them one after the other, so the bytes are the same.
+func subsetUTF8Fonts(fonts map[string]fontDefType, keys []string) map[string]*utf8Subset {
+	out := make(map[string]*utf8Subset, len(keys))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, key := range keys {
+		font := fonts[key]
+		if font.Tp != "UTF8" {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cores <- struct{}{}
+			defer func() { <-cores }()
+			usedRunes := font.usedRunes
+			delete(usedRunes, 0)
+			utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
+			CodeSignDictionary := font.utf8File.CodeSymbolDictionary
+			delete(CodeSignDictionary, 0)
+			cidToGidMap := make([]byte, 256*256*2)
+			for cc, glyph := range CodeSignDictionary {
+				cidToGidMap[cc*2] = byte(glyph >> 8)
+				cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+			}
+			s := &utf8Subset{size: len(utf8FontStream), cidToGID: xmem.compress(cidToGidMap), file: xmem.compress(utf8FontStream)}
+			mu.Lock()
+			out[key] = s
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {

@@ -20,11 +20,11 @@ const (
 		upstreamPath + " v0.12.0/go.mod h1:WJNJ2bvCj81rZBdhOf7lKOGoSl+OKMXcIcXqDcP8r5Y=\n"
 )
 
-// The files the patch changes or adds; every other file of the copy is
+// The files the patches change or add; every other file of the copy is
 // upstream's, byte for byte.
 var (
-	patched = []string{"xcompr.go"}
-	added   = []string{"PATCH.md", "xcompr_test.go"}
+	patched = []string{"xcompr.go", "utf8fontfile.go", "def.go", "fpdf.go"}
+	added   = []string{"PATCH.md", "xcompr_test.go", "utf8fontfile_test.go", "utf8fontfile_cmap_test.go", "def_fontid_test.go", "fpdf_pages_test.go"}
 )
 
 // upstreamModfile writes, in dir, a go.mod and go.sum that are the
@@ -224,8 +224,20 @@ func compareCopy(t *testing.T, upstream, copyDir string) {
 	for _, f := range patched {
 		cmd := exec.Command("diff", "-u", "--label", "a/"+f, "--label", "b/"+f, filepath.Join(upstream, f), filepath.Join(copyDir, f))
 		out, _ := cmd.Output() // diff exits 1 when the files differ
-		if len(out) == 0 || !strings.Contains(string(doc), string(out)) {
+		// A file two patches change shows each patch's hunks under its
+		// own patch: every hunk must be there, after the file's header.
+		header, hunks, _ := strings.Cut(string(out), "\n@@")
+		if len(out) == 0 || !strings.Contains(string(doc), header+"\n@@") {
 			t.Errorf("PATCH.md does not show the diff of %s as it is; it should contain:\n%s", f, out)
+			continue
+		}
+		for _, h := range strings.Split("@@"+hunks, "\n@@") {
+			if !strings.HasPrefix(h, "@@") {
+				h = "@@" + h
+			}
+			if !strings.Contains(string(doc), "\n"+h) {
+				t.Errorf("PATCH.md does not show this hunk of the diff of %s as it is:\n%s", f, h)
+			}
 		}
 	}
 	for _, f := range added {

@@ -15,6 +15,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -62,12 +63,45 @@ func Write(w io.Writer, doc Document) error {
 		return fmt.Errorf("nothing to print: the document has no page")
 	}
 	first := doc.Pages[0]
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: first.W, Ht: first.H}})
+	pw, err := NewWriter(doc.Family, doc.Meta, doc.Images, first.W, first.H)
+	if err != nil {
+		return err
+	}
+	for _, page := range doc.Pages {
+		pw.Page(page)
+	}
+	b, err := pw.Bytes()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Writer paints pages into a PDF one at a time, so that a caller can make
+// a page's drawings, paint them and let them go before it makes the next:
+// a document of thousands of pages never holds all of its drawings at once.
+// A Writer is not safe for use by several goroutines at once; writers of
+// different documents run in parallel.
+type Writer struct {
+	pdf       *fpdf.Fpdf
+	fam       *typeface.Family
+	family    string
+	templates iconTemplates
+	used      [4]runeSet // the characters drawn in each style, for the subsets' tags
+	pages     int
+}
+
+// NewWriter starts a document in the family fam with the pictures images
+// (by key; every one is embedded, in key order, whether a page shows it or
+// not). w and h are the size of its first page, in mm, which the PDF
+// names as the size of its pages (each page different says so).
+func NewWriter(fam *typeface.Family, m Meta, images map[string]draw.Image, w, h float64) (*Writer, error) {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: w, Ht: h}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
-	m := doc.Meta
 	pdf.SetCreationDate(m.Date)
 	pdf.SetModificationDate(m.Date)
 	pdf.SetTitle(m.Title, true)
@@ -78,52 +112,69 @@ func Write(w io.Writer, doc Document) error {
 	if m.Lang != "" {
 		pdf.SetLang(m.Lang)
 	}
-	fam := doc.Family
 	family := fontPrefix + fam.Name
 	for _, st := range typeface.Styles {
 		pdf.AddUTF8FontFromBytes(family, styleNames[st], fam.Face(st).Data)
 		// A font that fails to parse only shows up later as "undefined
 		// font": check now, while we know which one it was.
 		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("font %s %s: %w", fam.Name, st, err)
+			return nil, fmt.Errorf("font %s %s: %w", fam.Name, st, err)
 		}
 	}
 	// Register pictures in a fixed order (their widths are all different,
 	// which keeps fpdf's image table in a fixed order too).
-	keys := make([]string, 0, len(doc.Images))
-	for k := range doc.Images {
+	keys := make([]string, 0, len(images))
+	for k := range images {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		img := doc.Images[k]
+		img := images[k]
 		pdf.RegisterImageOptionsReader(k, fpdf.ImageOptions{ImageType: img.Type}, bytes.NewReader(img.Data))
 		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("image %s: %w", k, err)
+			return nil, fmt.Errorf("image %s: %w", k, err)
 		}
 	}
-	templates := iconTemplates{}
-	for _, page := range doc.Pages {
-		pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.W, Ht: page.H})
-		if page.TrimBox != nil {
-			t := *page.TrimBox
-			// PDF page boxes count y from the bottom of the page.
-			pdf.SetPageBox("trim", t.X, page.H-t.Bottom(), t.W, t.H)
-		}
-		for _, pl := range page.Faces {
-			paint(pdf, family, pl, templates)
-		}
-		lines(pdf, page.Lines)
+	return &Writer{pdf: pdf, fam: fam, family: family, templates: iconTemplates{}}, nil
+}
+
+// Page paints a page. Its drawings may be let go once it returns.
+func (w *Writer) Page(page draw.Page) {
+	pdf := w.pdf
+	w.pages++
+	pdf.AddPageFormat("P", fpdf.SizeType{Wd: page.W, Ht: page.H})
+	if page.TrimBox != nil {
+		t := *page.TrimBox
+		// PDF page boxes count y from the bottom of the page.
+		pdf.SetPageBox("trim", t.X, page.H-t.Bottom(), t.W, t.H)
 	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("rendering the PDF: %w", err)
+	var font fontState // a page starts with no font set
+	for _, pl := range page.Faces {
+		paint(pdf, w.family, pl, w.templates, &font)
+		for _, t := range pl.Drawing.Text {
+			for _, r := range t.Runs {
+				w.used[r.Style].addString(r.Text)
+			}
+		}
+	}
+	lines(pdf, page.Lines)
+}
+
+// Bytes ends the document and returns it.
+func (w *Writer) Bytes() ([]byte, error) {
+	if w.pages == 0 {
+		return nil, fmt.Errorf("nothing to print: the document has no page")
+	}
+	if err := w.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("rendering the PDF: %w", err)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return err
+	if err := w.pdf.Output(&buf); err != nil {
+		return nil, err
 	}
-	_, err := w.Write(tagSubsets(buf.Bytes(), fam.Name, subsetTags(doc)))
-	return err
+	b := buf.Bytes()
+	tagSubsets(b, w.fam.Name, w.subsetTags())
+	return b, nil
 }
 
 // fpdf names an embedded font "utf8" + its lowercased family + style, such as
@@ -134,34 +185,52 @@ func Write(w io.Writer, doc Document) error {
 // place without changing any byte offset of the file.
 const fontPrefix = "cg+"
 
+// runeSet is a set of characters: a bit per character of the Basic
+// Multilingual Plane, a map for the others.
+type runeSet struct {
+	bmp   [0x10000 / 64]uint64
+	other map[rune]bool
+}
+
+func (s *runeSet) addString(text string) {
+	for _, r := range text {
+		if r >= 0 && r < 0x10000 {
+			s.bmp[r/64] |= 1 << (r % 64)
+			continue
+		}
+		if s.other == nil {
+			s.other = map[rune]bool{}
+		}
+		s.other[r] = true
+	}
+}
+
+// sorted lists the set's characters in increasing order.
+func (s *runeSet) sorted() []rune {
+	var runes []rune
+	for i, word := range s.bmp {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			runes = append(runes, rune(i*64+b))
+			word &^= 1 << b
+		}
+	}
+	others := make([]rune, 0, len(s.other))
+	for r := range s.other {
+		others = append(others, r)
+	}
+	slices.Sort(others)
+	return append(runes, others...)
+}
+
 // subsetTags names each style's subset after the characters it holds: the
 // same text gives the same tag (reproducible), different subsets different
 // tags, so that software merging files from several decks never takes one
 // subset for another.
-func subsetTags(doc Document) map[typeface.Style]string {
-	used := map[typeface.Style]map[rune]bool{}
-	for _, st := range typeface.Styles {
-		used[st] = map[rune]bool{}
-	}
-	for _, page := range doc.Pages {
-		for _, pl := range page.Faces {
-			for _, t := range pl.Drawing.Text {
-				for _, p := range t.Runs {
-					for _, r := range p.Text {
-						used[p.Style][r] = true
-					}
-				}
-			}
-		}
-	}
+func (w *Writer) subsetTags() map[typeface.Style]string {
 	tags := map[typeface.Style]string{}
 	for _, st := range typeface.Styles {
-		runes := make([]rune, 0, len(used[st]))
-		for r := range used[st] {
-			runes = append(runes, r)
-		}
-		slices.Sort(runes)
-		sum := sha256.Sum256([]byte(st.String() + string(runes)))
+		sum := sha256.Sum256([]byte(st.String() + string(w.used[st].sorted())))
 		tag := make([]byte, 6)
 		for i := range tag {
 			tag[i] = 'A' + sum[i]%26
@@ -171,22 +240,54 @@ func subsetTags(doc Document) map[typeface.Style]string {
 	return tags
 }
 
-func tagSubsets(pdf []byte, family string, subsetTags map[typeface.Style]string) []byte {
-	name := func(prefix string, st typeface.Style) string { return prefix + styleNames[st] }
-	from := "/utf8" + strings.ToLower(fontPrefix+family)
-	// Longest style suffix first, so that /…B does not catch /…BI.
-	for _, st := range []typeface.Style{typeface.BoldItalic, typeface.Bold, typeface.Italic} {
-		pdf = bytes.ReplaceAll(pdf, []byte(name(from, st)), []byte(name("/"+subsetTags[st]+"+"+family, st)))
+// tagSubsets puts the subset tags in place in pdf, which it changes: each
+// /utf8cg+lato[B|I|BI] becomes /TAG+Lato[B|I|BI], of the same length. The
+// regular face's name is followed by a delimiter.
+func tagSubsets(pdf []byte, family string, subsetTags map[typeface.Style]string) {
+	from := []byte("/utf8" + strings.ToLower(fontPrefix+family))
+	for i := 0; ; {
+		j := bytes.Index(pdf[i:], from)
+		if j < 0 {
+			return
+		}
+		at := i + j
+		i = at + len(from)
+		rest := pdf[i:]
+		st := typeface.Regular
+		switch {
+		case bytes.HasPrefix(rest, []byte("BI")):
+			st = typeface.BoldItalic
+		case bytes.HasPrefix(rest, []byte("B")):
+			st = typeface.Bold
+		case bytes.HasPrefix(rest, []byte("I")):
+			st = typeface.Italic
+		case len(rest) > 0 && strings.IndexByte("\n >/", rest[0]) >= 0:
+		default:
+			continue
+		}
+		copy(pdf[at:], "/"+subsetTags[st]+"+"+family)
 	}
-	// The regular face's name is what remains; it ends at a delimiter.
-	for _, end := range []string{"\n", " ", ">", "/"} {
-		pdf = bytes.ReplaceAll(pdf, []byte(from+end), []byte("/"+subsetTags[typeface.Regular]+"+"+family+end))
-	}
-	return pdf
 }
 
-// paint draws a placed drawing, layer by layer (see package draw).
-func paint(pdf *fpdf.Fpdf, family string, pl draw.Placed, icons iconTemplates) {
+// fontState is the font a page's content has set, which the text that
+// follows is drawn in: fpdf writes "BT /F… size Tf ET" at every SetFont,
+// even of the font already set, which was a third of the text's bytes to
+// write and compress (two lines in three set the font of the line before).
+type fontState struct {
+	style typeface.Style
+	size  float64
+	set   bool
+}
+
+// paint draws a placed drawing, layer by layer (see package draw). font is
+// the page's font so far: paint sets the font only where it changes, and
+// forgets it after a drawing turned or clipped, whose graphics state (font
+// included) ends with it.
+func paint(pdf *fpdf.Fpdf, family string, pl draw.Placed, icons iconTemplates, font *fontState) {
+	if pl.Rotation != 0 || pl.Clip {
+		// Registered first, so run last: after the Q that ends the state.
+		defer func() { *font = fontState{} }()
+	}
 	f := pl.Drawing
 	ox, oy := pl.At.X, pl.At.Y
 	if pl.Rotation != 0 {
@@ -233,7 +334,10 @@ func paint(pdf *fpdf.Fpdf, family string, pl draw.Placed, icons iconTemplates) {
 	for _, t := range f.Text {
 		pdf.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
 		for _, p := range t.Runs {
-			pdf.SetFont(family, styleNames[p.Style], t.Size)
+			if !font.set || font.style != p.Style || font.size != t.Size {
+				pdf.SetFont(family, styleNames[p.Style], t.Size)
+				*font = fontState{p.Style, t.Size, true}
+			}
 			pdf.Text(ox+t.X+p.X, oy+t.Baseline, p.Text)
 		}
 	}
@@ -265,9 +369,20 @@ func (cache iconTemplates) get(pdf *fpdf.Fpdf, ic draw.Icon) fpdf.Template {
 			tpl.Polygon(pts, "F")
 		}
 	})
+	// fpdf asks a template its ID (the SHA-1 of its content) at every
+	// use: compute it once.
+	t = cachedID{Template: t, id: t.ID()}
 	cache[key] = t
 	return t
 }
+
+// cachedID is a template whose ID is computed once.
+type cachedID struct {
+	fpdf.Template
+	id string
+}
+
+func (t cachedID) ID() string { return t.id }
 
 // lines draws a page's lines over its faces, each group with its pen set
 // once, and ends every group with a solid pen again.

@@ -2,13 +2,22 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"io/fs"
 	"math"
 	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/cardgen/cardgen/fonts"
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -110,4 +119,190 @@ func TestWriteReproducible(t *testing.T) {
 			t.Fatalf("build %d differs from the first", i+1)
 		}
 	}
+}
+
+// TestRuneSetSorted: the set lists its characters once each, in order,
+// those beyond the Basic Multilingual Plane last.
+func TestRuneSetSorted(t *testing.T) {
+	var s runeSet
+	s.addString("zaé€a\U0001F642z\u202F\U00010000")
+	s.addString("")
+	got := string(s.sorted())
+	if want := "azé\u202F€\U00010000\U0001F642"; got != want {
+		t.Errorf("sorted = %q, want %q", got, want)
+	}
+}
+
+// TestTagSubsetsInPlace: every style's name gets its tag, a regular name
+// only where a delimiter ends it, and the file keeps its length.
+func TestTagSubsetsInPlace(t *testing.T) {
+	in := "/utf8cg+latoBI /utf8cg+latoB\n/utf8cg+latoI>/utf8cg+lato /utf8cg+lato\n/utf8cg+lato>/utf8cg+lato//utf8cg+latox /utf8cg+lato"
+	want := "/DDDDDD+LatoBI /BBBBBB+LatoB\n/CCCCCC+LatoI>/AAAAAA+Lato /AAAAAA+Lato\n/AAAAAA+Lato>/AAAAAA+Lato//utf8cg+latox /utf8cg+lato"
+	b := []byte(in)
+	tagSubsets(b, "Lato", map[typeface.Style]string{typeface.Regular: "AAAAAA", typeface.Bold: "BBBBBB", typeface.Italic: "CCCCCC", typeface.BoldItalic: "DDDDDD"})
+	if string(b) != want {
+		t.Errorf("tagSubsets:\n got  %q\n want %q", b, want)
+	}
+}
+
+// TestConcurrentDocuments: documents written at once, as the web server
+// writes them, share the font files and each gets the bytes it gets alone
+// and the font bytes stay as they were. (The text brings in Lato's glyph
+// past its horizontal metrics, whose metrics fpdf used to assemble by
+// writing into the shared font bytes: a race that CI's go test -race of
+// this test finds, some of the time; the bytes' check, every time.)
+func TestConcurrentDocuments(t *testing.T) {
+	t.Parallel()
+	doc := testDoc(t, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	for i := range doc.Pages {
+		f := *doc.Pages[i].Faces[0].Drawing
+		f.Text = append(slices.Clone(f.Text), draw.Text{Size: 9, X: 4, Baseline: 20,
+			Runs: []draw.Run{{Text: "« Ça : oui ; À Ô \"É\" »", Style: typeface.Styles[i%4]}}})
+		doc.Pages[i].Faces = []draw.Placed{{Drawing: &f, At: doc.Pages[i].Faces[0].At}}
+	}
+	var want bytes.Buffer
+	if err := Write(&want, doc); err != nil {
+		t.Fatal(err)
+	}
+	got := make([]bytes.Buffer, 6)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			if err := Write(&got[i], doc); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for i := range got {
+		if !bytes.Equal(got[i].Bytes(), want.Bytes()) {
+			t.Errorf("document %d written at once with others differs from one written alone", i)
+		}
+	}
+	// The font files the documents share are as embedded: only read.
+	for _, st := range typeface.Styles {
+		file, err := fs.ReadFile(fonts.FS, fontFile(st))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(doc.Family.Face(st).Data, file) {
+			t.Errorf("writing the documents changed the bytes of the %s font", st)
+		}
+	}
+}
+
+func fontFile(st typeface.Style) string {
+	return map[typeface.Style]string{typeface.Regular: fonts.Files.Regular, typeface.Bold: fonts.Files.Bold,
+		typeface.Italic: fonts.Files.Italic, typeface.BoldItalic: fonts.Files.BoldItalic}[st]
+}
+
+// TestFontSetWhereItChanges: the content sets the font only where it
+// changes, and every piece of text is drawn in its own style and size: a
+// PDF reader's graphics state (q saves it, Q restores it, Tf sets the font)
+// run over the content streams finds, at each Tj, the font and size of the
+// run it draws, through lines of one font, a change of style within a line,
+// a card turned upside down (inside q … Q) and the page after.
+func TestFontSetWhereItChanges(t *testing.T) {
+	t.Parallel()
+	fam, _ := typeface.Default()
+	line := func(y float64, runs ...draw.Run) draw.Text {
+		return draw.Text{Size: 10, X: 4, Baseline: y, Runs: runs}
+	}
+	f := &draw.Drawing{W: 70, H: 120, Text: []draw.Text{
+		line(10, draw.Run{Text: "un"}), line(15, draw.Run{Text: "deux"}),
+		line(20, draw.Run{Text: "trois "}, draw.Run{Text: "gras", Style: typeface.Bold, X: 12}),
+		{Size: 12, X: 4, Baseline: 30, Runs: []draw.Run{{Text: "grand", Style: typeface.Bold}}},
+		line(35, draw.Run{Text: "quatre", Style: typeface.Bold}),
+	}}
+	// The turned card ends in another font than the one it started with;
+	// the card after it starts with that font, which the Q ending the
+	// turned card's state has undone.
+	turned := &draw.Drawing{W: 70, H: 120, Text: []draw.Text{line(10, draw.Run{Text: "cinq"}), {Size: 12, X: 4, Baseline: 30, Runs: []draw.Run{{Text: "six", Style: typeface.Italic}}}}}
+	after := &draw.Drawing{W: 70, H: 120, Text: []draw.Text{{Size: 12, X: 4, Baseline: 30, Runs: []draw.Run{{Text: "sept", Style: typeface.Italic}}}, line(40, draw.Run{Text: "huit"})}}
+	placed := []draw.Placed{{Drawing: f, At: geom.R(0, 0, 70, 120)}, {Drawing: turned, At: geom.R(70, 0, 70, 120), Rotation: 180}, {Drawing: after, At: geom.R(0, 120, 70, 120)}}
+	page := draw.Page{W: 140, H: 240, Faces: placed}
+	var buf bytes.Buffer
+	if err := Write(&buf, Document{Pages: []draw.Page{page, page}, Family: fam}); err != nil {
+		t.Fatal(err)
+	}
+	type drawn struct {
+		font string
+		size string
+	}
+	var want []drawn // the style (as a font resource, found below) and size of every run, in order
+	for range 2 {
+		for _, pl := range placed {
+			for _, tx := range pl.Drawing.Text {
+				for _, r := range tx.Runs {
+					want = append(want, drawn{styleNames[r.Style], fmt.Sprintf("%.2f", tx.Size)})
+				}
+			}
+		}
+	}
+	var got []drawn
+	fontOf := map[string]string{} // font resource → style, as the runs show it
+	tfs := 0
+	for _, content := range contentStreams(t, buf.Bytes()) {
+		type state struct{ font, size string }
+		cur, stack := state{}, []state{}
+		toks := strings.Fields(content)
+		for i, tok := range toks {
+			switch tok {
+			case "q":
+				stack = append(stack, cur)
+			case "Q":
+				cur, stack = stack[len(stack)-1], stack[:len(stack)-1]
+			case "Tf":
+				cur = state{toks[i-2], toks[i-1]}
+				tfs++
+			case "Tj":
+				if cur.font == "" {
+					t.Fatalf("text drawn with no font set: %s", content)
+				}
+				got = append(got, drawn{cur.font, cur.size})
+			}
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d pieces of text drawn, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if style, ok := fontOf[got[i].font]; ok && style != want[i].font || got[i].size != want[i].size {
+			t.Fatalf("piece %d drawn in %s %s pt, want style %q at %s pt", i, got[i].font, got[i].size, want[i].font, want[i].size)
+		}
+		fontOf[got[i].font] = want[i].font
+	}
+	if len(fontOf) != 3 {
+		t.Errorf("%d fonts drawn, want 3 (regular, bold, italic)", len(fontOf))
+	}
+	// Per page: regular 10, bold 10, bold 12, bold 10 (not the regular 10
+	// of the second and third lines); regular 10, italic 12; italic 12
+	// again after the turned card, regular 10. fpdf sets the current font
+	// at the top of each new page too (twice).
+	if n := 2*(4+2+2) + 2; tfs != n {
+		t.Errorf("the font is set %d times, want %d (for %d runs)", tfs, n, len(want))
+	}
+}
+
+// contentStreams returns the decompressed content of every page of pdf.
+func contentStreams(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	var out []string
+	re := regexp.MustCompile(`(?s)<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+	for _, m := range re.FindAllSubmatchIndex(pdf, -1) {
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
+		if err != nil {
+			continue // not a zlib stream
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil || !bytes.Contains(b, []byte(" Tj ")) {
+			continue // a font file, an image, or no text
+		}
+		out = append(out, string(b))
+	}
+	if len(out) == 0 {
+		t.Fatal("no content stream with text")
+	}
+	return out
 }
