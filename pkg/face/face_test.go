@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -21,6 +20,7 @@ import (
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/icons"
+	"github.com/cardgen/cardgen/pkg/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -207,20 +207,7 @@ func TestGoldenFace(t *testing.T) {
 	} {
 		cards := composeDefault(t, c.spec(t), "fr")
 		got := summary("front", cards.Faces[0][0]) + summary("back", cards.Faces[0][1])
-		path := filepath.Join("testdata", "hao-"+c.name+".golden.txt")
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test ./pkg/face -update to create it)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s differs from the composed face (- golden, + now):\n%s\nrun go test ./pkg/face -update if the change is intended",
-				path, lineDiff(string(want), got))
-		}
+		testdiff.Golden(t, filepath.Join("testdata", "hao-"+c.name+".golden.txt"), got, *update, "go test ./pkg/face -run TestGoldenFace -update")
 	}
 }
 
@@ -283,24 +270,6 @@ func shapesBounds(shapes []draw.Shape) geom.Rect {
 		}
 	}
 	return geom.R(x0, y0, x1-x0, y1-y0)
-}
-
-// lineDiff lists the lines of want missing from got (-) and of got missing
-// from want (+).
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for _, l := range w {
-		if !slices.Contains(g, l) {
-			out = append(out, "- "+l)
-		}
-	}
-	for _, l := range g {
-		if !slices.Contains(w, l) {
-			out = append(out, "+ "+l)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // TestFitErrorNamesField checks that a text too long for the card is an

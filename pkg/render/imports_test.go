@@ -17,6 +17,8 @@ import (
 var layers = map[string]int{
 	"data": 0, "fonts": 0, "layouts": 0, "page": 0,
 	"pkg/geom": 0, "pkg/diag": 0, "pkg/labels": 0, "pkg/typo": 0, "pkg/bug": 0, "pkg/fileout": 0, "pkg/choice": 0,
+	// Helpers of the tests: golden files and diffs, slow tests and tools.
+	"pkg/internal/testdiff": 0, "pkg/internal/testenv": 0,
 	"pkg/yamldoc": 1, "pkg/typeface": 1, "pkg/worldmap": 1, "pkg/tabletop": 1,
 	// Models: a dataset, a layout, a fitted text, a drawing; the icons,
 	// whose locator maps come from the world map.
