@@ -442,11 +442,10 @@ func BenchmarkRefitCard(b *testing.B) {
 	ts := typo.For(d.Language)
 	p := d.Personas[0]
 	type field struct {
-		text     string
-		style    typeface.Style
-		spec     Spec
-		para     Para
-		backPara bool
+		text  string
+		style typeface.Style
+		spec  Spec
+		para  Para
 	}
 	fields := []field{
 		{text: d.Categories[0].Label, style: typeface.Bold, spec: Spec{Width: 54, Height: 9.5, Max: 9, Min: 7.5, MaxLines: 2, Leading: 1.15}},
