@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/geom"
-	"github.com/cardgen/cardgen/pkg/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/layout"
 )
 

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/cli"
 	"github.com/cardgen/cardgen/pkg/deck"
-	"github.com/cardgen/cardgen/pkg/internal/testdiff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden")

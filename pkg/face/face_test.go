@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -20,7 +21,6 @@ import (
 	"github.com/cardgen/cardgen/pkg/face"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/icons"
-	"github.com/cardgen/cardgen/pkg/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/textfit"
 	"github.com/cardgen/cardgen/pkg/typeface"

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cardgen/cardgen/pkg/internal/testdiff"
+	"github.com/cardgen/cardgen/internal/testdiff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the YAML syntax corpus")

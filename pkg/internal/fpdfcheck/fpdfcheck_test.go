@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cardgen/cardgen/internal/testenv"
 )
 
 // upstreamSum pins upstream fpdf v0.12.0 as the module proxy serves it
@@ -77,30 +79,45 @@ func run(t *testing.T, dir, name string, args ...string) string {
 	return string(out)
 }
 
-// TestPatchedFpdfWritesUpstreamBytes builds cardgen twice, against the
-// copy (the repository's go.mod) and against upstream (a go.mod without the
-// replace line), checks that the copy differs from upstream only by the
-// patch, and that both binaries write the same bytes for the default decks
-// in every built-in layout and both languages, the ink-saver variant, a deck
-// with a picture, the facilitator's guide and the calibration sheet in both languages.
-func TestPatchedFpdfWritesUpstreamBytes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds cardgen twice")
-	}
-	t.Parallel()
-	root := filepath.Dir(strings.TrimSpace(run(t, ".", "go", "env", "GOMOD")))
-	tmp := t.TempDir()
-	modfile := upstreamModfile(t, root, tmp)
-
-	upstreamDir := strings.TrimSpace(run(t, root, "go", "list", "-modfile="+modfile, "-m", "-f", "{{.Dir}}", upstreamPath))
-	if upstreamDir == "" {
+// upstream returns the repository's root, a go.mod without the replace
+// line (in a temporary folder) and the folder of upstream fpdf v0.12.0 in
+// the module cache.
+func upstream(t *testing.T) (root, modfile, dir string) {
+	t.Helper()
+	gotool := testenv.Tool(t, "install Go", "go")
+	root = filepath.Dir(strings.TrimSpace(run(t, ".", gotool, "env", "GOMOD")))
+	modfile = upstreamModfile(t, root, t.TempDir())
+	dir = strings.TrimSpace(run(t, root, gotool, "list", "-modfile="+modfile, "-m", "-f", "{{.Dir}}", upstreamPath))
+	if dir == "" {
 		t.Fatal("go list found no directory for upstream fpdf")
 	}
-	t.Run("copy", func(t *testing.T) { compareCopy(t, upstreamDir, filepath.Join(root, "pkg/internal/fpdf")) })
+	return root, modfile, dir
+}
+
+// TestCopyIsUpstreamPlusPatch checks that the copy in pkg/internal/fpdf
+// differs from upstream only by the patch that PATCH.md shows.
+func TestCopyIsUpstreamPlusPatch(t *testing.T) {
+	t.Parallel()
+	root, _, dir := upstream(t)
+	compareCopy(t, dir, filepath.Join(root, "pkg/internal/fpdf"))
+}
+
+// TestPatchedFpdfWritesUpstreamBytes builds cardgen twice, against the
+// copy (the repository's go.mod) and against upstream (a go.mod without the
+// replace line), and checks that both binaries write the same bytes for the
+// default decks in every built-in layout and both languages, the ink-saver
+// variant, a deck with a picture, the facilitator's guide and the
+// calibration sheet in both languages. Slow: CARDGEN_SLOW=1 runs it.
+func TestPatchedFpdfWritesUpstreamBytes(t *testing.T) {
+	testenv.Slow(t, "builds cardgen twice and 25 PDFs with each")
+	t.Parallel()
+	root, modfile, _ := upstream(t)
+	tmp := t.TempDir()
 
 	bins := map[string]string{"upstream": filepath.Join(tmp, "bin", "upstream"), "patched": filepath.Join(tmp, "bin", "patched")}
-	run(t, root, "go", "build", "-modfile="+modfile, "-o", bins["upstream"], "./cmd/cardgen")
-	run(t, root, "go", "build", "-o", bins["patched"], "./cmd/cardgen")
+	gotool := testenv.Tool(t, "install Go", "go")
+	run(t, root, gotool, "build", "-modfile="+modfile, "-o", bins["upstream"], "./cmd/cardgen")
+	run(t, root, gotool, "build", "-o", bins["patched"], "./cmd/cardgen")
 
 	entries, err := os.ReadDir(filepath.Join(root, "layouts"))
 	if err != nil {
@@ -213,16 +230,13 @@ func compareCopy(t *testing.T, upstream, copyDir string) {
 		}
 	}
 	// PATCH.md carries the patch as diff -u shows it.
-	if _, err := exec.LookPath("diff"); err != nil {
-		t.Log("no diff command: PATCH.md not checked")
-		return
-	}
+	diff := testenv.Tool(t, "install diffutils", "diff")
 	doc, err := os.ReadFile(filepath.Join(copyDir, "PATCH.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range patched {
-		cmd := exec.Command("diff", "-u", "--label", "a/"+f, "--label", "b/"+f, filepath.Join(upstream, f), filepath.Join(copyDir, f))
+		cmd := exec.Command(diff, "-u", "--label", "a/"+f, "--label", "b/"+f, filepath.Join(upstream, f), filepath.Join(copyDir, f))
 		out, _ := cmd.Output() // diff exits 1 when the files differ
 		if len(out) == 0 || !strings.Contains(string(doc), string(out)) {
 			t.Errorf("PATCH.md does not show the diff of %s as it is; it should contain:\n%s", f, out)

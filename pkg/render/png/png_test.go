@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
-	"github.com/cardgen/cardgen/pkg/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/typeface"
 )
 

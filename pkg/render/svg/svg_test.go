@@ -12,10 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
-	"github.com/cardgen/cardgen/pkg/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/layout"
 	"github.com/cardgen/cardgen/pkg/render/svg"
 	"github.com/cardgen/cardgen/pkg/typeface"
