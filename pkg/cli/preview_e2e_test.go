@@ -209,17 +209,20 @@ func TestPreviewSheet(t *testing.T) {
 func TestPreviewUsage(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	for _, args := range [][]string{
-		{"preview", "--format", "gif", "--out", dir},
-		{"preview", "--out", filepath.Join(dir, "x.png")},
-		{"preview", "--sheet", "--format", "svg", "--out", filepath.Join(dir, "x.png")},
-		{"preview", "--embed-fonts", "--out", dir},
-		{"preview", "--faces", "sides", "--out", dir},
-		{"preview", "--dpi", "10", "--out", dir},
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--format", "gif", "--out", dir}, `--format "gif": use png or svg`},
+		{[]string{"--out", filepath.Join(dir, "x.png")}, "names one picture, but each face gets its own"},
+		{[]string{"--sheet", "--format", "svg", "--out", filepath.Join(dir, "x.png")}, "is a png file, but the --format is svg"},
+		{[]string{"--embed-fonts", "--out", dir}, "--embed-fonts is for SVG pictures"},
+		{[]string{"--faces", "sides", "--out", dir}, `--faces "sides": use both, fronts or backs`},
+		{[]string{"--dpi", "10", "--out", dir}, `--dpi "10": choose between 30 and 1200`},
 	} {
-		r := run(t, nil, args...)
-		if r.code != cli.ExitUsage || r.stderr == "" {
-			t.Errorf("%v: exit %d, stderr %q; want %d and a message", args, r.code, r.stderr, cli.ExitUsage)
+		r := run(t, nil, append([]string{"preview"}, tt.args...)...)
+		if r.code != cli.ExitUsage || !strings.HasPrefix(r.stderr, "cardgen: ") || !strings.Contains(r.stderr, tt.msg) {
+			t.Errorf("preview %v: exit %d, stderr %q; want %d and %q", tt.args, r.code, r.stderr, cli.ExitUsage, tt.msg)
 		}
 	}
 	if got := listDir(t, dir); len(got) != 0 {

@@ -187,8 +187,8 @@ func TestFitMaxLines(t *testing.T) {
 	fam := family(t)
 	_, err := Fit(fam, []Para{{Runs: runs("Collectrice de données cartographiques et autres")}},
 		Spec{Width: 30, Height: 100, Max: 12, Min: 11, MaxLines: 1})
-	if err == nil {
-		t.Fatal("a two-line name fitted in one line")
+	if fe := (*FitError)(nil); !errors.As(err, &fe) || !strings.Contains(err.Error(), "lines, at most 1") {
+		t.Fatalf("a two-line name in one line: %v; want a FitError on the number of lines", err)
 	}
 }
 
