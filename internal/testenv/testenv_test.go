@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // recorder records whether a test was skipped or failed, and why; like
@@ -84,5 +85,23 @@ func TestToolFound(t *testing.T) {
 	r := record(func(t testing.TB) { p = Tool(t, "", "cardgen-no-such-tool", self) })
 	if p != self || r.failed != "" || r.skipped != "" {
 		t.Errorf("Tool(%s) = %q, failed %q, skipped %q", self, p, r.failed, r.skipped)
+	}
+}
+
+// CPUTime counts this process's work, not the time on the clock.
+func TestCPUTime(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the clock's time there")
+	}
+	start := CPUTime()
+	time.Sleep(50 * time.Millisecond)
+	if slept := CPUTime() - start; slept > 25*time.Millisecond {
+		t.Errorf("50 ms asleep counted as %v", slept)
+	}
+	start, clock := CPUTime(), time.Now()
+	for CPUTime()-start < 20*time.Millisecond {
+		if time.Since(clock) > 10*time.Second {
+			t.Fatalf("10 s of work counted as %v", CPUTime()-start)
+		}
 	}
 }

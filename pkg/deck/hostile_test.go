@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cardgen/cardgen/internal/testenv"
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
 )
@@ -23,9 +24,9 @@ import (
 // tests that call it do not run in parallel, so that the time is theirs).
 func within(t *testing.T, limit time.Duration, read func() (*deck.Deck, error)) (*deck.Deck, error) {
 	t.Helper()
-	start, clock := cpuTime(), time.Now()
+	start, clock := testenv.CPUTime(), time.Now()
 	d, err := read()
-	if took := cpuTime() - start; took > limit {
+	if took := testenv.CPUTime() - start; took > limit {
 		t.Errorf("took %v of processor time (%v on the clock), more than %v", took, time.Since(clock), limit)
 	}
 	return d, err
