@@ -2,6 +2,7 @@ package fpdfcheck
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -81,17 +82,21 @@ func run(t *testing.T, dir, name string, args ...string) string {
 
 // upstream returns the repository's root, a go.mod without the replace
 // line (in a temporary folder) and the folder of upstream fpdf v0.12.0 in
-// the module cache.
+// the module cache, downloaded when it is not there yet (a fresh cache
+// holds only the copy, which the build uses).
 func upstream(t *testing.T) (root, modfile, dir string) {
 	t.Helper()
 	gotool := testenv.Tool(t, "install Go", "go")
 	root = filepath.Dir(strings.TrimSpace(run(t, ".", gotool, "env", "GOMOD")))
 	modfile = upstreamModfile(t, root, t.TempDir())
-	dir = strings.TrimSpace(run(t, root, gotool, "list", "-modfile="+modfile, "-m", "-f", "{{.Dir}}", upstreamPath))
-	if dir == "" {
-		t.Fatal("go list found no directory for upstream fpdf")
+	var mod struct{ Dir, Sum string }
+	if err := json.Unmarshal([]byte(run(t, root, gotool, "mod", "download", "-json", upstreamPath+"@v0.12.0")), &mod); err != nil {
+		t.Fatal(err)
 	}
-	return root, modfile, dir
+	if mod.Dir == "" || !strings.Contains(upstreamSum, " "+mod.Sum+"\n") {
+		t.Fatalf("go mod download gave upstream fpdf in %q with the sum %q, not the one pinned:\n%s", mod.Dir, mod.Sum, upstreamSum)
+	}
+	return root, modfile, mod.Dir
 }
 
 // TestCopyIsUpstreamPlusPatch checks that the copy in pkg/internal/fpdf
