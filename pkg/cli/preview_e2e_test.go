@@ -242,9 +242,9 @@ func TestPreviewNeedsNothingInstalled(t *testing.T) {
 	bin := filepath.Dir(exe) // holds cardgen alone
 	out := t.TempDir()
 	for _, args := range [][]string{
-		{"preview", "--only", "hao", "--out", out},
+		{"preview", "--only", "hao", "--dpi", "40", "--out", out}, // small pictures: drawing them is not the point
 		{"preview", "--only", "hao", "--format", "svg", "--out", out},
-		{"preview", "--sheet", "--only", "hao,koffi", "--out", filepath.Join(out, "sheet.png")},
+		{"preview", "--sheet", "--only", "hao,koffi", "--dpi", "40", "--out", filepath.Join(out, "sheet.png")},
 	} {
 		cmd := exec.Command(exe, args...)
 		cmd.Env = []string{"PATH=" + bin, "HOME=" + t.TempDir()}
@@ -253,7 +253,7 @@ func TestPreviewNeedsNothingInstalled(t *testing.T) {
 			t.Fatalf("cardgen %s with PATH=%s: %v\n%s", strings.Join(args, " "), bin, err, b)
 		}
 	}
-	for _, f := range []string{"personas-tarot-hao-front.png", "personas-tarot-hao-back.png", "personas-tarot-hao-front.svg",
+	for _, f := range []string{"personas-tarot-40dpi-hao-front.png", "personas-tarot-40dpi-hao-back.png", "personas-tarot-hao-front.svg",
 		"personas-tarot-hao-back.svg", "fonts/Lato-Regular.ttf", "sheet.png"} {
 		if fi, err := os.Stat(filepath.Join(out, f)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", f, err)
