@@ -64,11 +64,11 @@ func composed(t testing.TB) (*build.Cards, *typeface.Family) {
 	return cards, fam
 }
 
-// TestAgreesWithPoppler draws faces of the default deck (fronts and backs,
-// cut at the trim) with poppler's pdftoppm from the PDF renderer's output
-// and with this renderer, at 150 dpi, and compares them: the first card of
-// each category (its band, icon and colours), or with CARDGEN_SLOW=1, as
-// CI runs it, all 20 cards.
+// TestAgreesWithPoppler draws faces of the default deck (cut at the trim)
+// with poppler's pdftoppm from the PDF renderer's output and with this
+// renderer, at 150 dpi, and compares them: the first card of each category
+// (its band, icon and colours), by turns its front and its back; with
+// CARDGEN_SLOW=1, as CI runs it, both faces of all 20 cards.
 func TestAgreesWithPoppler(t *testing.T) {
 	t.Parallel()
 	pdftoppm := needPoppler(t)
@@ -82,6 +82,9 @@ func TestAgreesWithPoppler(t *testing.T) {
 		}
 		seen[p.Category] = true
 		for side, name := range []string{"front", "back"} {
+			if !testenv.SlowOn() && side != len(seen)%2 {
+				continue
+			}
 			pages = append(pages, draw.Single(&cards.Faces[i][side], false))
 			names = append(names, cards.Deck.Personas[i].ID+" "+name)
 		}
