@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 )
 
 // SlowEnv is the variable that turns the slow tests on, set to 1.
@@ -61,4 +62,13 @@ func Tool(t testing.TB, install string, names ...string) string {
 	}
 	Missing(t, strings.Join(names, " or "), install)
 	return ""
+}
+
+// Limit is a test's time limit d, ten times longer under the race
+// detector, which slows code down by as much.
+func Limit(d time.Duration) time.Duration {
+	if Race {
+		return 10 * d
+	}
+	return d
 }

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cardgen/cardgen/internal/testenv"
 	"github.com/cardgen/cardgen/pkg/cli"
 )
 
@@ -105,7 +106,7 @@ func TestThinImages(t *testing.T) {
 			if r.code != cli.ExitInput || !strings.Contains(r.stderr, `"`+img+`" is `) || !strings.Contains(r.stderr, "would print as a thin line; crop it") {
 				t.Errorf("cardgen %s: exit %d, stderr:\n%s", strings.Join(args, " "), r.code, r.stderr)
 			}
-			if d := time.Since(start); d > 5*time.Second || n > 100<<20 {
+			if d := time.Since(start); d > testenv.Limit(5*time.Second) || n > 100<<20 {
 				t.Errorf("cardgen %s with %s: %v and %d MB allocated", args[0], img, d.Round(time.Millisecond), n>>20)
 			}
 		}

@@ -160,6 +160,7 @@ func words(s string) []string { return wordRE.FindAllString(textfit.Plain(s), -1
 // on that persona's card: on the front for name, role, country and text; on
 // the back for conditions and impact.
 func TestEveryWordOnItsCard(t *testing.T) {
+	t.Parallel()
 	cards := composed(t)["tarot"]
 	for i, p := range cards.Deck.Personas {
 		text := func(f draw.Drawing) string {
@@ -294,6 +295,7 @@ func TestFitErrorNamesField(t *testing.T) {
 // common back: white grounds, every line inside the safe zone, and backs
 // that are the same for every card.
 func TestInkSaverAndCommonBack(t *testing.T) {
+	t.Parallel()
 	fam, _ := typeface.Default()
 	d, err := build.LoadDeck("")
 	if err != nil {

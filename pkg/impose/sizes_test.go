@@ -82,6 +82,7 @@ func expectedGrid(c layout.Size, sh sheet, fold layout.Fold, auto bool) (cols, r
 // on cut lines and clear of every bleed, a mark by every outer cut line
 // with room for one.
 func TestCardSizesImpose(t *testing.T) {
+	t.Parallel()
 	kinds := []struct{ name, yaml string }{
 		{"long", "duplex: long\n"},
 		{"short, offset", "duplex: short\nback_offset: {x: 0.7, y: -0.4}\n"},
@@ -242,7 +243,7 @@ func TestImposeDenseSheetFast(t *testing.T) {
 	}
 	start := testenv.CPUTime()
 	plan := impose.Impose(s, 2*s.PerSheet())
-	if d := testenv.CPUTime() - start; d > 500*time.Millisecond {
+	if d := testenv.CPUTime() - start; d > testenv.Limit(500*time.Millisecond) {
 		t.Errorf("%d × %d cards, 2 sheets: %v", s.Columns, s.Rows, d)
 	}
 	if len(plan.Pages) != 4 || len(plan.Pages[0].Cards) != s.PerSheet() || s.PerSheet() < 60*60 {
@@ -257,6 +258,7 @@ func TestImposeDenseSheetFast(t *testing.T) {
 // on every cut line finds (the way CropMarks worked before), for every
 // built-in, the card-size layouts and partial sheets.
 func TestCropMarksSweep(t *testing.T) {
+	t.Parallel()
 	var specs []*layout.Spec
 	for _, name := range []string{"a3", "a4", "a4-fold", "a4-poker", "letter-poker"} {
 		specs = append(specs, builtin(t, name))

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cardgen/cardgen/internal/testenv"
 	"github.com/cardgen/cardgen/pkg/layout"
 )
 
@@ -45,7 +46,7 @@ func within(t *testing.T, d time.Duration, what string, f func()) {
 	select {
 	case <-done:
 		t.Logf("%s: %v", what, time.Since(start))
-	case <-time.After(d):
+	case <-time.After(testenv.Limit(d)):
 		t.Fatalf("%s takes more than %v", what, d)
 	}
 }

@@ -146,7 +146,7 @@ func TestSyntaxDeepInALongFile(t *testing.T) {
 		if p := r.Problems[0]; p.Line != want || !strings.Contains(p.Msg, tt.msg) {
 			t.Errorf("%s: %v; want line %d, %q", tt.name, p, want, tt.msg)
 		}
-		if took > 2*time.Second {
+		if took > testenv.Limit(2*time.Second) {
 			t.Errorf("%s: took %v", tt.name, took)
 		}
 		t.Logf("%s: %v", tt.name, took)
