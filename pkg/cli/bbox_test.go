@@ -98,8 +98,10 @@ func popplerPages(t *testing.T, layout string) []popplerPage {
 // TestTextInsideSafeZoneOnPaper reads back where poppler finds every word on
 // every page and checks that each lies inside the safe zone of a card on
 // that page (4 mm inside the trim): an independent check of the renderer,
-// not of our own geometry.
+// not of our own geometry (pkg/face's TestTextInSafeZone checks that, in
+// every run). Slow: CARDGEN_SLOW=1 runs it, as CI does.
 func TestTextInsideSafeZoneOnPaper(t *testing.T) {
+	testenv.Slow(t, "reads two PDFs back with poppler")
 	t.Parallel()
 	for _, name := range []string{"a4", "tarot"} {
 		t.Run(name, func(t *testing.T) {

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"github.com/cardgen/cardgen/internal/testenv"
 )
 
 // cardgenBin is the cardgen binary the tests that need a process share: built
@@ -61,7 +63,10 @@ func TestProcess(t *testing.T) {
 	t.Parallel()
 	bin := buildBinary(t)
 	t.Run("signal during write", func(t *testing.T) { testSignalDuringWrite(t, bin) })
-	t.Run("reproducible with pictures", func(t *testing.T) { testReproducibleWithPictures(t, bin) })
+	t.Run("reproducible with pictures", func(t *testing.T) {
+		testenv.Slow(t, "runs the cardgen binary three times")
+		testReproducibleWithPictures(t, bin)
+	})
 }
 
 // testSignalDuringWrite interrupts cardgen once its temporary files are
@@ -81,7 +86,8 @@ func testSignalDuringWrite(t *testing.T, bin string) {
 		t.Run(c.sig.String(), func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
-			cmd := exec.Command(bin, "build", "--layout", "a4", "--layout", "tarot", "--out", filepath.Join(dir, "new", "deep"))
+			// One card in two layouts: two temporary files, soon written.
+			cmd := exec.Command(bin, "build", "--only", "hao", "--layout", "a4", "--layout", "tarot", "--out", filepath.Join(dir, "new", "deep"))
 			cmd.Env = append(os.Environ(), "CARDGEN_TESTHOOK_PAUSE=1")
 			stderr, err := cmd.StderrPipe()
 			if err != nil {

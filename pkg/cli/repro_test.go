@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/cardgen/cardgen/internal/testenv"
 )
 
 // pdfDate matches a PDF date string such as D:20260101000000 with an
@@ -94,13 +96,12 @@ func TestSourceDateEpoch(t *testing.T) {
 // each building the default deck for a4 and tarot: anything that depends
 // on the process (its random seeds, addresses, which goroutine finishes
 // first) would show up as differing bytes. Every run gives the in-process
-// build's bytes. (testReproducibleWithPictures does
-// the same for a deck with pictures.)
+// build's bytes. (testReproducibleWithPictures does the same for a deck
+// with pictures.) Slow: CARDGEN_SLOW=1 runs it, as CI does;
+// TestReproducibleInProcess runs every time.
 func TestReproducibleAcrossProcesses(t *testing.T) {
+	testenv.Slow(t, "runs the cardgen binary three times")
 	t.Parallel()
-	if testing.Short() {
-		t.Skip("runs the cardgen binary; skipped with -short")
-	}
 	bin := buildBinary(t)
 	const runs = 3
 	dirs := make([]string, runs)

@@ -5,14 +5,18 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/cardgen/cardgen/internal/testenv"
 	"github.com/cardgen/cardgen/pkg/build"
 )
 
 // TestEveryWordOnItsCard reads the text of the tarot PDF back with
 // poppler (popplerPages) and checks that every word of every persona is on
 // that persona's card: name, role, country and text on its front (page
-// 2i+1), conditions and impact on its back (page 2i+2).
+// 2i+1), conditions and impact on its back (page 2i+2). pkg/face's test of
+// the same name checks the composed faces in every run; this one, slow,
+// runs with CARDGEN_SLOW=1, as CI does.
 func TestEveryWordOnItsCard(t *testing.T) {
+	testenv.Slow(t, "reads the tarot PDF back with poppler")
 	t.Parallel()
 	d, err := build.LoadDeck("")
 	if err != nil {
