@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/cardgen/cardgen/internal/testenv"
 )
 
 // Two countries sharing a border (arc 0, wiggling by less than the
@@ -69,7 +71,7 @@ func TestReproducesCommittedOutlines(t *testing.T) {
 	in := "/tmp/wa/node_modules/world-atlas/countries-110m.json"
 	raw, err := os.ReadFile(in)
 	if err != nil {
-		t.Skip("world-atlas not installed (cd /tmp && mkdir -p wa && cd wa && npm install world-atlas@2.0.2)")
+		testenv.Missing(t, in, "npm install --prefix /tmp/wa world-atlas@2.0.2 (bash .ci/run does)")
 	}
 	committed, err := os.ReadFile(filepath.Join("..", "..", "data", "world", "outlines.json"))
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/cardgen/cardgen/internal/testenv"
 )
 
 // A small topology in the world-atlas layout: quantized (lon = q - 180,
@@ -105,7 +107,7 @@ func TestReproducesCommittedFile(t *testing.T) {
 	in := "/tmp/wa/node_modules/world-atlas/land-110m.json"
 	raw, err := os.ReadFile(in)
 	if err != nil {
-		t.Skip("world-atlas not installed (cd /tmp && mkdir -p wa && cd wa && npm install world-atlas@2.0.2)")
+		testenv.Missing(t, in, "npm install --prefix /tmp/wa world-atlas@2.0.2 (bash .ci/run does)")
 	}
 	committed, err := os.ReadFile(filepath.Join("..", "..", "data", "world", "land.json"))
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/cardgen/cardgen/internal/testenv"
 )
 
 // TestGuideListsEveryPersonaInThePDF: the facilitator's sheet of a deck
@@ -16,13 +18,7 @@ import (
 // from the PDF with pdftotext and counted.
 func TestGuideListsEveryPersonaInThePDF(t *testing.T) {
 	t.Parallel()
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is not installed; CI must install poppler-utils")
-		}
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
+	pdftotext := testenv.Tool(t, "apt-get install poppler-utils (bash .ci/run does)", "pdftotext")
 	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("deck:\n  title: Cent personas\n  language: fr\ncategories:\n" +

@@ -49,12 +49,12 @@ func TestTabletop(t *testing.T) {
 	if err := os.WriteFile(src, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Tabletop(TabletopOptions{Dataset: Dataset{Path: src}, DPI: 100})
+	res, err := Tabletop(TabletopOptions{Dataset: Dataset{Path: src}, DPI: 40}) // 75 cards: small pictures suffice
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"mini-tts-tarot-100dpi-faces-1.png", "mini-tts-tarot-100dpi-backs-1.png", "mini-tts-tarot-100dpi-faces-2.png",
-		"mini-tts-tarot-100dpi-backs-2.png", "mini-tts-tarot-100dpi.txt"}
+	want := []string{"mini-tts-tarot-40dpi-faces-1.png", "mini-tts-tarot-40dpi-backs-1.png", "mini-tts-tarot-40dpi-faces-2.png",
+		"mini-tts-tarot-40dpi-backs-2.png", "mini-tts-tarot-40dpi.txt"}
 	var got []string
 	for _, f := range res.Files {
 		got = append(got, f.Name)
@@ -68,7 +68,7 @@ func TestTabletop(t *testing.T) {
 	}
 	for i, s := range p.Sheets {
 		for _, side := range []string{"faces", "backs"} {
-			img := readPicture(t, res.Files, "mini-tts-tarot-100dpi-"+side+"-"+string(rune('1'+i))+".png")
+			img := readPicture(t, res.Files, "mini-tts-tarot-40dpi-"+side+"-"+string(rune('1'+i))+".png")
 			w, h := p.Pixels(s, 70, 120)
 			if b := img.Bounds(); b.Dx() != w || b.Dy() != h || w > tabletop.MaxPixels || h > tabletop.MaxPixels {
 				t.Errorf("sheet %d %s: %v pixels, want %d × %d within %d", i+1, side, b.Size(), w, h, tabletop.MaxPixels)
@@ -93,7 +93,7 @@ func TestTabletop(t *testing.T) {
 	if res.Files[len(res.Files)-1].Name != res.Instructions {
 		t.Errorf("the last file is %s, not the instructions", res.Files[len(res.Files)-1].Name)
 	}
-	for _, w := range []string{"(75 cards)", "Objects > Components > Custom > Deck", "mini-tts-tarot-100dpi-faces-2.png", "Number:        6"} {
+	for _, w := range []string{"(75 cards)", "Objects > Components > Custom > Deck", "mini-tts-tarot-40dpi-faces-2.png", "Number:        6"} {
 		if !strings.Contains(string(txt), w) {
 			t.Errorf("the instructions lack %q:\n%s", w, txt)
 		}

@@ -4,12 +4,12 @@ import (
 	"crypto/sha256"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/geom"
@@ -33,6 +33,7 @@ func TestPDFChecksums(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 50 PDFs")
 	}
+	t.Parallel()
 	// The builds go through package app, which drives this one: an
 	// external test package, so that the layers keep their order.
 	type pdf struct {
@@ -91,34 +92,7 @@ func TestPDFChecksums(t *testing.T) {
 	}
 	slices.SortFunc(lines, func(a, b string) int { return strings.Compare(a[66:], b[66:]) })
 	got := strings.Join(lines, "\n") + "\n"
-	path := filepath.Join("testdata", "pdf-sha256.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/build -run TestPDFChecksums -update to create it)", err)
-	}
-	if got == string(want) {
-		return
-	}
-	wantLines := strings.Split(strings.TrimSpace(string(want)), "\n")
-	var diff []string
-	for _, l := range lines {
-		if !slices.Contains(wantLines, l) {
-			diff = append(diff, "+ "+l)
-		}
-	}
-	for _, l := range wantLines {
-		if !slices.Contains(lines, l) {
-			diff = append(diff, "- "+l)
-		}
-	}
-	t.Errorf("the bytes of %d PDF(s) changed (- golden, + now):\n%s\nIf the change is intended, check the PDFs and run go test ./pkg/build -run TestPDFChecksums -update",
-		len(diff)/2, strings.Join(diff, "\n"))
+	// The diff names each PDF whose bytes changed; look at those PDFs
+	// before accepting the change.
+	testdiff.Golden(t, filepath.Join("testdata", "pdf-sha256.golden"), got, *update, "go test ./pkg/build -run TestPDFChecksums -update")
 }

@@ -46,6 +46,7 @@ func writeImages(t *testing.T, dir string) {
 // no larger than 300 dpi allows, without transparency, and the PDF is the
 // same, byte for byte, from one build to the next.
 func TestImages(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeImages(t, dir)
 	src := `deck: {title: T, language: fr}

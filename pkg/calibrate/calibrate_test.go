@@ -283,8 +283,8 @@ func TestInstructionsInLanguage(t *testing.T) {
 func TestFoldHasNoBackToCalibrate(t *testing.T) {
 	t.Parallel()
 	fam, _ := typeface.Default()
-	if _, _, err := Sheet(spec(t, "a4-fold"), fam, "fr", typo.French); err == nil {
-		t.Error("a fold layout was calibrated")
+	if _, _, err := Sheet(spec(t, "a4-fold"), fam, "fr", typo.French); err == nil || !strings.Contains(err.Error(), "there is no back side to calibrate") {
+		t.Errorf("a fold layout: %v; want no back side to calibrate", err)
 	}
 }
 

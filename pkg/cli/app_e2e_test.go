@@ -272,7 +272,8 @@ func TestSingleFilesToStdout(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %.10q\n%s", args, r.code, r.stdout, r.stderr)
 		}
 	}
-	for _, args := range [][]string{{"preview", "--only", "hao", "--out", "-"}, {"tabletop", "--out", "-"}} {
+	// (One card: the pictures are all drawn before the refusal.)
+	for _, args := range [][]string{{"preview", "--only", "hao", "--out", "-"}, {"tabletop", "--only", "hao", "--out", "-"}} {
 		if r := run(t, nil, args...); r.code != cli.ExitUsage || !strings.Contains(r.stderr, "--out - writes one file to standard output") {
 			t.Errorf("%v: exit %d\n%s", args, r.code, r.stderr)
 		}

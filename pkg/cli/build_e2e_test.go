@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,7 +15,8 @@ const deckCards = 20
 
 func TestBuildA4(t *testing.T) {
 	t.Parallel()
-	path, stdout := buildPDF(t, "a4", nil)
+	built := defaultPDF(t, "a4")
+	path, stdout := built.path, built.stdout
 
 	lines := strings.Split(strings.TrimRight(stdout, "\n"), "\n")
 	if len(lines) != 1 {
@@ -29,13 +31,9 @@ func TestBuildA4(t *testing.T) {
 		}
 	}
 
-	pdf := readFile(t, path)
-	ctx := validate(t, pdf)
-	if ctx.PageCount != 10 {
-		t.Errorf("page count %d, want 10", ctx.PageCount)
-	}
+	pdf := readPDF(t, built.data)
 	checkPages(t, pdf, 10, 210, 297)
-	for i, d := range pageDims(t, pdf) {
+	for i, d := range pdf.dims {
 		// A4 in points, as PDF readers and printers see it.
 		if abs(d.Width-595.28) > 0.03 || abs(d.Height-841.89) > 0.03 {
 			t.Errorf("page %d is %.2f × %.2f pt, want 595.28 × 841.89", i+1, d.Width, d.Height)
@@ -43,7 +41,7 @@ func TestBuildA4(t *testing.T) {
 	}
 	checkFonts(t, pdf)
 
-	info := pdfInfo(t, pdf)
+	info := pdf.info
 	if info.Title != "Les visages cachés de l’IA" {
 		t.Errorf("title %q", info.Title)
 	}
@@ -54,16 +52,15 @@ func TestBuildA4(t *testing.T) {
 
 func TestBuildTarot(t *testing.T) {
 	t.Parallel()
-	path, stdout := buildPDF(t, "tarot", nil)
-	if !strings.HasPrefix(stdout, path+": ") || !strings.Contains(stdout, "20 cards, 40 pages") {
-		t.Errorf("stdout does not name %s with 20 cards, 40 pages:\n%s", path, stdout)
+	built := defaultPDF(t, "tarot")
+	if !strings.HasPrefix(built.stdout, built.path+": ") || !strings.Contains(built.stdout, "20 cards, 40 pages") {
+		t.Errorf("stdout does not name %s with 20 cards, 40 pages:\n%s", built.path, built.stdout)
 	}
-	pdf := readFile(t, path)
-	validate(t, pdf)
+	pdf := readPDF(t, built.data)
 	checkPages(t, pdf, 2*deckCards, 76, 126)
 	checkFonts(t, pdf)
 
-	boxes := pageBoxes(t, pdf)
+	boxes := pdf.boxes
 	if len(boxes) != 2*deckCards {
 		t.Fatalf("boxes for %d pages, want %d", len(boxes), 2*deckCards)
 	}
@@ -102,10 +99,12 @@ func TestBuildBothLayoutsIntoDirectory(t *testing.T) {
 			t.Errorf("stdout line %d does not name %s:\n%s", i+1, p, lines[i])
 		}
 	}
-	a4 := readFile(t, filepath.Join(dir, want[0]))
-	tarot := readFile(t, filepath.Join(dir, want[1]))
-	checkPages(t, a4, 10, 210, 297)
-	checkPages(t, tarot, 40, 76, 126)
+	// The same PDFs as one layout at a time builds.
+	for i, layout := range []string{"a4", "tarot"} {
+		if !bytes.Equal(readFile(t, filepath.Join(dir, want[i])), defaultPDF(t, layout).data) {
+			t.Errorf("%s differs from the PDF of --layout %s alone", want[i], layout)
+		}
+	}
 
 	// The same layout asked for twice is built once.
 	dir2 := t.TempDir()
@@ -126,7 +125,7 @@ func TestBuildDefaultOutput(t *testing.T) {
 	if got := listDir(t, "out"); !slices.Equal(got, []string{"personas-a4.pdf"}) {
 		t.Fatalf("out/ holds %q, want only personas-a4.pdf (no temporary file left)", got)
 	}
-	checkPages(t, readFile(t, want), 10, 210, 297)
+	checkPages(t, readPDF(t, readFile(t, want)), 10, 210, 297)
 	if got := listDir(t, dir); !slices.Equal(got, []string{"out"}) {
 		t.Errorf("the working directory holds %q, want only out/", got)
 	}
@@ -146,11 +145,8 @@ func TestBuildOwnDataset(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	a4 := readFile(t, filepath.Join(dir, "mini-a4.pdf"))
-	validate(t, a4)
-	checkPages(t, a4, 2, 210, 297)
-	tarot := readFile(t, filepath.Join(dir, "mini-tarot.pdf"))
-	validate(t, tarot)
+	checkPages(t, readPDF(t, readFile(t, filepath.Join(dir, "mini-a4.pdf"))), 2, 210, 297)
+	tarot := readPDF(t, readFile(t, filepath.Join(dir, "mini-tarot.pdf")))
 	checkPages(t, tarot, 4, 76, 126)
 	checkFonts(t, tarot)
 }

@@ -16,7 +16,7 @@ func TestDefaultDeckAuthor(t *testing.T) {
 	for _, lang := range []string{"fr", "en"} {
 		out := filepath.Join(dir, lang+".pdf")
 		mustRun(t, nil, "build", "--lang", lang, "--out", out)
-		if info := pdfInfo(t, readFile(t, out)); info.Author != "" || info.Creator != "cardgen" {
+		if info := readPDF(t, readFile(t, out)).info; info.Author != "" || info.Creator != "cardgen" {
 			t.Errorf("%s: author %q, creator %q; want no author, creator cardgen", lang, info.Author, info.Creator)
 		}
 		r := mustRun(t, nil, "export", "--format", "csv", "--lang", lang)
@@ -34,7 +34,7 @@ func TestFrenchMetadataTypography(t *testing.T) {
 	for _, args := range [][]string{{"calibrate"}, {"guide"}, {"build"}} {
 		out := filepath.Join(dir, args[0]+".pdf")
 		mustRun(t, nil, append(args, "--out", out)...)
-		info := pdfInfo(t, readFile(t, out))
+		info := readPDF(t, readFile(t, out)).info
 		for name, v := range map[string]string{"title": info.Title, "subject": info.Subject, "keywords": strings.Join(info.Keywords, ", ")} {
 			if strings.Contains(v, "'") {
 				t.Errorf("%s: %s %q has a straight apostrophe", args[0], name, v)

@@ -12,8 +12,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -31,20 +33,28 @@ func TestMain(m *testing.M) {
 	// Before anything else touches pdfcpu: otherwise it creates and reads a
 	// configuration directory in the user's home.
 	model.ConfigPath = "disable"
+	// The tests build many decks in this process: collecting garbage less
+	// often saves a tenth of their processor time (cardgen itself runs
+	// with 200).
+	debug.SetGCPercent(400)
 	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
 	testdata = dir
-	if cardgenBin.dir, err = os.MkdirTemp("", "cardgen-bin-"); err != nil {
+	if shared, err = os.MkdirTemp("", "cardgen-test-"); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
 	code := m.Run()
-	os.RemoveAll(cardgenBin.dir)
+	os.RemoveAll(shared)
 	os.Exit(code)
 }
+
+// shared is a temporary folder for what the tests share: the cardgen
+// binary, the PDFs of the embedded deck. TestMain removes it.
+var shared string
 
 // fixture returns the absolute path of a file under testdata/.
 func fixture(name string) string { return filepath.Join(testdata, filepath.FromSlash(name)) }
@@ -100,6 +110,50 @@ func buildPDF(t *testing.T, layout string, env map[string]string) (string, strin
 	return out, r.stdout
 }
 
+// builtPDF is a PDF cardgen built, with what it printed.
+type builtPDF struct {
+	path, stdout string
+	data         []byte
+}
+
+// defaultPDFs are the PDFs of the embedded deck, by layout.
+var defaultPDFs sync.Map // layout → *sharedPDF
+
+type sharedPDF struct {
+	once sync.Once
+	pdf  builtPDF
+	err  string
+}
+
+// defaultPDF returns the PDF of the embedded deck with one layout, built
+// in process the first time a test asks for it, and then shared: for the
+// tests that read a PDF (and must not change it), not for those about how
+// it is built.
+func defaultPDF(t *testing.T, layout string) builtPDF {
+	t.Helper()
+	v, _ := defaultPDFs.LoadOrStore(layout, &sharedPDF{})
+	s := v.(*sharedPDF)
+	s.once.Do(func() {
+		out := filepath.Join(shared, "pdf", layout+".pdf")
+		var stdout, stderr bytes.Buffer
+		args := []string{"build", "--layout", layout, "--out", out}
+		if code := cli.Main(args, cli.Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}); code != cli.ExitOK {
+			s.err = fmt.Sprintf("cardgen %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
+			return
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			s.err = err.Error()
+			return
+		}
+		s.pdf = builtPDF{out, stdout.String(), data}
+	})
+	if s.err != "" {
+		t.Fatal(s.err)
+	}
+	return s.pdf
+}
+
 func readFile(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -131,44 +185,42 @@ func relaxed() *model.Configuration {
 	return conf
 }
 
-// validate reads pdf and validates it in relaxed mode, returning its context.
-func validate(t *testing.T, pdf []byte) *model.Context {
+// pdfFile is a PDF read back with pdfcpu, once: validated in relaxed mode,
+// with its pages' sizes and boxes, its information and fonts.
+type pdfFile struct {
+	pages int
+	dims  []types.Dim
+	boxes []model.PageBoundaries
+	info  *pdfcpu.PDFInfo
+}
+
+// readPDF reads and validates pdf, failing the test when it cannot.
+func readPDF(t *testing.T, pdf []byte) *pdfFile {
 	t.Helper()
-	ctx, err := api.ReadContext(bytes.NewReader(pdf), relaxed())
+	conf := relaxed()
+	conf.Cmd = model.LISTINFO // as api.PDFInfo: say which fonts are embedded
+	ctx, err := api.ReadContext(bytes.NewReader(pdf), conf)
 	if err != nil {
 		t.Fatalf("pdfcpu cannot read the PDF: %v", err)
 	}
 	if err := api.ValidateContext(ctx); err != nil {
 		t.Fatalf("the PDF does not validate (relaxed mode): %v", err)
 	}
-	return ctx
-}
-
-func pageDims(t *testing.T, pdf []byte) []types.Dim {
-	t.Helper()
-	dims, err := api.PageDims(bytes.NewReader(pdf), relaxed())
-	if err != nil {
+	f := &pdfFile{pages: ctx.PageCount}
+	if f.dims, err = ctx.PageDims(); err != nil {
 		t.Fatalf("page dimensions: %v", err)
 	}
-	return dims
-}
-
-func pageBoxes(t *testing.T, pdf []byte) []model.PageBoundaries {
-	t.Helper()
-	pb, err := api.Boxes(bytes.NewReader(pdf), nil, relaxed())
-	if err != nil {
+	if f.boxes, err = ctx.PageBoundaries(nil); err != nil {
 		t.Fatalf("page boxes: %v", err)
 	}
-	return pb
-}
-
-func pdfInfo(t *testing.T, pdf []byte) *pdfcpu.PDFInfo {
-	t.Helper()
-	info, err := api.PDFInfo(bytes.NewReader(pdf), "test.pdf", nil, true, relaxed())
-	if err != nil {
+	// As api.PDFInfo does, the fonts are listed from an optimised context.
+	if err := api.OptimizeContext(ctx); err != nil {
 		t.Fatalf("PDF info: %v", err)
 	}
-	return info
+	if f.info, err = pdfcpu.Info(ctx, "test.pdf", nil, true); err != nil {
+		t.Fatalf("PDF info: %v", err)
+	}
+	return f
 }
 
 // ptPerMM is the number of PDF points in a millimetre.
@@ -190,12 +242,12 @@ func rectMM(r *types.Rectangle) string {
 	return fmt.Sprintf("[%.3f %.3f %.3f %.3f] mm (%.3f × %.3f)", mm(r.LL.X), mm(r.LL.Y), mm(r.UR.X), mm(r.UR.Y), mm(r.Width()), mm(r.Height()))
 }
 
-// checkPages checks that pdf has n pages, each w × h mm.
-func checkPages(t *testing.T, pdf []byte, n int, w, h float64) {
+// checkPages checks that f has n pages, each w × h mm.
+func checkPages(t *testing.T, f *pdfFile, n int, w, h float64) {
 	t.Helper()
-	dims := pageDims(t, pdf)
-	if len(dims) != n {
-		t.Fatalf("%d pages, want %d", len(dims), n)
+	dims := f.dims
+	if f.pages != n || len(dims) != n {
+		t.Fatalf("%d pages (%d sizes), want %d", f.pages, len(dims), n)
 	}
 	for i, d := range dims {
 		if !near(d.Width, w) || !near(d.Height, h) {
@@ -204,29 +256,28 @@ func checkPages(t *testing.T, pdf []byte, n int, w, h float64) {
 	}
 }
 
-// checkFonts checks that pdf uses fonts, every one embedded and subset
+// checkFonts checks that f uses fonts, every one embedded and subset
 // (a six-capital tag and a plus sign before its name, such as CGLATR+Lato).
-func checkFonts(t *testing.T, pdf []byte) {
+func checkFonts(t *testing.T, f *pdfFile) {
 	t.Helper()
-	info := pdfInfo(t, pdf)
+	info := f.info
 	if len(info.Fonts) == 0 {
 		t.Fatal("the PDF lists no font")
 	}
-	for _, f := range info.Fonts {
-		full := f.Name
-		if f.Prefix != "" {
-			full = f.Prefix + "+" + f.Name
+	for _, font := range info.Fonts {
+		full := font.Name
+		if font.Prefix != "" {
+			full = font.Prefix + "+" + font.Name
 		}
-		if !f.Embedded {
-			t.Errorf("font %s (%s) is not embedded", full, f.Type)
+		if !font.Embedded {
+			t.Errorf("font %s (%s) is not embedded", full, font.Type)
 		}
-		if !isSubsetTag(f.Prefix) {
-			t.Errorf("font %s (%s) is not named as a subset (ABCDEF+Name): prefix %q", full, f.Type, f.Prefix)
+		if !isSubsetTag(font.Prefix) {
+			t.Errorf("font %s (%s) is not named as a subset (ABCDEF+Name): prefix %q", full, font.Type, font.Prefix)
 		}
-		if !strings.HasPrefix(f.Name, "Lato") {
+		if !strings.HasPrefix(font.Name, "Lato") {
 			t.Errorf("font %s: want the Lato family", full)
 		}
-		t.Logf("font %s: %s, %s, embedded %t", full, f.Type, f.Encoding, f.Embedded)
 	}
 }
 

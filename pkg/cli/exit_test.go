@@ -41,7 +41,7 @@ func TestExit(t *testing.T) {
 	} {
 		var stderr bytes.Buffer
 		code := Exit(c.err, &stderr)
-		if code != c.code || c.stderr != "" && stderr.String() != c.stderr {
+		if code != c.code || (c.stderr != "" || c.err == nil) && stderr.String() != c.stderr {
 			t.Errorf("Exit(%v) = %d, %q; want %d, %q", c.err, code, stderr.String(), c.code, c.stderr)
 		}
 	}

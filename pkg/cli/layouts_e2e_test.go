@@ -25,17 +25,16 @@ func TestEveryBuiltinLayout(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path, stdout := buildPDF(t, name, nil)
-			if !strings.Contains(stdout, "20 cards") {
-				t.Errorf("stdout: %s", stdout)
+			built := defaultPDF(t, name)
+			if !strings.Contains(built.stdout, "20 cards") {
+				t.Errorf("stdout: %s", built.stdout)
 			}
-			pdf := readFile(t, path)
-			validate(t, pdf)
+			pdf := readPDF(t, built.data)
 			pages := len(impose.Impose(spec, 20).Pages)
 			checkPages(t, pdf, pages, spec.Paper.W, spec.Paper.H)
 			checkFonts(t, pdf)
 			if spec.TrimBox {
-				for i, b := range pageBoxes(t, pdf) {
+				for i, b := range pdf.boxes {
 					tb := b.Trim.Rect
 					if !near(tb.LL.X, spec.Bleed) || !near(tb.LL.Y, spec.Bleed) || !near(tb.Width(), spec.Card.W) || !near(tb.Height(), spec.Card.H) {
 						t.Errorf("page %d: TrimBox %s", i+1, rectMM(tb))
@@ -53,7 +52,7 @@ func TestPrintFlags(t *testing.T) {
 	r := mustRun(t, nil, "build", "--split", "--out", dir)
 	for _, part := range []string{"fronts", "backs"} {
 		pdf := readFile(t, filepath.Join(dir, "personas-a4-"+part+".pdf"))
-		checkPages(t, pdf, 5, 210, 297)
+		checkPages(t, readPDF(t, pdf), 5, 210, 297)
 		// The fronts file holds fronts only, the backs file backs only.
 		var text strings.Builder
 		for _, lines := range pdfLines(t, pdf) {
@@ -71,16 +70,15 @@ func TestPrintFlags(t *testing.T) {
 	// --faces fronts on tarot: 20 pages, one per card.
 	out := filepath.Join(dir, "fronts.pdf")
 	mustRun(t, nil, "build", "--layout", "tarot", "--faces", "fronts", "--out", out)
-	checkPages(t, readFile(t, out), 20, 76, 126)
+	checkPages(t, readPDF(t, readFile(t, out)), 20, 76, 126)
 	// --duplex, --back-offset and --ink-saver build.
 	out = filepath.Join(dir, "short.pdf")
 	mustRun(t, nil, "build", "--duplex", "short", "--back-offset", "0.5,-1", "--ink-saver", "--out", out)
-	checkPages(t, readFile(t, out), 10, 210, 297)
+	checkPages(t, readPDF(t, readFile(t, out)), 10, 210, 297)
 	// Calibration: two pages of the layout's paper.
 	out = filepath.Join(dir, "cal.pdf")
 	mustRun(t, nil, "calibrate", "--layout", "letter", "--out", out)
-	pdf := readFile(t, out)
-	validate(t, pdf)
+	pdf := readPDF(t, readFile(t, out))
 	checkPages(t, pdf, 2, 215.9, 279.4)
 	checkFonts(t, pdf)
 }
@@ -156,10 +154,9 @@ func TestLayoutsShow(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"a3", "poker"} { // a computed grid; a chain of bases
-		builtin, _ := buildPDF(t, name, nil)
 		copied := filepath.Join(dir, name+".pdf")
 		mustRun(t, nil, "build", "--layout", filepath.Join(dir, "copy-of-"+name+".yaml"), "--out", copied)
-		if !bytes.Equal(readFile(t, builtin), readFile(t, copied)) {
+		if !bytes.Equal(defaultPDF(t, name).data, readFile(t, copied)) {
 			t.Errorf("%s: the shown copy builds a different PDF", name)
 		}
 	}

@@ -51,7 +51,7 @@ func TestOutputToSpecialFiles(t *testing.T) {
 	}
 	for _, out := range outs {
 		mustRun(t, nil, "export", "--format", "yaml", "--out", out)
-		mustRun(t, nil, "build", "--layout", "tarot", "--out", out)
+		mustRun(t, nil, "build", "--only", "hao", "--layout", "tarot", "--out", out)
 		if fi, err := os.Stat(out); err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
 			t.Errorf("%s no longer leads to a device: %v", out, err)
 		}
@@ -81,8 +81,8 @@ func TestOutputToSpecialFiles(t *testing.T) {
 	if !strings.HasPrefix(r.stdout, "{") {
 		t.Errorf("export --out -: stdout %.40q", r.stdout)
 	}
-	r = run(t, nil, "build", "--layout", "tarot", "--out", "-")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "%PDF-") || !strings.HasPrefix(r.stderr, "-: 20 cards") {
+	r = run(t, nil, "build", "--only", "hao", "--layout", "tarot", "--out", "-")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "%PDF-") || !strings.HasPrefix(r.stderr, "-: 1 card, 2 pages") {
 		t.Errorf("build --out -: exit %d, stdout %.20q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	if r := run(t, nil, "build", "--layout", "tarot", "--layout", "a4", "--out", "-"); r.code != cli.ExitUsage {
@@ -101,7 +101,7 @@ func TestReadOnlyOutput(t *testing.T) {
 	dir := t.TempDir()
 	ro := filepath.Join(dir, "ro.pdf")
 	os.WriteFile(ro, []byte("old"), 0o444)
-	r := run(t, nil, "build", "--layout", "tarot", "--out", ro)
+	r := run(t, nil, "build", "--only", "hao", "--layout", "tarot", "--out", ro)
 	if r.code != cli.ExitInput || !strings.Contains(r.stderr, "cannot replace "+ro+": it is read-only (mode 0444)") {
 		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}

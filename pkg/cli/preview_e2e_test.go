@@ -98,9 +98,14 @@ func svgLines(t *testing.T, data []byte) []string {
 func TestSVGHasThePDFsLines(t *testing.T) {
 	t.Parallel()
 	for _, lang := range []string{"fr", "en"} {
-		pdf := filepath.Join(t.TempDir(), "tarot.pdf")
-		mustRun(t, nil, "build", "--layout", "tarot", "--lang", lang, "--out", pdf)
-		pages := pdfLines(t, readFile(t, pdf))
+		var pages [][]string
+		if lang == "fr" {
+			pages = pdfLines(t, defaultPDF(t, "tarot").data)
+		} else {
+			pdf := filepath.Join(t.TempDir(), "tarot.pdf")
+			mustRun(t, nil, "build", "--layout", "tarot", "--lang", lang, "--out", pdf)
+			pages = pdfLines(t, readFile(t, pdf))
+		}
 		dir := t.TempDir()
 		r := mustRun(t, nil, "preview", "--format", "svg", "--lang", lang, "--out", dir)
 		ids := listPersonas(t, lang)
@@ -204,17 +209,20 @@ func TestPreviewSheet(t *testing.T) {
 func TestPreviewUsage(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	for _, args := range [][]string{
-		{"preview", "--format", "gif", "--out", dir},
-		{"preview", "--out", filepath.Join(dir, "x.png")},
-		{"preview", "--sheet", "--format", "svg", "--out", filepath.Join(dir, "x.png")},
-		{"preview", "--embed-fonts", "--out", dir},
-		{"preview", "--faces", "sides", "--out", dir},
-		{"preview", "--dpi", "10", "--out", dir},
+	for _, tt := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"--format", "gif", "--out", dir}, `--format "gif": use png or svg`},
+		{[]string{"--out", filepath.Join(dir, "x.png")}, "names one picture, but each face gets its own"},
+		{[]string{"--sheet", "--format", "svg", "--out", filepath.Join(dir, "x.png")}, "is a png file, but the --format is svg"},
+		{[]string{"--embed-fonts", "--out", dir}, "--embed-fonts is for SVG pictures"},
+		{[]string{"--faces", "sides", "--out", dir}, `--faces "sides": use both, fronts or backs`},
+		{[]string{"--dpi", "10", "--out", dir}, `--dpi "10": choose between 30 and 1200`},
 	} {
-		r := run(t, nil, args...)
-		if r.code != cli.ExitUsage || r.stderr == "" {
-			t.Errorf("%v: exit %d, stderr %q; want %d and a message", args, r.code, r.stderr, cli.ExitUsage)
+		r := run(t, nil, append([]string{"preview"}, tt.args...)...)
+		if r.code != cli.ExitUsage || !strings.HasPrefix(r.stderr, "cardgen: ") || !strings.Contains(r.stderr, tt.msg) {
+			t.Errorf("preview %v: exit %d, stderr %q; want %d and %q", tt.args, r.code, r.stderr, cli.ExitUsage, tt.msg)
 		}
 	}
 	if got := listDir(t, dir); len(got) != 0 {
@@ -234,9 +242,9 @@ func TestPreviewNeedsNothingInstalled(t *testing.T) {
 	bin := filepath.Dir(exe) // holds cardgen alone
 	out := t.TempDir()
 	for _, args := range [][]string{
-		{"preview", "--only", "hao", "--out", out},
+		{"preview", "--only", "hao", "--dpi", "40", "--out", out}, // small pictures: drawing them is not the point
 		{"preview", "--only", "hao", "--format", "svg", "--out", out},
-		{"preview", "--sheet", "--only", "hao,koffi", "--out", filepath.Join(out, "sheet.png")},
+		{"preview", "--sheet", "--only", "hao,koffi", "--dpi", "40", "--out", filepath.Join(out, "sheet.png")},
 	} {
 		cmd := exec.Command(exe, args...)
 		cmd.Env = []string{"PATH=" + bin, "HOME=" + t.TempDir()}
@@ -245,7 +253,7 @@ func TestPreviewNeedsNothingInstalled(t *testing.T) {
 			t.Fatalf("cardgen %s with PATH=%s: %v\n%s", strings.Join(args, " "), bin, err, b)
 		}
 	}
-	for _, f := range []string{"personas-tarot-hao-front.png", "personas-tarot-hao-back.png", "personas-tarot-hao-front.svg",
+	for _, f := range []string{"personas-tarot-40dpi-hao-front.png", "personas-tarot-40dpi-hao-back.png", "personas-tarot-hao-front.svg",
 		"personas-tarot-hao-back.svg", "fonts/Lato-Regular.ttf", "sheet.png"} {
 		if fi, err := os.Stat(filepath.Join(out, f)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", f, err)

@@ -7,8 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cardgen/cardgen/internal/testenv"
 )
 
 // readmeCommand is one cardgen command of the README, as a user would type it.
@@ -161,6 +164,22 @@ func repoFiles(t *testing.T) map[string]bool {
 	return files
 }
 
+// drawsEveryCard reports whether a command draws every card of the deck as
+// a picture (cardgen preview or tabletop on the whole deck, in PNG): a
+// second of processor time each, two thirds of TestREADMEExamples' time.
+func drawsEveryCard(args []string) bool {
+	if args[0] != "preview" && args[0] != "tabletop" && args[0] != "tts" {
+		return false
+	}
+	for _, a := range args {
+		switch a {
+		case "--only", "--category", "--exclude", "--tag", "svg":
+			return false
+		}
+	}
+	return true
+}
+
 // TestREADMEExamples: issue 10 §1. The README's examples, run in order in a
 // fresh folder as a new user would, leave one file per variant: each
 // writes the files its comment names, and none rewrites a file an earlier
@@ -169,6 +188,9 @@ func repoFiles(t *testing.T) map[string]bool {
 // default files), a file the user wrote as the README says (mine.yaml,
 // once overwritten by "layouts --show a4 > mine.yaml"), or a file of the
 // repository, were the examples run in a clone (docs/images/cards.png).
+// The commands that draw every card as pictures run with CARDGEN_SLOW=1
+// (as CI runs the tests) and are left out otherwise: their options are
+// tested elsewhere on fewer cards.
 func TestREADMEExamples(t *testing.T) {
 	cmds, yamls := readmeExamples(t)
 	if len(cmds) < 20 {
@@ -177,6 +199,9 @@ func TestREADMEExamples(t *testing.T) {
 	tracked := repoFiles(t)
 	if !tracked["README.md"] || !tracked["docs/images/cards.png"] {
 		t.Fatalf("the repository's files are not found (%d files)", len(tracked))
+	}
+	if !testenv.SlowOn() {
+		cmds = slices.DeleteFunc(cmds, func(c readmeCommand) bool { return drawsEveryCard(c.args) })
 	}
 	dir := t.TempDir()
 	t.Chdir(dir)

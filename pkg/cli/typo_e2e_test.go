@@ -128,8 +128,7 @@ func pdfLines(t *testing.T, pdf []byte) [][]string {
 func TestFrenchTypographyOnPaper(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"tarot", "poker"} { // one face per page: a baseline is one line
-		path, _ := buildPDF(t, name, nil)
-		pages := pdfLines(t, readFile(t, path))
+		pages := pdfLines(t, defaultPDF(t, name).data)
 		n := 0
 		for p, lines := range pages {
 			for _, l := range lines {

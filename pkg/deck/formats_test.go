@@ -19,6 +19,7 @@ import (
 // TestExcelCSV reads a CSV saved as French Excel saves it: semicolons,
 // Windows-1252 bytes, CRLF, multi-line quoted cells, French headers.
 func TestExcelCSV(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(good, "excel-fr.csv")
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -82,6 +83,7 @@ func TestExcelCSV(t *testing.T) {
 }
 
 func TestJSONDeck(t *testing.T) {
+	t.Parallel()
 	d, err := deck.Load(filepath.Join(good, "deck.json"), "")
 	if err != nil {
 		t.Fatal(err)
@@ -141,6 +143,7 @@ var sourceFixes = map[[2]string][2]string{
 // personas as the embedded deck, apart from the listed fixes and what the
 // source does not say (categories, deck metadata).
 func TestMarkdownSource(t *testing.T) {
+	t.Parallel()
 	paths := []string{filepath.Join(good, "personas-source.md")}
 	if shared := "../../../shared/source/personas-source.md"; fileExists(shared) {
 		paths = append(paths, shared)
@@ -301,6 +304,7 @@ func TestCountryCode(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
+	t.Parallel()
 	csv := []byte("name,role,country,text,conditions\nAna,Miner,Chile,I dig.,Hard\n")
 	if _, err := deck.Read("team.txt", csv, ""); err == nil || !strings.Contains(err.Error(), "--format") {
 		t.Errorf("unknown extension: %v", err)

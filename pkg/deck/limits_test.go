@@ -9,6 +9,7 @@ import (
 
 // TestLimits: oversize inputs end in a clear problem, not in a machine swapping.
 func TestLimits(t *testing.T) {
+	t.Parallel()
 	huge := make([]byte, deck.MaxFileSize+1)
 	if _, err := deck.Read("huge.yaml", huge, "yaml"); err == nil || !strings.Contains(err.Error(), "more than the 16 MiB") {
 		t.Errorf("a 16 MB + 1 byte file: %v", err)

@@ -66,6 +66,7 @@ func roundTrip(t *testing.T, d *deck.Deck, dir string) {
 }
 
 func TestRoundTripDefault(t *testing.T) {
+	t.Parallel()
 	d, err := deck.LoadFS(data.FS, data.Default)
 	if err != nil {
 		t.Fatal(err)
@@ -77,6 +78,7 @@ func TestRoundTripDefault(t *testing.T) {
 const good = "../../testdata/datasets/good"
 
 func TestRoundTripRich(t *testing.T) {
+	t.Parallel()
 	d, err := deck.Load(filepath.Join(good, "rich.yaml"), "")
 	if err != nil {
 		t.Fatal(err)
@@ -85,6 +87,7 @@ func TestRoundTripRich(t *testing.T) {
 }
 
 func TestRoundTripFlat(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"excel-fr.csv", "deck.json", "personas-source.md"} {
 		t.Run(name, func(t *testing.T) {
 			d, err := deck.Load(filepath.Join(good, name), "")

@@ -30,6 +30,7 @@ func TestContrastFormula(t *testing.T) {
 // the fill under it, reaches the WCAG 2 AA ratio of 4.5:1. The palette a
 // teacher's new categories take colours from is checked the same way.
 func TestTextContrast(t *testing.T) {
+	t.Parallel()
 	fam, _ := typeface.Default()
 	d, err := build.LoadDeck("")
 	if err != nil {

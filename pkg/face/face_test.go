@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/layouts"
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/deck"
@@ -160,6 +160,7 @@ func words(s string) []string { return wordRE.FindAllString(textfit.Plain(s), -1
 // on that persona's card: on the front for name, role, country and text; on
 // the back for conditions and impact.
 func TestEveryWordOnItsCard(t *testing.T) {
+	t.Parallel()
 	cards := composed(t)["tarot"]
 	for i, p := range cards.Deck.Personas {
 		text := func(f draw.Drawing) string {
@@ -207,20 +208,7 @@ func TestGoldenFace(t *testing.T) {
 	} {
 		cards := composeDefault(t, c.spec(t), "fr")
 		got := summary("front", cards.Faces[0][0]) + summary("back", cards.Faces[0][1])
-		path := filepath.Join("testdata", "hao-"+c.name+".golden.txt")
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test ./pkg/face -update to create it)", err)
-		}
-		if got != string(want) {
-			t.Errorf("%s differs from the composed face (- golden, + now):\n%s\nrun go test ./pkg/face -update if the change is intended",
-				path, lineDiff(string(want), got))
-		}
+		testdiff.Golden(t, filepath.Join("testdata", "hao-"+c.name+".golden.txt"), got, *update, "go test ./pkg/face -run TestGoldenFace -update")
 	}
 }
 
@@ -285,24 +273,6 @@ func shapesBounds(shapes []draw.Shape) geom.Rect {
 	return geom.R(x0, y0, x1-x0, y1-y0)
 }
 
-// lineDiff lists the lines of want missing from got (-) and of got missing
-// from want (+).
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for _, l := range w {
-		if !slices.Contains(g, l) {
-			out = append(out, "- "+l)
-		}
-	}
-	for _, l := range g {
-		if !slices.Contains(w, l) {
-			out = append(out, "+ "+l)
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
 // TestFitErrorNamesField checks that a text too long for the card is an
 // error naming the persona and the field.
 func TestFitErrorNamesField(t *testing.T) {
@@ -325,6 +295,7 @@ func TestFitErrorNamesField(t *testing.T) {
 // common back: white grounds, every line inside the safe zone, and backs
 // that are the same for every card.
 func TestInkSaverAndCommonBack(t *testing.T) {
+	t.Parallel()
 	fam, _ := typeface.Default()
 	d, err := build.LoadDeck("")
 	if err != nil {

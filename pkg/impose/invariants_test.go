@@ -103,6 +103,7 @@ func checkInvariants(t *testing.T, name string, s *layout.Spec, n int) {
 // TestBuiltinLayoutInvariants: every built-in layout, with every duplex edge
 // and a back offset where they apply, for a full and a partial last sheet.
 func TestBuiltinLayoutInvariants(t *testing.T) {
+	t.Parallel()
 	for _, name := range layouts.Names() {
 		base, err := layout.LoadFS(layouts.FS, name+".yaml")
 		if err != nil {
@@ -132,6 +133,7 @@ func TestBuiltinLayoutInvariants(t *testing.T) {
 // TestGeneratedLayoutInvariants: a few hundred generated specs through the
 // real loader, with computed grids, cut lines, fold layouts and offsets.
 func TestGeneratedLayoutInvariants(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(7, 2026))
 	kept := map[string]int{}
 	for i := 0; i < 2000 && kept["all"] < 400; i++ {

@@ -116,6 +116,7 @@ func (g genSpec) expectedBack(front geom.Rect) geom.Rect {
 }
 
 func TestGeneratedSpecs(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(2024, 7))
 	const want = 300
 	kept, rejected := 0, 0

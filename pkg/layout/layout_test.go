@@ -369,11 +369,10 @@ func TestMMAndStrings(t *testing.T) {
 // want is one expected problem: its line, column (0: any), field, and
 // substrings of its message and hint.
 type want struct {
-	line, col   int
-	field       string
-	msg, hint   string
-	exactMsg    bool
-	noHintCheck bool
+	line, col int
+	field     string
+	msg, hint string
+	exactMsg  bool
 }
 
 func problems(t *testing.T, err error) diag.List {
@@ -778,9 +777,6 @@ colour: red
 	})
 }
 
-// TestNaNRejected: YAML lets a value be tagged as a float explicitly; NaN
-// compares false with everything, so range checks written as
-// "v < lo || v > hi" let it through.
 // TestBackOffsetChecked: an offset that pushes backs off the paper, or one
 // on a print shop's layout, is a problem.
 func TestBackOffsetChecked(t *testing.T) {
@@ -809,27 +805,32 @@ func TestBackOffsetChecked(t *testing.T) {
 	}
 }
 
+// TestNaNRejected: YAML lets a value be tagged as a float explicitly, and
+// reads .nan as one; NaN compares false with everything, so range checks
+// written as "v < lo || v > hi" would let it through. Each is one problem,
+// at the field and line where it is written.
 func TestNaNRejected(t *testing.T) {
-	for _, tt := range []struct{ name, field, line string }{
-		{"safe", "safe", "safe: !!float nan\n"},
-		{"marks length", "length", "marks:\n  length: !!float nan\n"},
-		{"marks offset", "offset", "marks:\n  length: 5\n  offset: !!float nan\n"},
-		{"marks width", "width", "marks:\n  length: 5\n  width: !!float nan\n"},
-		{"bleed", "bleed", "bleed: !!float nan\n"},
+	t.Parallel()
+	const base = "name: nan\npaper: A4\ncard:\n  width: 70\n  height: 120\nmargin: 5\ngrid:\n  columns: 1\n  rows: 1\n"
+	for _, tt := range []struct {
+		field string // as the problem names it
+		src   string // after base
+		line  int
+	}{
+		{"safe", "bleed: 3\nsafe: !!float nan\n", 11},
+		{"safe", "bleed: 3\nsafe: .nan\n", 11},
+		{"bleed", "safe: 4\nbleed: !!float nan\n", 11},
+		{"bleed", "safe: 4\nbleed: .NaN\n", 11},
+		{"marks.length", "safe: 4\nbleed: 3\nmarks:\n  length: !!float nan\n", 13},
+		{"marks.offset", "safe: 4\nbleed: 3\nmarks:\n  length: 5\n  offset: !!float nan\n", 14},
+		{"marks.width", "safe: 4\nbleed: 3\nmarks:\n  length: 5\n  width: !!float nan\n", 14},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			src := "name: nan\npaper: A4\ncard:\n  width: 70\n  height: 120\nmargin: 5\ngrid:\n  columns: 1\n  rows: 1\n"
-			if tt.field != "safe" {
-				src += "safe: 4\n"
-			}
-			if tt.field != "bleed" {
-				src += "bleed: 3\n"
-			}
-			s, err := layout.Parse("nan.yaml", []byte(src+tt.line))
-			if err == nil {
-				t.Fatalf("Parse accepted NaN: %+v", *s)
-			}
-		})
+		s, err := layout.Parse("nan.yaml", []byte(base+tt.src))
+		if err == nil {
+			t.Errorf("%s: Parse accepted NaN: %+v", tt.field, *s)
+			continue
+		}
+		checkProblems(t, "nan.yaml", err, []want{{line: tt.line, field: tt.field, msg: "is not a number"}})
 	}
 }
 

@@ -17,6 +17,8 @@ import (
 var layers = map[string]int{
 	"data": 0, "fonts": 0, "layouts": 0, "page": 0,
 	"pkg/geom": 0, "pkg/diag": 0, "pkg/labels": 0, "pkg/typo": 0, "pkg/bug": 0, "pkg/fileout": 0, "pkg/choice": 0,
+	// Helpers of the tests: golden files and diffs, slow tests and tools.
+	"internal/testdiff": 0, "internal/testenv": 0,
 	"pkg/yamldoc": 1, "pkg/typeface": 1, "pkg/worldmap": 1, "pkg/tabletop": 1,
 	// Models: a dataset, a layout, a fitted text, a drawing; the icons,
 	// whose locator maps come from the world map.
@@ -45,12 +47,12 @@ type pkgImports struct {
 	code, tests []string // import paths of the non-test and the test files
 }
 
-// readImports parses the imports of every package under pkg/ and cmd/, by
-// path relative to the module root.
+// readImports parses the imports of every package of the module (pkg/,
+// cmd/, internal/ and the embedded data), by path relative to its root.
 func readImports(t *testing.T, root string) map[string]pkgImports {
 	t.Helper()
 	out := map[string]pkgImports{}
-	for _, top := range []string{"pkg", "cmd", "data", "fonts", "layouts", "page"} {
+	for _, top := range []string{"pkg", "cmd", "internal", "data", "fonts", "layouts", "page"} {
 		err := filepath.WalkDir(filepath.Join(root, top), func(path string, d os.DirEntry, err error) error {
 			if err != nil {
 				return err

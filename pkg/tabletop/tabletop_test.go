@@ -75,11 +75,19 @@ func TestLayout(t *testing.T) {
 
 func TestLayoutRefuses(t *testing.T) {
 	t.Parallel()
-	if _, err := Layout(0, 70, 120, 150); err == nil {
-		t.Error("no card: no error")
-	}
-	if _, err := Layout(10, 70, 120, 1); err == nil {
-		t.Error("1 dpi: no error")
+	for _, tt := range []struct {
+		n         int
+		w, h, dpi float64
+		msg       string
+	}{
+		{0, 70, 120, 150, "no card"},
+		{10, 0, 120, 150, "cards of 0 × 120 mm at 150 dpi"},
+		{10, 70, 120, 0, "cards of 70 × 120 mm at 0 dpi"},
+		{10, 70, 120, 1, "would be 2 × 3 pixels on a sheet: too small to read"},
+	} {
+		if _, err := Layout(tt.n, tt.w, tt.h, tt.dpi); err == nil || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("Layout(%d, %g, %g, %g): %v; want %q", tt.n, tt.w, tt.h, tt.dpi, err, tt.msg)
+		}
 	}
 }
 

@@ -174,12 +174,12 @@ func TestFitDeckAsBefore(t *testing.T) {
 	}
 	for _, tx := range texts {
 		runs, _ := ParseInline(tx.Text, tx.Style)
-		for range 12 {
+		for range 6 {
 			check(fmt.Sprintf("%q", tx.Text), []Para{{Runs: runs}}, randomSpec(rnd))
 		}
 	}
 	for i, paras := range backs {
-		for range 12 {
+		for range 6 {
 			check(fmt.Sprintf("back %d", i), paras, randomSpec(rnd))
 		}
 	}
@@ -240,7 +240,7 @@ func TestBreakAsBefore(t *testing.T) {
 	fam := family(t)
 	rnd := rand.New(rand.NewPCG(3, 4))
 	lines := 0
-	for i := range 3000 {
+	for i := range 1500 {
 		runs := randomRuns(rnd)
 		size := 5 + 20*rnd.Float64()
 		width := 3 + 150*rnd.Float64()*rnd.Float64()
@@ -251,19 +251,21 @@ func TestBreakAsBefore(t *testing.T) {
 		}
 		lines += len(got)
 	}
-	if lines < 5000 {
+	if lines < 2500 {
 		t.Errorf("only %d lines set: the test checks too little", lines)
 	}
 }
 
 // TestFitAsBefore fits random texts in random paragraphs and boxes,
 // including specs that Fit must search one size at a time (sizes rising,
-// negative scales).
+// negative scales) and specs with no size to try. Each kind of spec and of
+// result comes up often enough to count (FuzzFitAsBefore searches further).
 func TestFitAsBefore(t *testing.T) {
 	t.Parallel()
 	fam := family(t)
 	rnd := rand.New(rand.NewPCG(5, 6))
-	for i := range 1500 {
+	kinds := map[string]int{}
+	for i := range 600 {
 		var paras []Para
 		for range 1 + rnd.IntN(4) {
 			p := Para{Runs: randomRuns(rnd), Tag: "t"}
@@ -283,27 +285,41 @@ func TestFitAsBefore(t *testing.T) {
 		case 0:
 			spec.Step = -0.5 // sizes rise from Max: tried one by one
 			spec.Max, spec.Min = spec.Min, spec.Max+2
+			kinds["sizes rising"]++
 		case 1:
 			paras[0].Scale = -1
+			kinds["negative scale"]++
 		case 2:
 			spec.Min, spec.Max = spec.Max+1, spec.Min // no size to try
+			kinds["no size"]++
 		}
 		got, gotErr := Fit(fam, paras, spec)
 		if fe, ok := gotErr.(*FitError); ok && fe.AtLeast {
 			if _, err := refFit(fam, paras, spec); err == nil {
 				t.Fatalf("case %d: rejected from its length, but the reference fits it", i)
 			}
+			kinds["rejected from its length"]++
 			continue
 		}
 		want, wantErr := refFit(fam, paras, spec)
 		if !sameFit(t, fmt.Sprintf("case %d, %+v", i, spec), got, want, gotErr, wantErr) {
 			t.FailNow()
 		}
+		if wantErr == nil {
+			kinds["fits"]++
+		} else {
+			kinds["does not fit"]++
+		}
 		size := 6 + 10*rnd.Float64()
 		got, gotErr = Layout(fam, paras, size, spec)
 		want, wantErr = refLayout(fam, paras, size, spec)
 		if !sameFit(t, fmt.Sprintf("case %d, Layout at %v pt", i, size), got, want, gotErr, wantErr) {
 			t.FailNow()
+		}
+	}
+	for _, k := range []string{"sizes rising", "negative scale", "no size", "rejected from its length", "fits", "does not fit"} {
+		if kinds[k] < 10 {
+			t.Errorf("%s: %d cases, want at least 10: %v", k, kinds[k], kinds)
 		}
 	}
 }

@@ -59,19 +59,6 @@ func refParseInline(s string, base typeface.Style) ([]Run, error) {
 	return runs, nil
 }
 
-// refPlain returns s without its emphasis markers, as a reader sees it.
-func refPlain(s string) string {
-	runs, err := refParseInline(s, typeface.Regular)
-	if err != nil {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range runs {
-		b.WriteString(r.Text)
-	}
-	return b.String()
-}
-
 // refSegment is a stretch of text between two break opportunities.
 type refSegment struct {
 	pieces []Run // the segment's text, split by style

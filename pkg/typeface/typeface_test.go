@@ -61,12 +61,18 @@ func TestMetrics(t *testing.T) {
 	}
 }
 
+// TestParseFaceRejectsCFF: a CFF-flavoured OpenType font or a collection
+// is refused for what it is (fpdf embeds TrueType outlines only), not as a
+// file it cannot parse; garbage is refused too.
 func TestParseFaceRejectsCFF(t *testing.T) {
-	if _, err := ParseFace([]byte("OTTO\x00\x01rest")); err == nil {
-		t.Error("a CFF-flavoured OpenType font was accepted")
+	t.Parallel()
+	for _, head := range []string{"OTTO", "ttcf"} {
+		if _, err := ParseFace([]byte(head + "\x00\x01rest")); err == nil || !strings.Contains(err.Error(), "CFF-flavoured OpenType and collections cannot be embedded") {
+			t.Errorf("%s: %v; want CFF and collections refused", head, err)
+		}
 	}
-	if _, err := ParseFace([]byte("not a font")); err == nil {
-		t.Error("garbage was accepted")
+	if _, err := ParseFace([]byte("not a font")); err == nil || strings.Contains(err.Error(), "CFF") {
+		t.Errorf("garbage: %v; want an error that is not about CFF", err)
 	}
 }
 

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cardgen/cardgen/internal/testdiff"
+	"github.com/cardgen/cardgen/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the YAML syntax corpus")
@@ -89,48 +92,16 @@ func TestSyntaxCorpus(t *testing.T) {
 		if p := r.Problems[0]; !want[p.Line] || p.Column < 1 {
 			t.Errorf("%s: reported at %d:%d, want line %s", name, p.Line, p.Column, strings.Join(m[1:], " or "))
 		}
-		got := r.Problems.Error() + "\n"
-		golden := strings.TrimSuffix(path, ".yaml") + ".golden"
-		if *update {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		b, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (go test ./pkg/yamldoc -run TestSyntaxCorpus -update writes it)", err)
-		}
-		if got != string(b) {
-			t.Errorf("%s differs from %s:\n%s", name, filepath.Base(golden), lineDiff(string(b), got))
-		}
+		testdiff.Golden(t, strings.TrimSuffix(path, ".yaml")+".golden", r.Problems.Error()+"\n", *update,
+			"go test ./pkg/yamldoc -run TestSyntaxCorpus -update")
 	}
-}
-
-// lineDiff shows the lines of want and got that differ.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			b.WriteString("- " + a + "\n+ " + c + "\n")
-		}
-	}
-	return b.String()
 }
 
 // In a long file, a mistake thousands of lines after the block that holds
 // it (the library gives the block's first line) is found where it is, in
-// a few parses of the file.
+// a few parses of the file. Not parallel: it counts the processor time it
+// takes.
 func TestSyntaxDeepInALongFile(t *testing.T) {
-	t.Parallel()
 	persona := func(i int) []string {
 		return []string{
 			"  - id: p" + strconv.Itoa(i),
@@ -167,15 +138,15 @@ func TestSyntaxDeepInALongFile(t *testing.T) {
 			lines = append(lines, p...)
 		}
 		r := &Reader{File: "long.yaml"}
-		start := time.Now()
+		start := testenv.CPUTime()
 		if doc := r.Parse([]byte(strings.Join(lines, "\n")+"\n"), ""); doc != nil {
 			t.Fatalf("%s: parsed", tt.name)
 		}
-		took := time.Since(start)
+		took := testenv.CPUTime() - start
 		if p := r.Problems[0]; p.Line != want || !strings.Contains(p.Msg, tt.msg) {
 			t.Errorf("%s: %v; want line %d, %q", tt.name, p, want, tt.msg)
 		}
-		if took > 2*time.Second {
+		if took > testenv.Limit(2*time.Second) {
 			t.Errorf("%s: took %v", tt.name, took)
 		}
 		t.Logf("%s: %v", tt.name, took)

@@ -106,6 +106,7 @@ func TestWriteSubsetTagsAndMetadata(t *testing.T) {
 }
 
 func TestWriteReproducible(t *testing.T) {
+	t.Parallel()
 	date := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var first []byte
 	for i := range 5 {

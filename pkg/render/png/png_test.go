@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"image"
 	stdpng "image/png"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
 	"github.com/cardgen/cardgen/pkg/typeface"
@@ -201,18 +201,9 @@ func TestSameEveryTime(t *testing.T) {
 	if sums[0] != sums[1] {
 		t.Fatal("two drawings of the same face differ")
 	}
-	path := filepath.Join("testdata", "text-150dpi.sha256.golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		os.WriteFile(path, []byte(sums[0]+"\n"), 0o644)
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./pkg/render/png -update writes it)", err)
-	}
-	if strings.TrimSpace(string(want)) != sums[0] {
-		t.Errorf("the pixels' SHA-256 is %s, recorded %s: the renderer draws differently here", sums[0], strings.TrimSpace(string(want)))
-	}
+	// A changed checksum means the renderer draws differently here.
+	testdiff.Golden(t, filepath.Join("testdata", "text-150dpi.sha256.golden"), sums[0]+"\n", *update,
+		"go test ./pkg/render/png -run TestSameEveryTime -update")
 }
 
 func textDrawing() *draw.Drawing {

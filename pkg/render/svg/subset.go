@@ -211,7 +211,7 @@ func lookup(cmap []byte, r rune) (int, error) {
 			fmt12 = sub
 		}
 	}
-	if fmt12 != nil && len(fmt12) >= 16 {
+	if len(fmt12) >= 16 {
 		groups := int(binary.BigEndian.Uint32(fmt12[12:]))
 		for i := range groups {
 			g := fmt12[16+12*i:]

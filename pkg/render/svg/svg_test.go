@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cardgen/cardgen/internal/testdiff"
 	"github.com/cardgen/cardgen/pkg/build"
 	"github.com/cardgen/cardgen/pkg/draw"
 	"github.com/cardgen/cardgen/pkg/geom"
@@ -63,38 +63,8 @@ func TestGoldenCard(t *testing.T) {
 		if err := svg.Face(&buf, &cards.Faces[0][side], false, svg.Options{Family: family(t)}); err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("testdata", "hao-"+name+".golden.svg")
-		if *update {
-			os.MkdirAll("testdata", 0o755)
-			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test ./pkg/render/svg -update writes it)", err)
-		}
-		if got := buf.String(); got != string(want) {
-			t.Errorf("%s differs (run go test ./pkg/render/svg -update if intended):\n%s", path, lineDiff(string(want), got))
-		}
+		testdiff.Golden(t, filepath.Join("testdata", "hao-"+name+".golden.svg"), buf.String(), *update, "go test ./pkg/render/svg -run TestGoldenCard -update")
 	}
-}
-
-// lineDiff lists the lines only in want (-) and only in got (+).
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for _, l := range w {
-		if !slices.Contains(g, l) {
-			out = append(out, "- "+l)
-		}
-	}
-	for _, l := range g {
-		if !slices.Contains(w, l) {
-			out = append(out, "+ "+l)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // element is an SVG element read back with encoding/xml.
