@@ -34,9 +34,8 @@ func TestJobAsComposeRender(t *testing.T) {
 	}
 	d := copiesDeck(t, 45)
 	type variant struct {
-		name   string
-		change func(*layout.Spec)
-		parts  []layout.Faces
+		name  string
+		parts []layout.Faces
 	}
 	variants := []variant{{name: "both", parts: []layout.Faces{layout.BothFaces}}}
 	split := []layout.Faces{layout.FrontsOnly, layout.BacksOnly}

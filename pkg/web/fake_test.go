@@ -38,11 +38,9 @@ type fakeBackend struct {
 
 // seen is what one operation received: the dataset and the files in its folder.
 type seen struct {
-	ds     Dataset
-	files  map[string]string // path in Dir → content
-	opts   any
-	layout []string
-	ids    []string
+	ds    Dataset
+	files map[string]string // path in Dir → content
+	opts  any
 }
 
 func (f *fakeBackend) record(ctx context.Context, op string, ds Dataset, opts any) error {

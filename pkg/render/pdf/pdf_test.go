@@ -260,7 +260,7 @@ func TestFontSetWhereItChanges(t *testing.T) {
 				if cur.font == "" {
 					t.Fatalf("text drawn with no font set: %s", content)
 				}
-				got = append(got, drawn{cur.font, cur.size})
+				got = append(got, drawn(cur))
 			}
 		}
 	}
