@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/cardgen/cardgen/internal/testenv"
 	"github.com/cardgen/cardgen/pkg/app"
 	"github.com/cardgen/cardgen/pkg/geom"
 )
@@ -187,6 +188,11 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the browser test takes some seconds")
 	}
+	// Beside the server's tests, which run in parallel: chromium waits on
+	// the page more than it computes. (The other browser tests, slow
+	// ones, run one after another: several chromiums at once on two cores
+	// make their time limits flaky.)
+	t.Parallel()
 	u, ctx := browserSession(t, "fr-FR")
 	shots := artefacts(t)
 	downloads := t.TempDir()
@@ -486,9 +492,7 @@ func pdfText(t *testing.T, pdf []byte) string {
 // the folder, which the page opens itself so that a keystroke sends one
 // picture, not the whole folder.
 func TestBrowserPictures(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the browser test takes some seconds")
-	}
+	testenv.Slow(t, "drives chromium: a teacher's pictures, dropped with the file")
 	u, ctx := browserSession(t, "en-GB")
 	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
 		t.Fatal(err)
@@ -558,9 +562,7 @@ func TestBrowserPictures(t *testing.T) {
 // files as cardgen does. Then a workbook, whose edited data downloads as a
 // workbook again.
 func TestBrowserEditionsAndWorkbooks(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the browser test takes some seconds")
-	}
+	testenv.Slow(t, "drives chromium: editions and workbooks")
 	u, ctx := browserSession(t, "fr-FR")
 	downloads := t.TempDir()
 	if err := chromedp.Do(ctx,
@@ -643,9 +645,7 @@ func TestBrowserEditionsAndWorkbooks(t *testing.T) {
 // the data with the problems left; keeps the edits when the tab is
 // closed; and reads a back offset written with a decimal comma.
 func TestBrowserTeachersFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the browser test takes some seconds")
-	}
+	testenv.Slow(t, "drives chromium: a teacher's file with problems, edited")
 	data, err := os.ReadFile(filepath.Join("testdata", "trial", "mon-jeu.csv"))
 	if err != nil {
 		t.Fatal(err)
