@@ -107,8 +107,10 @@
 //	catégorie;extraction;Extraction de matières premières;#8A4B14
 //	                                        (or category; label and colour optional)
 //
-// Without them, the title is the file name without its extension
-// ("mes-personas.csv" → "mes-personas"), the author is empty and the
+// Without them, Title is the file name without its extension
+// ("mes-personas.csv" → "mes-personas") and Fields has no "title": the
+// file gave none, so the cards show none (pkg/app prints the deck without
+// a title and warns, saying which row to add). The author is empty and the
 // language is, in order: the file name's language suffix ("deck.en.csv" →
 // en, title "deck"); English ("en") when the header uses English names
 // (name, country, text, …) and no French one; French ("fr") otherwise.
@@ -200,9 +202,9 @@
 //	- Extraction de matières premières (extraction, #8A4B14)
 //	- Travail du clic
 //
-// Anything else there is a problem, unknown keys included. Without them, the title, language and
-// author come as for CSV, the language being English when the key lines
-// are in English only.
+// Anything else there is a problem, unknown keys included. Without them,
+// the title, language and author come as for CSV, the language being
+// English when the key lines are in English only.
 //
 // # Categories in tables and Markdown
 //
