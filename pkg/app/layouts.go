@@ -26,9 +26,11 @@ func LoadLayout(nameOrPath string) (*layout.Spec, error) {
 	}
 	msg := "unknown layout"
 	if s := yamldoc.Suggest(nameOrPath, layouts.Names()); s != "" {
-		msg += fmt.Sprintf(": did you mean %q?", s)
+		msg += fmt.Sprintf(": did you mean %q? The built-in layouts are", s)
+	} else {
+		msg += "; the built-in layouts are"
 	}
-	msg += fmt.Sprintf("; the built-in layouts are %s, or give the path of a layout file (.yaml)", strings.Join(layouts.Names(), ", "))
+	msg += fmt.Sprintf(" %s, or give the path of a layout file (.yaml)", strings.Join(layouts.Names(), ", "))
 	return nil, invalid(OptLayout, nameOrPath, msg)
 }
 

@@ -26,6 +26,7 @@ import (
 	"github.com/cardgen/cardgen/pkg/deck"
 	"github.com/cardgen/cardgen/pkg/diag"
 	"github.com/cardgen/cardgen/pkg/labels"
+	"github.com/cardgen/cardgen/pkg/yamldoc"
 )
 
 // Exit codes.
@@ -72,11 +73,12 @@ func signalName(s os.Signal) string {
 // and returns the exit code its type calls for. It is the one place that
 // decides both. Options are named by their flags (--faces), as the command
 // line's users know them.
-func Exit(err error, stderr io.Writer) int { return exit(err, stderr, flagNames(nil)) }
+func Exit(err error, stderr io.Writer) int { return exit(err, stderr, flagNames(nil), true) }
 
 // exit is Exit with the options named by name (the flags of the command
-// that ran).
-func exit(err error, stderr io.Writer, name func(app.Option) string) int {
+// that ran); writes says whether that command writes files (validate
+// does not, so its count of problems does not say nothing was written).
+func exit(err error, stderr io.Writer, name func(app.Option) string, writes bool) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -98,7 +100,7 @@ func exit(err error, stderr io.Writer, name func(app.Option) string) int {
 		lines = append(lines, strings.Split(strings.TrimRight(msg, "\n"), "\n")...)
 	}
 	if len(problems) > 0 && code <= ExitUsage {
-		lines = append(lines, problemSummary(problems))
+		lines = append(lines, problemSummary(problems, writes))
 	}
 	for _, line := range lines {
 		fmt.Fprintln(stderr, "cardgen: "+line)
@@ -111,8 +113,9 @@ func exit(err error, stderr io.Writer, name func(app.Option) string) int {
 
 // problemSummary ends a list of problems in one line: how many, in which
 // files, and that nothing was written (every check runs before anything is
-// written) — "3 problems in mes-personas.csv; nothing was written".
-func problemSummary(problems diag.List) string {
+// written) — "3 problems in mes-personas.csv; nothing was written"; for a
+// command that writes nothing anyway, only how many and where.
+func problemSummary(problems diag.List, writes bool) string {
 	var files []string
 	n := len(problems)
 	for _, p := range problems {
@@ -130,6 +133,9 @@ func problemSummary(problems diag.List) string {
 		where = " in " + files[0]
 	case n > 1:
 		where = " in " + strings.Join(files[:n-1], ", ") + " and " + files[n-1]
+	}
+	if !writes {
+		return labels.Count("en", n, labels.Problems) + where
 	}
 	return labels.Count("en", n, labels.Problems) + where + "; nothing was written"
 }
@@ -247,7 +253,7 @@ func execute(root *cobra.Command, args []string, env Env) (code int) {
 		// SetFlagErrorFunc, argument errors through noArgs.)
 		err = usageError{err}
 	}
-	return exit(err, env.Stderr, flagNames(cmd))
+	return exit(err, env.Stderr, flagNames(cmd), cmd == nil || cmd.Name() != "validate")
 }
 
 // NewRoot returns the root command.
@@ -267,10 +273,33 @@ environmental cost of AI) on A4 sheets for a school printer:
 	}
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{flagAdvice(cmd, err)} })
 	root.AddCommand(newBuildCmd(env), newValidateCmd(env), newExportCmd(env), newLayoutsCmd(env), newListCmd(env), newCalibrateCmd(env), newPreviewCmd(env), newTabletopCmd(env), newGuideCmd(env), newVersionCmd(env), newServeCmd(env))
 	registerCompletions(root)
 	return root
+}
+
+// flagAdvice adds to an unknown flag's error the flag the user probably
+// meant: a command's flag spelt nearly so (--layuot: --layout), or, for
+// serve, --addr for the --port or --host other servers take.
+func flagAdvice(cmd *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return err
+	}
+	if cmd.Name() == "serve" && (name == "port" || name == "host" || name == "listen") {
+		return fmt.Errorf("%w; to choose where the page listens, give --addr with a host and a port, such as --addr 127.0.0.1:8080", err)
+	}
+	var names []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
+	if s := yamldoc.Suggest(name, names); s != "" {
+		return fmt.Errorf("%w; did you mean --%s?", err, s)
+	}
+	return err
 }
 
 // noArgs rejects positional arguments as bad usage.

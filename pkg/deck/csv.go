@@ -209,6 +209,7 @@ func readCSV(name string, data []byte) (*source, diag.List) {
 			"the first row must name the columns, such as nom;rôle;pays;texte;conditions (the fields are "+personaNames.list+")")
 		return nil, t.problems
 	}
+	t.sep = sep
 	cells := csvText{lines: lines, sep: sep}
 	defer func() { cells.place(t.problems) }()
 

@@ -82,6 +82,9 @@ type table struct {
 	// keyRows says which key rows may come above the header, as the
 	// format shows cells.
 	keyRows string
+	// sep is a CSV file's separator (0 for a workbook): a row with more
+	// cells than the header may be a text holding it.
+	sep rune
 }
 
 func newTable(name string) *table {
@@ -282,7 +285,14 @@ func (t *table) record(r row) {
 				break
 			}
 			t.unnamed[i] = true
-			t.add(c.pos, "", "", "text in a column without a header", "name the column in the header row, or empty it")
+			hint := "name the column in the header row, or empty it"
+			if i >= len(t.header) && t.sep != 0 {
+				// A teacher typing "…; …" in a text, in a file written by
+				// hand: the row is cut at the separator.
+				hint = fmt.Sprintf("if a text of this row holds a %s, the row was cut there: put that cell in double quotes (\"…%c …\"), or save the file again from the spreadsheet; otherwise name the column in the header row, or empty it",
+					diag.Quote(string(t.sep)), t.sep)
+			}
+			t.add(c.pos, "", "", "text in a column without a header", hint)
 			continue
 		}
 		if f := t.header[i].field; f != "" {

@@ -14,6 +14,7 @@ var samples = []string{
 	"Starter pack IA...", "1,50 $/heure", "0,3 kWh par chanson", "à 10:30 voir https://example.org",
 	"… ; a… ;", "x  :  y", "\t«\u00A0a\u202F»\t", "12 heures, 3 ans, 5 h du matin, 7 m de haut", "\xff: a\xfe;",
 	"'tis the AI's \"data\" (see 'this')", "a\x00'b", "\n!", "« » « »", `"""`, "9 °C", "«", "»", "a :", ": a",
+	"pour 1 dollar de l'heure", "2 000 tonnes, 12 000 000 de pièces", "en 2019 2 enfants", "1 2345", "3 é", "3 ",
 }
 
 func TestFrenchAsBefore(t *testing.T) {

@@ -73,10 +73,18 @@ func refFrench(s string) string {
 			}
 			out = append(out, r)
 		case ' ':
-			// A number and its unit or currency stay together.
-			if len(out) > 0 && unicode.IsDigit(out[len(out)-1]) && refIsUnitStart(in[i+1:]) {
-				out = append(out, NBSP)
-				continue
+			// A number and its unit or currency, or the word it counts,
+			// stay together; so do the groups of its digits.
+			if len(out) > 0 && unicode.IsDigit(out[len(out)-1]) {
+				rest := in[i+1:]
+				if len(rest) >= 3 && refASCIIDigits(rest[:3]) && (len(rest) == 3 || !refASCIIDigits(rest[3:4])) {
+					out = append(out, NNBSP)
+					continue
+				}
+				if refIsUnitStart(rest) || len(rest) > 0 && unicode.IsLetter(rest[0]) {
+					out = append(out, NBSP)
+					continue
+				}
 			}
 			out = append(out, r)
 		default:
@@ -84,6 +92,16 @@ func refFrench(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// refASCIIDigits reports whether rs are all digits 0 to 9.
+func refASCIIDigits(rs []rune) bool {
+	for _, r := range rs {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // hadSpaceBefore reports whether the character before the last one written is a space.

@@ -138,10 +138,19 @@ func French(s string) string {
 			}
 			out = append(out, byte(r))
 		case ' ':
-			// A number and its unit or currency stay together.
-			if unicode.IsDigit(last()) && isUnitStart(s[i:]) {
-				out = append(out, "\u00A0"...)
-				continue
+			// A number stays with what it counts: its unit or currency,
+			// or the word after it ("1 dollar", "20 cartes"); and the
+			// groups of a large number stay together ("2 000 tonnes",
+			// with a narrow no-break space).
+			if unicode.IsDigit(last()) {
+				switch {
+				case isThousands(s[i:]):
+					out = append(out, "\u202F"...)
+					continue
+				case isUnitStart(s[i:]) || startsWithLetter(s[i:]):
+					out = append(out, "\u00A0"...)
+					continue
+				}
 			}
 			out = append(out, ' ')
 		default:
@@ -180,6 +189,27 @@ func isUnitStart(rest string) bool {
 		}
 	}
 	return false
+}
+
+// isThousands reports whether rest starts with a group of three digits
+// that ends the number (the "000" of "2 000").
+func isThousands(rest string) bool {
+	if len(rest) < 3 {
+		return false
+	}
+	for k := range 3 {
+		if rest[k] < '0' || rest[k] > '9' {
+			return false
+		}
+	}
+	return len(rest) == 3 || rest[3] < '0' || rest[3] > '9'
+}
+
+// startsWithLetter reports whether rest starts with a letter: a word the
+// number before it counts.
+func startsWithLetter(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLetter(r)
 }
 
 var units = []string{"$", "€", "£", "%", "kWh", "kW", "MW", "GW", "TWh", "Wh", "km", "kg", "mm", "cm", "m ", "°C", "heures", "ans", "h "}

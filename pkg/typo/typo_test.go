@@ -25,7 +25,11 @@ func TestFrench(t *testing.T) {
 		{"Starter pack IA...", "Starter pack IA…"},
 		{"1,50 $/heure", "1,50\u00A0$/heure"},
 		{"0,3 kWh par chanson", "0,3\u00A0kWh par chanson"},
-		{"à 10:30 voir https://example.org", "à 10:30 voir https://example.org"},
+		{"à 10:30 voir https://example.org", "à 10:30\u00A0voir https://example.org"},
+		{"pour 1 dollar de l'heure", "pour 1\u00A0dollar de l’heure"},
+		{"2 000 tonnes", "2\u202F000\u00A0tonnes"},
+		{"12 000 000 de pièces", "12\u202F000\u202F000\u00A0de pièces"},
+		{"en 2019 2 enfants", "en 2019 2\u00A0enfants"},
 		{"(*OpenAI, Meta*) pour", "(*OpenAI, Meta*) pour"},
 	}
 	for _, tt := range tests {
