@@ -329,7 +329,7 @@ func checkText(d *deck.Deck, ps *deck.Persona, where deck.Pos, field, text strin
 		Hint: "replace or remove these characters (emoji and rare symbols cannot be printed)",
 		Code: diag.CodeMissingGlyph}
 	pos := d.Locate(missing[0], where)
-	p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
+	pos.Fill(&p)
 	if ps != nil {
 		p.Card = ps.ID
 	}

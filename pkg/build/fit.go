@@ -306,7 +306,7 @@ func addFitProblems(d *deck.Deck, ps *deck.Persona, spec *layout.Spec, err error
 		default: // a heading or the card number: cardgen's own words
 			pos = ps.Pos
 		}
-		p.Line, p.Column, p.Cell = pos.Line, pos.Column, pos.Cell
+		pos.Fill(&p)
 		switch {
 		case tl != nil:
 			p.Code = diag.CodeWordTooLong

@@ -36,8 +36,10 @@ func badInputs(t *testing.T) []string {
 }
 
 // cellRef is where a problem of a spreadsheet is: "cell D4" or "row 1" in
-// a CSV file, "personas!D4" or a whole row, "personas!1:1", in a workbook.
-var cellRef = regexp.MustCompile(`: (cell [A-Z]+[0-9]+|row [0-9]+|\S+![A-Z]*[0-9]+(:[0-9]+)?): `)
+// a CSV file, "personas!D4" or a whole row, "personas!1:1", in a workbook;
+// a cell under a header row is followed by its column's header,
+// "cell D4 (column "texte")".
+var cellRef = regexp.MustCompile(`: (cell [A-Z]+[0-9]+|row [0-9]+|\S+![A-Z]*[0-9]+(:[0-9]+)?)( \(column "[^"]*"\))?: `)
 
 // TestBadInputs runs `cardgen validate` on every bad input of the corpus
 // (see badInputs) and compares its complete output with a golden file,

@@ -54,12 +54,12 @@ func TestUnknownHeaders(t *testing.T) {
 	}
 	msg := err.Error()
 	for _, want := range []string{
-		`field "Nom de famille": cell A1: unknown column; did you mean "nom"?`,
-		`field "Conditions de vie": cell E1: unknown column; did you mean "conditions"?`,
-		`field "Impact sur l'environnement": cell F1: unknown column; did you mean "impact"?`,
-		`field "Lieu": cell G1: unknown column; the columns may be id (identifiant), name (nom),`,
-		`field "Humeur": cell H1: unknown column; see the columns cardgen knows, listed for cell G1`,
-		`field "Saison": cell I1: unknown column; see the columns cardgen knows, listed for cell G1`,
+		`cell A1 (column "Nom de famille"): unknown column; did you mean "nom"?`,
+		`cell E1 (column "Conditions de vie"): unknown column; did you mean "conditions"?`,
+		`cell F1 (column "Impact sur l'environnement"): unknown column; did you mean "impact"?`,
+		`cell G1 (column "Lieu"): unknown column; the columns may be id (identifiant), name (nom),`,
+		`cell H1 (column "Humeur"): unknown column; see the columns cardgen knows, listed for cell G1`,
+		`cell I1 (column "Saison"): unknown column; see the columns cardgen knows, listed for cell G1`,
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("no %q in\n%s", want, msg)

@@ -123,8 +123,8 @@ func duplicateID(d *Deck, i, first int) (msg, hint string) {
 	msg = fmt.Sprintf("a second persona named %s (the first is %s): the id made from the name, %s, is used twice",
 		diag.Quote(ps.Name), fp.Pos.place(), diag.Quote(ps.ID))
 	switch {
-	case idCell.Cell != "":
-		return msg, fmt.Sprintf("give this one an id of its own in its %s cell, %s (such as %s-2)", "identifiant", cellName(idCell.Cell), ps.ID)
+	case idCell.Cell != "": // the table's id column, as its header names it
+		return msg, fmt.Sprintf("give this one an id of its own, such as %s-2, in cell %s (column %s)", ps.ID, cellName(idCell.Cell), diag.Quote(idCell.Header))
 	case d.Format == "md":
 		return msg, fmt.Sprintf("give this one an id of its own, with a line such as \"Identifiant : %s-2\"", ps.ID)
 	}

@@ -121,10 +121,10 @@ func TestLocateKeepsCell(t *testing.T) {
 		t.Fatal(err)
 	}
 	ana := &d.Personas[0]
-	if got, want := d.Locate('🙂', ana.Where("text")), (deck.Pos{Line: 3, Column: 12, Cell: "D2"}); got != want {
+	if got, want := d.Locate('🙂', ana.Where("text")), (deck.Pos{Line: 3, Column: 12, Cell: "D2", Header: "texte"}); got != want {
 		t.Errorf("in the text: %v, want %v", got, want)
 	}
-	if got, want := d.Locate('🙂', ana.Where("conditions[2]")), (deck.Pos{Line: 4, Column: 6, Cell: "E2"}); got != want {
+	if got, want := d.Locate('🙂', ana.Where("conditions[2]")), (deck.Pos{Line: 4, Column: 6, Cell: "E2", Header: "conditions"}); got != want {
 		t.Errorf("in the conditions: %v, want %v", got, want)
 	}
 	// Not in the name's cell: the search stops where the next field starts.

@@ -63,12 +63,14 @@ type Deck struct {
 func (d *Deck) Separator() rune { return d.separator }
 
 // placeCells gives the problems at a spreadsheet cell's position (found
-// by checks that know positions only) the cell's reference.
+// by checks that know positions only) the cell's reference, and its
+// column's header.
 func (d *Deck) placeCells(problems diag.List) {
-	cells := map[[2]int]string{}
+	cells := map[[2]int]Pos{}
 	note := func(p Pos) {
-		if p.Cell != "" {
-			cells[[2]int{p.Line, p.Column}] = p.Cell
+		at := [2]int{p.Line, p.Column}
+		if p.Cell != "" && cells[at].Header == "" {
+			cells[at] = p
 		}
 	}
 	for _, c := range d.Categories {
@@ -84,8 +86,8 @@ func (d *Deck) placeCells(problems diag.List) {
 		return
 	}
 	for i, p := range problems {
-		if p.Cell == "" && p.Line > 0 {
-			problems[i].Cell = cells[[2]int{p.Line, p.Column}]
+		if c := cells[[2]int{p.Line, p.Column}]; p.Cell == "" && p.Line > 0 {
+			problems[i].Cell, problems[i].Header = c.Cell, c.Header
 		}
 	}
 }
@@ -118,7 +120,7 @@ func (d *Deck) Locate(r rune, from Pos) Pos {
 				break
 			}
 			if c == r && (i > from.Line-1 || col >= from.Column) {
-				return Pos{Line: i + 1, Column: col, Cell: from.Cell}
+				return Pos{Line: i + 1, Column: col, Cell: from.Cell, Header: from.Header}
 			}
 		}
 	}
@@ -209,6 +211,16 @@ type Persona struct {
 type Pos struct {
 	Line, Column int
 	Cell         string
+	// Header is the header of the cell's column as the file writes it
+	// ("texte", "rôle"), for a value read from a column under a header
+	// row; "" elsewhere (a persona's row, a key row above the header, a
+	// YAML, JSON or Markdown file). A message names the column by it.
+	Header string
+}
+
+// Fill sets p's place to pos: its line, column, cell and column header.
+func (pos Pos) Fill(p *diag.Problem) {
+	p.Line, p.Column, p.Cell, p.Header = pos.Line, pos.Column, pos.Cell, pos.Header
 }
 
 // place says where pos is, for a message that points back at it: "on

@@ -236,7 +236,7 @@ func TestIDsFromNames(t *testing.T) {
 	// Two personas of the same name: the name is the problem, and the
 	// hint says where an id of its own goes.
 	_, err = deck.Read("twice.csv", []byte(src+"Łukasz;Livreur;Pologne;Je…;Nuit\n"), "csv")
-	if want := `twice.csv:5:1: persona "lukasz": field "id": cell A5: a second persona named "Łukasz" (the first is in cell A3): the id made from the name, "lukasz", is used twice; give this one an id of its own, in a column "identifiant" (such as lukasz-2)`; err == nil || err.Error() != want {
+	if want := `twice.csv:5:1: persona "lukasz": cell A5 (column "nom"): a second persona named "Łukasz" (the first is in cell A3): the id made from the name, "lukasz", is used twice; give this one an id of its own, in a column "identifiant" (such as lukasz-2)`; err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }

@@ -51,9 +51,12 @@ func (dc *decoder) add(pos Pos, card, field, msg, hint string) {
 	dc.problems.Add(problemAt(dc.file, pos, card, field, msg, hint))
 }
 
-// problemAt makes a problem at pos, with its spreadsheet cell.
+// problemAt makes a problem at pos, with its spreadsheet cell and the
+// header of its column.
 func problemAt(file string, pos Pos, card, field, msg, hint string) diag.Problem {
-	return diag.Problem{File: file, Line: pos.Line, Column: pos.Column, Cell: pos.Cell, Card: card, Field: field, Msg: msg, Hint: hint}
+	p := diag.Problem{File: file, Card: card, Field: field, Msg: msg, Hint: hint}
+	pos.Fill(&p)
+	return p
 }
 
 // decode reads the common form into a deck; it returns nil when the form

@@ -28,16 +28,16 @@ func ExampleRead_csv() {
 	// ["Santé mentale en danger" "Rémunération insuffisante"]
 }
 
-// Problems come all at once, each with its line, the spreadsheet's cell,
-// the persona and the field.
+// Problems come all at once, each with its line, the spreadsheet's cell
+// and its column as the header names it, and the persona.
 func ExampleRead_problems() {
 	src := "nom;rôle;pays;texte;conditons\nKoffi;;Atlantide;J'extrais le cobalt.;Dur\n"
 	_, err := deck.Read("team.csv", []byte(src), "")
 	fmt.Println(err)
 	// Output:
-	// team.csv:1:21: field "conditons": cell E1: unknown column; did you mean "conditions"?
-	// team.csv:2:7: persona "koffi": field "role": cell B2: empty; write the persona's role
-	// team.csv:2:8: persona "koffi": field "country_code": cell C2: no country code known for "Atlantide"; add a column "code_pays" with the country's two-letter ISO code (such as FR, CD, KR)
+	// team.csv:1:21: cell E1 (column "conditons"): unknown column; did you mean "conditions"?
+	// team.csv:2:7: persona "koffi": cell B2 (column "rôle"): empty; write the persona's role
+	// team.csv:2:8: persona "koffi": cell C2 (column "pays"): no country code known for "Atlantide"; add a column "code_pays" with the country's two-letter ISO code (such as FR, CD, KR)
 }
 
 func ExampleExport() {

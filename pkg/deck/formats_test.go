@@ -62,7 +62,7 @@ func TestExcelCSV(t *testing.T) {
 	}
 	// Built-in categories by label and by id, a new one from the palette.
 	cats := fmt.Sprint(got.Categories)
-	if cats != "[{extraction Extraction de matières premières #8A4B14 {0 0 } map[]} {education-populaire Éducation populaire #37474F {0 0 } map[]} {clickwork Travail du clic #7B3F8C {0 0 } map[]}]" {
+	if cats != "[{extraction Extraction de matières premières #8A4B14 {0 0  } map[]} {education-populaire Éducation populaire #37474F {0 0  } map[]} {clickwork Travail du clic #7B3F8C {0 0  } map[]}]" {
 		t.Errorf("categories = %s", cats)
 	}
 	// Positions: physical lines of the records and of each condition in a multi-line cell.
@@ -382,7 +382,7 @@ func TestMarkdownSyntax(t *testing.T) {
 	if !reflect.DeepEqual(got.Personas, want) {
 		t.Errorf("got  %#v\nwant %#v", got.Personas, want)
 	}
-	if fmt.Sprint(got.Categories) != "[{mine Mines et carrières #112233 {0 0 } map[]} {clickwork Travail du clic #7B3F8C {0 0 } map[]}]" {
+	if fmt.Sprint(got.Categories) != "[{mine Mines et carrières #112233 {0 0  } map[]} {clickwork Travail du clic #7B3F8C {0 0  } map[]}]" {
 		t.Errorf("categories: %v", got.Categories)
 	}
 	ana := d.Personas[0]

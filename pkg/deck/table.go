@@ -206,6 +206,7 @@ func (t *table) readHeader(r row) {
 		if h == "" {
 			continue
 		}
+		c.pos.Header = h // a header's problems name it as written
 		field, lang, ok := personaNames.lookup(h)
 		if !ok && unknown == maxStray {
 			unknown++
@@ -232,7 +233,7 @@ func (t *table) readHeader(r row) {
 		}
 		t.vote.add(lang)
 		if first, dup := seen[field]; dup {
-			t.add(c.pos, "", field, fmt.Sprintf("a second column for %s (the first is %s)", field, cellName(first.pos.Cell)), "keep one")
+			t.add(c.pos, "", field, fmt.Sprintf("a second column for the same field as %s (%s)", cellName(first.pos.Cell), diag.Quote(first.pos.Header)), "keep one")
 			continue
 		}
 		seen[field] = c
@@ -296,12 +297,14 @@ func (t *table) record(r row) {
 			continue
 		}
 		if f := t.header[i].field; f != "" {
+			c.pos.Header = t.header[i].header // the value's messages name its column so
 			p.set(f, c.pos, c.value())
 		}
 	}
 	for i := len(r.cells); i < len(t.header); i++ {
 		if f := t.header[i].field; f != "" {
 			pos := r.missing(i)
+			pos.Header = t.header[i].header
 			p.set(f, pos, textAt("", pos))
 		}
 	}

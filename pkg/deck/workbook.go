@@ -215,18 +215,20 @@ func workbookTable(name string, sheets []string, read func(sheet string) ([]shee
 // categorySheet reads a sheet of categories: a header row naming id,
 // label and color (in English or French), then a category per row.
 func (t *table) categorySheet(rows []row) {
-	var cols []string
+	var cols, heads []string
 	for _, r := range rows {
 		if r.blank() {
 			continue
 		}
 		if cols == nil {
 			cols = make([]string, len(r.cells))
+			heads = make([]string, len(r.cells)) // the headers as written
 			for i, c := range r.cells {
 				h := oneLine(c.text)
 				if h == "" {
 					continue
 				}
+				c.pos.Header = h
 				f, _, ok := categoryNames.lookup(h)
 				if !ok {
 					hint := "the columns here may be " + categoryNames.list
@@ -237,13 +239,14 @@ func (t *table) categorySheet(rows []row) {
 					t.problems.MarkLast(diag.CodeUnknownField)
 					continue
 				}
-				cols[i] = f
+				cols[i], heads[i] = f, h
 			}
 			continue
 		}
 		c := &value{kind: vMap, pos: r.cells[0].pos}
 		for i, cc := range r.cells {
 			if i < len(cols) && cols[i] != "" && strings.TrimSpace(cc.text) != "" && c.get(cols[i]) == nil {
+				cc.pos.Header = heads[i]
 				c.set(cols[i], cc.pos, cc.value())
 			}
 		}

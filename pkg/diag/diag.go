@@ -1,6 +1,8 @@
 // Package diag carries problems found in a user's files: where each one is
 // (file, line, column or spreadsheet cell, card, field), what is wrong and
-// what to do. Loaders and validators collect every problem they find and
+// what to do. A problem in a spreadsheet's cell names the cell's column by
+// its header, as the file writes it ("cell D3 (column "texte")"), rather
+// than by cardgen's field name: the user knows the columns they headed. Loaders and validators collect every problem they find and
 // return them together, so a user fixes a file in one pass instead of one
 // error per run.
 package diag
@@ -24,11 +26,19 @@ type Problem struct {
 	// "personas!D4", sheet and cell, in a workbook (.xlsx, .ods), which
 	// has no lines: the cell is then the problem's place. A whole row is
 	// written as spreadsheets write it: "1:1", "personas!1:1".
-	Cell  string
-	Card  string // persona id, when the problem belongs to one
-	Field string // field name, when the problem belongs to one
-	Msg   string // what is wrong
-	Hint  string // what to do, when Msg does not say it
+	Cell string
+	// Header is the header of the cell's column, as the file writes it
+	// ("texte", "rôle", "Pays"), when the problem is in a cell under a
+	// header row or in that row. The message then names the column by it
+	// instead of by Field, which names a field the file may not spell
+	// that way, or not have at all (a country's code, found from the
+	// column "pays"); Field still says which field for a caller that
+	// reads it.
+	Header string
+	Card   string // persona id, when the problem belongs to one
+	Field  string // field name, when the problem belongs to one
+	Msg    string // what is wrong
+	Hint   string // what to do, when Msg does not say it
 	// Code names the kind of problem, for a caller that says it in its
 	// own words (the web page, in the teacher's language) and must not
 	// depend on Msg's wording; "" for the kinds that have none. It is
@@ -83,10 +93,15 @@ func (p Problem) InWorkbook() bool { return strings.Contains(p.Cell, "!") }
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString(p.File)
+	column := ""
+	if p.Header != "" {
+		column = " (column " + Quote(p.Header) + ")"
+	}
 	switch {
 	case p.InWorkbook():
 		b.WriteString(": ")
 		b.WriteString(p.Cell)
+		b.WriteString(column)
 	case p.Line > 0:
 		fmt.Fprintf(&b, ":%d", p.Line)
 		if p.Column > 0 {
@@ -97,10 +112,11 @@ func (p Problem) Error() string {
 	if p.Card != "" {
 		fmt.Fprintf(&b, "persona %s: ", Quote(p.Card))
 	}
-	if p.Field != "" {
+	if p.Field != "" && p.Header == "" {
 		fmt.Fprintf(&b, "field %s: ", Quote(p.Field))
 	}
-	if p.Cell != "" && !p.InWorkbook() {
+	switch {
+	case p.Cell != "" && !p.InWorkbook():
 		if row, _, ok := strings.Cut(p.Cell, ":"); ok {
 			b.WriteString("row ") // a whole row, 1:1
 			b.WriteString(row)
@@ -108,6 +124,10 @@ func (p Problem) Error() string {
 			b.WriteString("cell ")
 			b.WriteString(p.Cell)
 		}
+		b.WriteString(column)
+		b.WriteString(": ")
+	case p.Cell == "" && p.Header != "":
+		b.WriteString(column[2 : len(column)-1]) // column "texte"
 		b.WriteString(": ")
 	}
 	b.WriteString(p.Msg)

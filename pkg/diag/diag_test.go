@@ -92,3 +92,27 @@ func TestMarkLast(t *testing.T) {
 		t.Errorf("%+v", l)
 	}
 }
+
+// TestHeaderNamesColumn: a problem in a spreadsheet's cell names the
+// column by its header as the file writes it, not by cardgen's field
+// name; the field stays on the problem for a caller that reads it.
+func TestHeaderNamesColumn(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		p    Problem
+		want string
+	}{
+		{Problem{File: "mes-personas.csv", Line: 3, Column: 104, Cell: "D3", Header: "texte", Card: "hao", Field: "text", Msg: "too long"},
+			`mes-personas.csv:3:104: persona "hao": cell D3 (column "texte"): too long`},
+		{Problem{File: "d.csv", Line: 4, Column: 9, Cell: "C4", Header: "pays", Card: "zed", Field: "country_code", Msg: `no country code known for "Atlantide"`, Hint: `add a column "code_pays"`},
+			`d.csv:4:9: persona "zed": cell C4 (column "pays"): no country code known for "Atlantide"; add a column "code_pays"`},
+		{Problem{File: "d.xlsx", Line: 6, Column: 2, Cell: "personas!B6", Header: "Rôle", Card: "koffi", Field: "role", Msg: "empty"},
+			`d.xlsx: personas!B6 (column "Rôle"): persona "koffi": empty`},
+		{Problem{File: "d.csv", Line: 3, Header: "rôle", Field: "role", Msg: "empty"}, `d.csv:3: column "rôle": empty`},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Error(); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+}

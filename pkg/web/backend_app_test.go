@@ -154,8 +154,8 @@ func TestRealExcelCSV(t *testing.T) {
 			t.Errorf("a text too long is not said to be found setting the cards: %+v", p)
 		}
 		// Line 4 of the file: the row above holds a cell of two lines.
-		if p.Persona != "amina" || p.Field != "text" || p.Cell != "F3" || p.File != "mes-personas.csv" || p.Line != 4 || p.Hint == "" {
-			t.Errorf("problem %+v, want amina's text at F3 (line 4) of mes-personas.csv", p)
+		if p.Persona != "amina" || p.Field != "text" || p.Cell != "F3" || p.Header != "Texte" || p.File != "mes-personas.csv" || p.Line != 4 || p.Hint == "" {
+			t.Errorf("problem %+v, want amina's text at F3 (line 4, column Texte) of mes-personas.csv", p)
 		}
 		if strings.Contains(p.Message+p.Hint+p.File, s.TempDir()) {
 			t.Errorf("a message names the server's folder: %+v", p)

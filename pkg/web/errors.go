@@ -16,10 +16,14 @@ import (
 // Problem is a diag.Problem as JSON: the fields the command line prints,
 // with the spreadsheet cell on its own.
 type Problem struct {
-	File    string `json:"file,omitempty"`
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Cell    string `json:"cell,omitempty"`
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Cell   string `json:"cell,omitempty"`
+	// Header is the header of the cell's column as the file writes it
+	// ("Texte"), which the command line prints instead of the field's
+	// name; Field stays cardgen's name of the field ("text").
+	Header  string `json:"header,omitempty"`
 	Persona string `json:"persona,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
@@ -48,7 +52,7 @@ type errorBody struct {
 
 // problemJSON turns a diag.Problem into its JSON form.
 func problemJSON(p diag.Problem) Problem {
-	return Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint,
+	return Problem{File: p.File, Line: p.Line, Column: p.Column, Cell: p.Cell, Header: p.Header, Persona: p.Card, Field: p.Field, Message: p.Msg, Hint: p.Hint,
 		Code: string(p.Code)}
 }
 
