@@ -228,6 +228,34 @@ func TestBrowser(t *testing.T) {
 	axeCheck(ctx, t, "the built-in deck")
 	checkFaces(ctx, t, "the built-in deck")
 	noEnglish(ctx, t, "the built-in deck")
+	// French typography in the page's own text, the cards' and the deck's
+	// title included; each layout its own label; the footer in French.
+	if text := evaluate[string](ctx, t, `document.body.innerText`); strings.ContainsAny(text, "'") || strings.Contains(text, "development build") {
+		for _, l := range strings.Split(text, "\n") {
+			if strings.Contains(l, "'") || strings.Contains(l, "development build") {
+				t.Errorf("a straight apostrophe, or English, in the French page: %q", l)
+			}
+		}
+	}
+	if s := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`); !strings.Contains(s, frTypo("« Les visages cachés de l’IA »")) {
+		t.Errorf("the deck's status: %q", s)
+	}
+	if s := evaluate[string](ctx, t, `state.info.version = "cardgen (development build)", versionText()`); s != "cardgen (version de développement)" {
+		t.Errorf("the footer's version: %q", s)
+	}
+	layouts := evaluate[[]string](ctx, t, `[...document.querySelectorAll("#layout-list .what")].map((e) => e.innerText)`)
+	seen := map[string]bool{}
+	for _, l := range layouts {
+		if seen[l] {
+			t.Errorf("two layouts are labelled %q", l)
+		}
+		seen[l] = true
+	}
+	for _, want := range []string{"A4, 4 cartes de tarot par feuille", "Lettre US, 9 cartes de poker par feuille", "A4 à plier, 2 cartes de tarot par feuille", frTypo("Imprimeur : cartes de tarot (70 × 120 mm)")} {
+		if !seen[want] {
+			t.Errorf("no layout labelled %q: %q", want, layouts)
+		}
+	}
 	if missing := evaluate[[]string](ctx, t, `[...Object.keys(WORDS.fr).filter((k) => !(k in WORDS.en)), ...Object.keys(WORDS.en).filter((k) => !(k in WORDS.fr))]`); len(missing) > 0 {
 		t.Errorf("words of one language only: %v", missing)
 	}
@@ -250,12 +278,12 @@ func TestBrowser(t *testing.T) {
 	}
 	waitFor(ctx, t, "the CSV's three cards", `document.querySelectorAll("#grid li.card").length === 3 && document.querySelectorAll("#grid .face-box svg").length === 4`)
 	status := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`)
-	if !strings.Contains(status, "mes-personas.csv : 3 cartes") {
+	if !strings.Contains(status, frTypo("mes-personas.csv : 3 cartes")) {
 		t.Errorf("status %q", status)
 	}
 	problems := evaluate[string](ctx, t, `document.querySelector("#problem-list").innerText`)
-	if !strings.Contains(problems, "Amina · cellule F3 · Texte — Trop long pour la carte (au recto) : environ") ||
-		!strings.Contains(problems, "À faire : raccourcissez le texte") || evaluate[bool](ctx, t, `document.querySelector("#problems").hidden`) {
+	if !strings.Contains(problems, frTypo("Amina · cellule F3 · Texte — Trop long pour la carte (au recto) : environ")) ||
+		!strings.Contains(problems, frTypo("À faire : raccourcissez le texte")) || evaluate[bool](ctx, t, `document.querySelector("#problems").hidden`) {
 		t.Errorf("the problem list: %q", problems)
 	}
 	if evaluate[bool](ctx, t, `document.querySelector("#deck-lang-row").offsetParent !== null`) {
@@ -378,6 +406,13 @@ func dropFile(ctx context.Context, t *testing.T, name string, data []byte) bool 
 		return over && !zone.classList.contains("over");
 	})()`, base64.StdEncoding.EncodeToString(data), name)
 	return evaluate[bool](ctx, t, js)
+}
+
+// frTypo sets an expected French text as the page sets its own (see
+// frenchTypography in page/app.js): ’, a narrow no-break space inside « »
+// and before ; ! ?, a no-break space before a colon.
+func frTypo(s string) string {
+	return strings.NewReplacer("'", "’", "« ", "«\u202F", " »", "\u202F»", " :", "\u00A0:", " ;", "\u202F;", " !", "\u202F!", " ?", "\u202F?").Replace(s)
 }
 
 // noEnglish fails on English words in the page's own texts (every text
