@@ -12,7 +12,7 @@ const WORDS = {
   fr: {
     skip: "Aller aux cartes",
     title: "Fabriquer un jeu de cartes",
-    tagline: "Vos fichiers restent sur cet ordinateur : rien n'est envoyé sur Internet.",
+    tagline: "Vos fichiers restent sur cet ordinateur : rien n’est envoyé sur Internet.",
     "source.title": "Vos cartes",
     "drop.text": "Pour travailler sur vos propres cartes, déposez ici votre fichier (un tableur : Excel .xlsx, LibreOffice .ods ou CSV ; ou YAML, JSON, Markdown) avec ses images : plusieurs fichiers à la fois, le dossier entier, ou un .zip du dossier.",
     "drop.choose": "Ou choisir les fichiers…",
@@ -20,7 +20,7 @@ const WORDS = {
     deckLang: "Langue des cartes",
     "problems.intro": "Chaque problème dit où il se trouve dans votre fichier. Corrigez-le dans votre fichier, ou avec le bouton « Modifier » de la carte.",
     "problems.title": (n) => n === 1 ? "1 problème à corriger" : `${n} problèmes à corriger`,
-    "problems.unreadable": "Le fichier n'a pas pu être lu. Corrigez ces problèmes dans votre fichier, puis déposez-le à nouveau.",
+    "problems.unreadable": "Le fichier n’a pas pu être lu. Corrigez ces problèmes dans votre fichier, puis déposez-le à nouveau.",
     "cards.title": "Choisir les cartes à imprimer",
     "cards.all": "Toutes",
     "cards.none": "Aucune",
@@ -50,42 +50,49 @@ const WORDS = {
     "offset.x": (v) => v > 0 ? `de ${mm(v)} mm vers la droite` : `de ${mm(-v)} mm vers la gauche`,
     "offset.y": (v) => v > 0 ? `de ${mm(v)} mm vers le bas` : `de ${mm(-v)} mm vers le haut`,
     "offset.and": " et ",
-    "offset.large": "C'est plus que le décalage habituel d'une imprimante (moins de 3 mm) : vérifiez ce chiffre sur la feuille de calibrage.",
-    "offset.bad": (s) => `« ${s} » n'est pas un nombre de millimètres : écrivez par exemple 1,5 ou -0,5.`,
-    "offset.range": (s) => `${s} mm, c'est trop : un décalage va de -20 à 20 mm.`,
-    "offset.fix": "Corrigez d'abord le décalage du verso (partie 3).",
+    "offset.large": "C’est plus que le décalage habituel d’une imprimante (moins de 3 mm) : vérifiez ce chiffre sur la feuille de calibrage.",
+    "offset.bad": (s) => `« ${s} » n’est pas un nombre de millimètres : écrivez par exemple 1,5 ou -0,5.`,
+    "offset.range": (s) => `${s} mm, c’est trop : un décalage va de -20 à 20 mm.`,
+    "offset.fix": "Corrigez d’abord le décalage du verso (partie 3).",
     "print.offsetX": "Vers la droite (X)",
     "print.offsetY": "Vers le bas (Y)",
     "print.ink": "Encre",
-    "print.inkSaver": "Économiser l'encre : cartes blanches, couleur seulement en fines bandes (bien pour une imprimante noir et blanc)",
+    "print.inkSaver": "Économiser l’encre : cartes blanches, couleur seulement en fines bandes (bien pour une imprimante noir et blanc)",
     "kind.duplex": "Imprimante recto verso (école, maison)",
     "kind.fold": "Imprimante sans recto verso : on plie et on colle",
     "kind.print-shop": "Pour un imprimeur professionnel : une face par page",
+    "layout.label": (l) => l.kind === "print-shop"
+      ? `Imprimeur : cartes ${cardSize(l)} (${mm(l.card_width)} × ${mm(l.card_height)} mm)`
+      : `${paperName(l.paper)}${l.kind === "fold" ? " à plier" : ""}, ${l.per_sheet} cartes ${cardSize(l)} par feuille`,
     "layout.facts": (l) => l.kind === "print-shop"
-      ? `Cartes de ${mm(l.card_width)} × ${mm(l.card_height)} mm, avec 3 mm de fond perdu`
-      : `${paperName(l.paper)} · ${l.per_sheet} cartes de ${mm(l.card_width)} × ${mm(l.card_height)} mm par feuille`,
+      ? `${t("kind." + l.kind)} · avec 3 mm de fond perdu`
+      : `${t("kind." + l.kind)} · cartes de ${mm(l.card_width)} × ${mm(l.card_height)} mm`,
+    "size.tarot": "de tarot",
+    "size.poker": "de poker",
+    "size.other": (l) => `de ${mm(l.card_width)} × ${mm(l.card_height)} mm`,
+    "foot.devBuild": "(version de développement)",
     "how.long": "Imprimez en recto verso, « retourner sur les bords longs », à taille réelle (100 %), jamais « ajuster à la page ». Puis coupez le long des traits de coupe.",
     "how.short": "Imprimez en recto verso, « retourner sur les bords courts », à taille réelle (100 %), jamais « ajuster à la page ». Puis coupez le long des traits de coupe.",
-    "how.none": "Imprimez d'abord les pages de recto (la première moitié du PDF) sur une seule face, à taille réelle (100 %). Remettez la pile dans le bac pour que chaque feuille se retourne sur son bord long, puis imprimez les pages de verso (la seconde moitié).",
+    "how.none": "Imprimez d’abord les pages de recto (la première moitié du PDF) sur une seule face, à taille réelle (100 %). Remettez la pile dans le bac pour que chaque feuille se retourne sur son bord long, puis imprimez les pages de verso (la seconde moitié).",
     "how.fold": "Imprimez sur une seule face, à taille réelle (100 %). Découpez chaque paire recto-verso, pliez-la le long du trait gris en pointillés, collez, puis coupez le long des traits de coupe.",
-    "how.print-shop": "Envoyez le PDF à l'imprimeur : une face par page (recto puis verso de chaque carte), 3 mm de fond perdu compris.",
+    "how.print-shop": "Envoyez le PDF à l’imprimeur : une face par page (recto puis verso de chaque carte), 3 mm de fond perdu compris.",
     "download.title": "Télécharger",
     "download.pdf": "Télécharger le PDF des cartes",
-    "download.guide": "Fiche de l'animateur (PDF)",
+    "download.guide": "Fiche de l’animateur (PDF)",
     "download.calibrate": "Feuille de calibrage (PDF)",
     "download.images": "Images des cartes (PNG, dans un .zip)",
     "download.dataFormat": "Vos données, au format",
     "download.data": "Télécharger les données",
-    "download.dataHelp": "Gardez ce fichier : il contient vos corrections. Vous pourrez le redéposer ici, ou l'ouvrir dans votre tableur.",
+    "download.dataHelp": "Gardez ce fichier : il contient vos corrections. Vous pourrez le redéposer ici, ou l’ouvrir dans votre tableur.",
     "download.working": "Préparation…",
     "download.done": (name) => `Téléchargé : ${name}`,
     "download.noCard": "Choisissez au moins une carte.",
-    "download.problems": "Le PDF n'a pas été fait : corrigez d'abord les problèmes listés en haut de la page.",
+    "download.problems": "Le PDF n’a pas été fait : corrigez d’abord les problèmes listés en haut de la page.",
     "download.dataLeft": (n) => n === 1 ? "Il reste 1 problème à corriger : voir la liste en haut de la page." : `Il reste ${n} problèmes à corriger : voir la liste en haut de la page.`,
-    "download.dataColumns": (cols) => `Ce fichier n'a pas le contenu des colonnes inconnues (${cols}) : corrigez leur en-tête dans votre fichier d'origine, ou recopiez ce qu'elles contenaient.`,
+    "download.dataColumns": (cols) => `Ce fichier n’a pas le contenu des colonnes inconnues (${cols}) : corrigez leur en-tête dans votre fichier d’origine, ou recopiez ce qu’elles contenaient.`,
     "restored": (name, when) => `Vos modifications ${name ? "de " + name : "du jeu fourni avec cardgen"} (${when}) ont été reprises : ce navigateur les avait gardées.`,
     "restored.discard": "Abandonner ces modifications",
-    "restored.noPictures": "Ses images n'ont pas pu être gardées : déposez à nouveau vos fichiers pour les revoir.",
+    "restored.noPictures": "Ses images n’ont pas pu être gardées : déposez à nouveau vos fichiers pour les revoir.",
     "format.csv": "CSV (tableur : Excel, LibreOffice)",
     "format.yaml": "YAML",
     "format.json": "JSON",
@@ -95,7 +102,7 @@ const WORDS = {
     "edit.title": (name) => `Modifier la carte « ${name} »`,
     "edit.done": "Terminé",
     "edit.help": "Les aperçus se mettent à jour pendant que vous tapez. Ce navigateur garde vos modifications ; téléchargez vos données pour les garder dans un fichier.",
-    "edit.ok": "Cette carte n'a plus de problème.",
+    "edit.ok": "Cette carte n’a plus de problème.",
     "field.name": "Nom",
     "field.role": "Métier",
     "field.country": "Pays",
@@ -106,7 +113,7 @@ const WORDS = {
     "field.conditions": "Conditions de travail",
     "field.condition": (n) => `Condition de travail n° ${n}`,
     "field.impact": "Impact (facultatif)",
-    "field.copies": "Nombre d'exemplaires à imprimer",
+    "field.copies": "Nombre d’exemplaires à imprimer",
     "field.image": "Image",
     "field.id": "Identifiant",
     "field.idForm": "Identifiant (lettres minuscules, chiffres et tirets)",
@@ -129,7 +136,7 @@ const WORDS = {
     "status.edited": " Modifié dans cette page.",
     "status.edition": (lang, file) => ` Édition : ${lang.toLocaleLowerCase("fr")} (${file}).`,
     "status.reading": (name) => `Lecture de ${name}…`,
-    "err.tooBig": (l) => `C'est trop volumineux : un fichier de données peut faire ${mb(l.dataset_bytes)} Mo, une image ${mb(l.picture_bytes)} Mo, et tout ce qui est envoyé à la fois ${mb(l.request_bytes)} Mo (${l.files} fichiers au plus).`,
+    "err.tooBig": (l) => `C’est trop volumineux : un fichier de données peut faire ${mb(l.dataset_bytes)} Mo, une image ${mb(l.picture_bytes)} Mo, et tout ce qui est envoyé à la fois ${mb(l.request_bytes)} Mo (${l.files} fichiers au plus).`,
     "err.unavailable": "cardgen est occupé, ou la demande a pris trop de temps et a été arrêtée. Réessayez dans un instant, avec moins de cartes ou des images plus petites.",
     "err.slow": "Les fichiers ont mis trop de temps à arriver. Envoyez-les à nouveau, ou envoyez des images moins nombreuses ou plus petites.",
     "err.refused": "cardgen a refusé la demande :",
@@ -139,7 +146,7 @@ const WORDS = {
     "err.noDataset": "Aucun fichier de données parmi les fichiers déposés (tableur .xlsx, .ods ou CSV, ou YAML, JSON, Markdown).",
     "err.severalDatasets": (names) => `Plusieurs fichiers de données (${names}) : déposez-en un seul à la fois.`,
     "confirm.lose": "Vos modifications des cartes seront perdues. Continuer ?",
-    "foot.private": "cardgen fonctionne sur cet ordinateur ; vos fichiers n'en sortent pas.",
+    "foot.private": "cardgen fonctionne sur cet ordinateur ; vos fichiers n’en sortent pas.",
     "lang.fr": "français",
     "lang.en": "anglais",
   },
@@ -195,9 +202,16 @@ const WORDS = {
     "kind.duplex": "Double-sided printer (school, home)",
     "kind.fold": "Printer without double-sided printing: fold and glue",
     "kind.print-shop": "For a print shop: one face per page",
+    "layout.label": (l) => l.kind === "print-shop"
+      ? `Print shop: ${cardSize(l)} cards (${mm(l.card_width)} × ${mm(l.card_height)} mm)`
+      : `${paperName(l.paper)}${l.kind === "fold" ? " to fold" : ""}, ${l.per_sheet} ${cardSize(l)} cards a sheet`,
     "layout.facts": (l) => l.kind === "print-shop"
-      ? `${mm(l.card_width)} × ${mm(l.card_height)} mm cards, with 3 mm bleed`
-      : `${paperName(l.paper)} · ${l.per_sheet} cards of ${mm(l.card_width)} × ${mm(l.card_height)} mm a sheet`,
+      ? `${t("kind." + l.kind)} · with 3 mm bleed`
+      : `${t("kind." + l.kind)} · cards of ${mm(l.card_width)} × ${mm(l.card_height)} mm`,
+    "size.tarot": "tarot",
+    "size.poker": "poker",
+    "size.other": (l) => `${mm(l.card_width)} × ${mm(l.card_height)} mm`,
+    "foot.devBuild": "(development build)",
     "how.long": "Print double-sided, “flip on long edge”, at actual size (100 %), never “fit to page”. Then cut along the crop marks.",
     "how.short": "Print double-sided, “flip on short edge”, at actual size (100 %), never “fit to page”. Then cut along the crop marks.",
     "how.none": "First print the front pages (the first half of the PDF) single-sided, at actual size (100 %). Put the stack back in the tray so that each sheet turns on its long edge, then print the back pages (the second half).",
@@ -295,7 +309,33 @@ const el = (tag, props = {}, ...children) => {
 let ui = "fr"; // the page's language
 function t(key, ...args) {
   const w = WORDS[ui][key] ?? WORDS.fr[key] ?? key;
-  return typeof w === "function" ? w(...args) : w;
+  const s = typeof w === "function" ? w(...args) : w;
+  return ui === "fr" && typeof s === "string" ? frenchTypography(s) : s;
+}
+
+// frenchTypography sets French text as the cards set it: the typographic
+// apostrophe (in the values a text quotes too: a deck's title), a narrow
+// no-break space inside « » and before ; ! ?, a no-break space before a
+// colon. Only spaces already there become no-break ones: none is added.
+function frenchTypography(s) {
+  return s.replace(/'/g, "’").replace(/« +/g, "«\u202F").replace(/ +»/g, "\u202F»")
+    .replace(/ +:/g, "\u00A0:").replace(/ +([;!?])/g, "\u202F$1");
+}
+
+// apostrophes sets a deck's text shown in the page as the cards show it,
+// with the typographic apostrophe (in either language).
+function apostrophes(s) { return s.replace(/'/g, "’"); }
+
+// cardSize names a layout's cards by their usual size (tarot, poker),
+// or gives it in mm.
+function cardSize(l) {
+  const is = (w, h) => Math.abs(l.card_width - w) < 1 && Math.abs(l.card_height - h) < 1;
+  return is(70, 120) ? t("size.tarot") : is(63, 88) ? t("size.poker") : t("size.other", l);
+}
+
+// versionText is cardgen's version for the footer, in the page's language.
+function versionText() {
+  return (state.info?.version || "").replace("(development build)", t("foot.devBuild"));
 }
 function mm(v) { return String(Math.round(v * 100) / 100).replace(".", ui === "fr" ? "," : "."); }
 function paperName(p) { return p === "Letter" ? (ui === "fr" ? "Lettre US" : "US Letter") : p; }
@@ -839,9 +879,9 @@ function renderCategories() {
   const cats = state.deck?.categories || [];
   sel.replaceChildren(...cats.map((c) => {
     const n = state.deck.personas.filter((p) => p.category === c.id).length;
-    return el("option", { value: c.id, text: `${c.label} (${n})` });
+    return el("option", { value: c.id, text: `${apostrophes(c.label)} (${n})` });
   }));
-  $("#f-category").replaceChildren(...cats.map((c) => el("option", { value: c.id, text: c.label })));
+  $("#f-category").replaceChildren(...cats.map((c) => el("option", { value: c.id, text: apostrophes(c.label) })));
 }
 
 // ---- which problems the page shows
@@ -1071,6 +1111,25 @@ function glyphs(p) {
 
 const TABLES = new Set(["csv", "xlsx", "ods"]);
 
+// codeWhere says where a country's code may be written: in the card's
+// form, and in the teacher's file (the cell cardgen names, a column, or a
+// Markdown line).
+function codeWhere(p) {
+  const form = p.card != null ? `avec le bouton « Modifier » (champ « ${WORDS.fr["field.country_code"]} »), ou ` : "";
+  const cell = /\bin cell (\S+?)$/.exec(p.hint || "")?.[1];
+  const format = state.source?.format;
+  let file = "dans votre fichier";
+  if (cell) file += `, cellule ${cell.replace(/^.*!/, "")}`;
+  else if (TABLES.has(format)) file += ", dans une colonne « code_pays »";
+  else if (format === "md") file += ", avec une ligne « Code pays : XX »";
+  return form + file;
+}
+
+// regionName names a country by its code, in French.
+function regionName(code) {
+  try { return new Intl.DisplayNames(["fr"], { type: "region" }).of(code); } catch { return code; }
+}
+
 // CODES say problems in French by their kind; each gives the message (a
 // list of text and nodes) and the hint. In English, cardgen's own words
 // are shown, but for the characters the font lacks.
@@ -1110,14 +1169,14 @@ const CODES = {
   },
   "near-category": (p) => {
     const [label, near] = quoted(p.message);
-    return [[label && near ? `« ${label} » ferait une nouvelle catégorie, très proche de « ${near} »` : "Nouvelle catégorie, très proche d'une catégorie du jeu"],
+    return [[label && near ? `« ${label} » ferait une nouvelle catégorie, très proche de « ${near} »` : "Nouvelle catégorie, très proche d’une catégorie du jeu"],
       (near ? `vouliez-vous dire « ${near} » ? ` : "") + "Choisissez la catégorie avec le bouton « Modifier » ; pour une nouvelle catégorie, choisissez un nom moins proche"];
   },
   "missing-picture": (p) => {
     const f = quoted(p.message)[0];
-    return [[f ? `L'image « ${f} » est introuvable` : "Image introuvable"], "vérifiez son nom, et déposez l'image avec le fichier (ou le dossier entier, ou un .zip du dossier)"];
+    return [[f ? `L’image « ${f} » est introuvable` : "Image introuvable"], "vérifiez son nom, et déposez l’image avec le fichier (ou le dossier entier, ou un .zip du dossier)"];
   },
-  "missing-glyph": (p) => [["Ces caractères ne peuvent pas être imprimés : ", ...glyphs(p)], "remplacez-les ou supprimez-les (les émojis et les symboles rares ne s'impriment pas)"],
+  "missing-glyph": (p) => [["Ces caractères ne peuvent pas être imprimés : ", ...glyphs(p)], "remplacez-les ou supprimez-les (les émojis et les symboles rares ne s’impriment pas)"],
   "too-long": (p) => {
     const side = /\bback\b/.test(p.message) ? "verso" : "recto";
     const pct = /(\d+)\s?% too long/.exec(p.message), lines = /needs (\d+) lines, at most (\d+)/.exec(p.message);
@@ -1126,7 +1185,37 @@ const CODES = {
   },
   "word-too-long": (p) => {
     const w = quoted(p.message)[0];
-    return [[w ? `Le mot « ${w} » est trop long pour tenir sur une ligne` : "Un mot est trop long pour tenir sur une ligne"], "raccourcissez-le, ou écrivez un trait d'union là où il peut être coupé"];
+    return [[w ? `Le mot « ${w} » est trop long pour tenir sur une ligne` : "Un mot est trop long pour tenir sur une ligne"], "raccourcissez-le, ou écrivez un trait d’union là où il peut être coupé"];
+  },
+  "unknown-country": (p) => {
+    const v = quoted(p.message)[0];
+    return [[v ? `Aucun code de pays connu pour « ${v} »` : "Aucun code de pays connu pour ce pays"],
+      "écrivez le code du pays à deux lettres (par exemple FR, CD, KR) " + codeWhere(p) + " ; ou écrivez le nom d'un pays que cardgen connaît"];
+  },
+  "ambiguous-country": (p) => {
+    const v = quoted(p.message)[0];
+    const codes = [...(p.message || "").matchAll(/\b([A-Z]{2}) \(/g)].map((m) => `${m[1]} (${regionName(m[1])})`);
+    return [[(v ? `« ${v} » désigne plusieurs pays` : "Ce nom désigne plusieurs pays") + (codes.length ? " : " + codes.join(" ou ") : "")],
+      "écrivez le code à deux lettres du pays voulu " + codeWhere(p)];
+  },
+  "bad-country-code": (p) => {
+    const v = quoted(p.message)[0], meant = /^write ([A-Z]{2})$/.exec(p.hint || "")?.[1];
+    return [[v ? `« ${v} » n'est pas un code de pays à deux lettres` : "Code de pays incorrect"],
+      (meant ? `écrivez ${meant}` : "écrivez deux lettres majuscules, par exemple FR, CD, KR, GB,") + " " + codeWhere(p)];
+  },
+  "bad-copies": (p) => {
+    const v = quoted(p.message)[0] ?? /^(-?\d+) copies$/.exec(p.message || "")?.[1];
+    return [["Nombre d'exemplaires incorrect" + (v != null ? ` : « ${v} »` : "")],
+      "écrivez un nombre entier de 1 à 1000 avec le bouton « Modifier » (champ « " + WORDS.fr["field.copies"] + " ») ou dans votre fichier, ou laissez-le vide pour un seul exemplaire"];
+  },
+  "bad-colour": (p) => {
+    const v = quoted(p.message)[0];
+    return [[v ? `« ${v} » n'est pas une couleur` : "Couleur incorrecte"], "écrivez-la dans votre fichier sous la forme #RRGGBB, par exemple #1D6A80"];
+  },
+  "control-character": (p) => {
+    const code = /\(U\+([0-9A-Fa-f]{4,6})\)/.exec(p.message || "")?.[1];
+    return [[`Un caractère invisible${code ? ` (U+${code})` : ""} est resté dans le texte`],
+      "supprimez-le, avec le bouton « Modifier » ou dans votre fichier (il vient souvent d'un copier-coller)"];
   },
   "light-colour": (p) => {
     const c = /#[0-9A-Fa-f]{6}\b/.exec(p.message)?.[0], d = /#[0-9A-Fa-f]{6}\b/.exec(p.hint || "")?.[0];
@@ -1136,8 +1225,8 @@ const CODES = {
 
 // PLAIN says in French the problems that have no code yet, by their words.
 const PLAIN = [
-  [/^missing from the (\S+) edition \((.+)\)$/, (m) => [[`Absente de l'édition ${languageName(m[1]).toLocaleLowerCase("fr")} (${m[2]})`], "traduisez-la aussi dans ce fichier, ou donnez à sa traduction le même identifiant"]],
-  [/^not in (\S+)$/, (m) => [[`Absente de ${m[1]}`], "chaque édition a les mêmes identifiants : donnez-lui celui de la carte qu'elle traduit"]],
+  [/^missing from the (\S+) edition \((.+)\)$/, (m) => [[`Absente de l’édition ${languageName(m[1]).toLocaleLowerCase("fr")} (${m[2]})`], "traduisez-la aussi dans ce fichier, ou donnez à sa traduction le même identifiant"]],
+  [/^not in (\S+)$/, (m) => [[`Absente de ${m[1]}`], "chaque édition a les mêmes identifiants : donnez-lui celui de la carte qu’elle traduit"]],
   [/^missing$/, () => [["Manquant : à remplir"], ""]],
   [/^empty$/, () => [["Vide : à remplir"], ""]],
 ];
@@ -1151,17 +1240,13 @@ function plain(p) {
     }
     return { message: [capital(p.message)], hint: p.hint, own: true };
   }
+  const french = ([message, hint]) => ({
+    message: message.map((x) => typeof x === "string" ? frenchTypography(x) : x), hint: frenchTypography(hint), own: true });
   const byCode = CODES[p.code];
-  if (byCode) {
-    const [message, hint] = byCode(p);
-    return { message, hint, own: true };
-  }
+  if (byCode) return french(byCode(p));
   for (const [re, words] of PLAIN) {
     const m = re.exec(p.message);
-    if (m) {
-      const [message, hint] = words(m);
-      return { message, hint, own: true };
-    }
+    if (m) return french(words(m));
   }
   return { message: [capital(p.message)], hint: p.hint, own: false };
 }
@@ -1192,9 +1277,11 @@ function renderLayouts() {
     const input = el("input", { type: "radio", name: "layout", id, value: l.name, checked: l.name === state.layout });
     input.setAttribute("aria-describedby", id + "-facts");
     input.addEventListener("change", () => { state.layout = l.name; layoutChanged(); });
+    // Each label its own: two layouts alike name themselves.
+    const label = t("layout.label", l), alike = state.layouts.filter((o) => t("layout.label", o) === label).length > 1;
     return el("div", { class: "layout" }, input,
       el("label", { for: id },
-        el("span", { class: "what", text: t("kind." + l.kind) }),
+        el("span", { class: "what", text: alike ? `${label} (${l.name})` : label }),
         el("span", { class: "facts", id: id + "-facts", text: t("layout.facts", l) + ` (${l.name})` })));
   }));
 }
@@ -1248,6 +1335,7 @@ function applyWords() {
   for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
   for (const b of document.querySelectorAll("[data-ui-lang]")) b.setAttribute("aria-pressed", String(b.dataset.uiLang === ui));
   document.title = "cardgen — " + t("title");
+  $("#version").textContent = versionText();
   renderLayouts();
   renderOffset();
   if (state.deck || state.unreadable) renderAll();
@@ -1598,7 +1686,7 @@ async function start() {
     const [info, layouts] = await Promise.all([api("/api/info"), api("/api/layouts")]);
     state.info = info;
     state.layouts = layouts;
-    $("#version").textContent = info.version || "";
+    $("#version").textContent = versionText();
     $("#dl-images").hidden = !info.png;
   } catch (e) {
     showError(e);

@@ -29,6 +29,7 @@ func Check(d *Deck, problems *diag.List) {
 			if v := *f.str(ps); v != "" {
 				if msg, hint := f.check(v); msg != "" {
 					add(ps, f.name, msg, hint)
+					problems.MarkLast(f.checkCode)
 				}
 			}
 			if f.name != "id" || ps.ID == "" {
@@ -49,6 +50,7 @@ func Check(d *Deck, problems *diag.List) {
 		}
 		if ps.Copies < 0 || ps.Copies > MaxCopies {
 			add(ps, "copies", fmt.Sprintf("%d copies", ps.Copies), copiesHint)
+			problems.MarkLast(diag.CodeBadCopies)
 		}
 	}
 	checkControls(d, problems)
@@ -75,6 +77,7 @@ func checkControls(d *Deck, problems *diag.List) {
 			return
 		}
 		problems.Add(problemAt(d.Source, d.Locate(r, where), card, field, fmt.Sprintf("an invisible control character (U+%04X)", r), "remove it"))
+		problems.MarkLast(diag.CodeControlChar)
 	}
 	for i := range deckSchema {
 		if f := &deckSchema[i]; f.str != nil {

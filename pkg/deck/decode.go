@@ -322,6 +322,7 @@ func (dc *decoder) copies(f fields, card, name string) int {
 		n, ok := parseCopies(v.text)
 		if !ok {
 			dc.add(v.pos, card, name, fmt.Sprintf("%s is not a number of copies", diag.Quote(oneLine(v.text))), copiesHint)
+			dc.problems.MarkLast(diag.CodeBadCopies)
 		}
 		return n
 	}
@@ -331,6 +332,7 @@ func (dc *decoder) copies(f fields, card, name string) int {
 		}
 	}
 	dc.add(v.pos, card, name, copiesMsg(dc.copiesFound(v)), copiesHint)
+	dc.problems.MarkLast(diag.CodeBadCopies)
 	return 0
 }
 
@@ -360,6 +362,7 @@ func decodeRecord[T any](dc *decoder, schema []field[T], f fields, card string, 
 				rgb, err := ParseRGB(s)
 				if err != nil {
 					dc.add(f.vals[fd.name].pos, card, fd.name, err.Error(), "")
+					dc.problems.MarkLast(diag.CodeBadColour)
 				}
 				*fd.rgb(out) = rgb
 			}
@@ -545,8 +548,10 @@ func (dc *decoder) derive(f fields, ps *Persona) {
 		case ps.CountryCode != "":
 		case which != "":
 			dc.add(ps.Where("country"), card, "country_code", fmt.Sprintf("%s names more than one country: %s", diag.Quote(ps.Country), which), dc.noCode(f.vals["country_code"]))
+			dc.problems.MarkLast(diag.CodeAmbiguousCountry)
 		default:
 			dc.add(ps.Where("country"), card, "country_code", fmt.Sprintf("no country code known for %s", diag.Quote(ps.Country)), dc.noCode(f.vals["country_code"]))
+			dc.problems.MarkLast(diag.CodeUnknownCountry)
 		}
 	}
 	pos := ps.Pos

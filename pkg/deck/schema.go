@@ -69,6 +69,9 @@ type field[T any] struct {
 	normal func(v string) string
 	// check says what is wrong with a value given, or "".
 	check func(v string) (msg, hint string)
+	// checkCode is the kind of the problems check finds (diag.Problem's
+	// Code), "" for none.
+	checkCode diag.Code
 
 	// Where the value goes: one of these, by kind.
 	str  func(*T) *string   // kindLine, kindText
@@ -123,7 +126,7 @@ var personaSchema = []field[Persona]{
 		str: func(p *Persona) *string { return &p.Role }},
 	{name: "country", french: []string{"pays"}, kind: kindLine, need: required, unless: "country_code", noun: "the country, as the card names it", cellNoun: "the country (or its two-letter ISO code, in a column code_pays)",
 		str: func(p *Persona) *string { return &p.Country }},
-	{name: "country_code", french: []string{"code_pays"}, kind: kindLine, need: required, derived: true, noun: "the country's two-letter ISO code, such as FR", normal: upperCountryCode, check: checkCountryCode,
+	{name: "country_code", french: []string{"code_pays"}, kind: kindLine, need: required, derived: true, noun: "the country's two-letter ISO code, such as FR", normal: upperCountryCode, check: checkCountryCode, checkCode: diag.CodeBadCountryCode,
 		str: func(p *Persona) *string { return &p.CountryCode }},
 	{name: "category", french: []string{"catégorie"}, kind: kindLine, need: required, derived: true, noun: "the category: its id or its label",
 		str: func(p *Persona) *string { return &p.Category }},

@@ -84,6 +84,24 @@ const (
 	CodeWordTooLong Code = "word-too-long"
 	// CodeLightColour: a category's colour is too light to read.
 	CodeLightColour Code = "light-colour"
+	// CodeBadColour: a colour that is not written #RRGGBB; Msg quotes it.
+	CodeBadColour Code = "bad-colour"
+	// CodeUnknownCountry: a country's name (quoted in Msg) that cardgen
+	// knows no two-letter code for; the code is then to be given.
+	CodeUnknownCountry Code = "unknown-country"
+	// CodeAmbiguousCountry: a country's name (quoted in Msg) that names
+	// more than one country; Msg lists their codes, each followed by its
+	// name in brackets: CG (…) or CD (…).
+	CodeAmbiguousCountry Code = "ambiguous-country"
+	// CodeBadCountryCode: a country code (quoted in Msg) that is not an
+	// ISO 3166-1 alpha-2 code; Hint may give the code meant ("write FR").
+	CodeBadCountryCode Code = "bad-country-code"
+	// CodeBadCopies: a number of copies that is not a whole number from 1
+	// to the most a persona may have; Msg quotes or gives the value.
+	CodeBadCopies Code = "bad-copies"
+	// CodeControlChar: an invisible control character left in a text (as
+	// pasting from other programs leaves them), given in Msg as (U+0007).
+	CodeControlChar Code = "control-character"
 )
 
 // InWorkbook reports whether the problem's place is a workbook's cell

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -228,6 +229,34 @@ func TestBrowser(t *testing.T) {
 	axeCheck(ctx, t, "the built-in deck")
 	checkFaces(ctx, t, "the built-in deck")
 	noEnglish(ctx, t, "the built-in deck")
+	// French typography in the page's own text, the cards' and the deck's
+	// title included; each layout its own label; the footer in French.
+	if text := evaluate[string](ctx, t, `document.body.innerText`); strings.ContainsAny(text, "'") || strings.Contains(text, "development build") {
+		for _, l := range strings.Split(text, "\n") {
+			if strings.Contains(l, "'") || strings.Contains(l, "development build") {
+				t.Errorf("a straight apostrophe, or English, in the French page: %q", l)
+			}
+		}
+	}
+	if s := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`); !strings.Contains(s, frTypo("« Les visages cachés de l’IA »")) {
+		t.Errorf("the deck's status: %q", s)
+	}
+	if s := evaluate[string](ctx, t, `state.info.version = "cardgen (development build)", versionText()`); s != "cardgen (version de développement)" {
+		t.Errorf("the footer's version: %q", s)
+	}
+	layouts := evaluate[[]string](ctx, t, `[...document.querySelectorAll("#layout-list .what")].map((e) => e.innerText)`)
+	seen := map[string]bool{}
+	for _, l := range layouts {
+		if seen[l] {
+			t.Errorf("two layouts are labelled %q", l)
+		}
+		seen[l] = true
+	}
+	for _, want := range []string{"A4, 4 cartes de tarot par feuille", "Lettre US, 9 cartes de poker par feuille", "A4 à plier, 2 cartes de tarot par feuille", frTypo("Imprimeur : cartes de tarot (70 × 120 mm)")} {
+		if !seen[want] {
+			t.Errorf("no layout labelled %q: %q", want, layouts)
+		}
+	}
 	if missing := evaluate[[]string](ctx, t, `[...Object.keys(WORDS.fr).filter((k) => !(k in WORDS.en)), ...Object.keys(WORDS.en).filter((k) => !(k in WORDS.fr))]`); len(missing) > 0 {
 		t.Errorf("words of one language only: %v", missing)
 	}
@@ -250,12 +279,12 @@ func TestBrowser(t *testing.T) {
 	}
 	waitFor(ctx, t, "the CSV's three cards", `document.querySelectorAll("#grid li.card").length === 3 && document.querySelectorAll("#grid .face-box svg").length === 4`)
 	status := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`)
-	if !strings.Contains(status, "mes-personas.csv : 3 cartes") {
+	if !strings.Contains(status, frTypo("mes-personas.csv : 3 cartes")) {
 		t.Errorf("status %q", status)
 	}
 	problems := evaluate[string](ctx, t, `document.querySelector("#problem-list").innerText`)
-	if !strings.Contains(problems, "Amina · cellule F3 · Texte — Trop long pour la carte (au recto) : environ") ||
-		!strings.Contains(problems, "À faire : raccourcissez le texte") || evaluate[bool](ctx, t, `document.querySelector("#problems").hidden`) {
+	if !strings.Contains(problems, frTypo("Amina · cellule F3 · Texte — Trop long pour la carte (au recto) : environ")) ||
+		!strings.Contains(problems, frTypo("À faire : raccourcissez le texte")) || evaluate[bool](ctx, t, `document.querySelector("#problems").hidden`) {
 		t.Errorf("the problem list: %q", problems)
 	}
 	if evaluate[bool](ctx, t, `document.querySelector("#deck-lang-row").offsetParent !== null`) {
@@ -378,6 +407,13 @@ func dropFile(ctx context.Context, t *testing.T, name string, data []byte) bool 
 		return over && !zone.classList.contains("over");
 	})()`, base64.StdEncoding.EncodeToString(data), name)
 	return evaluate[bool](ctx, t, js)
+}
+
+// frTypo sets an expected French text as the page sets its own (see
+// frenchTypography in page/app.js): ’, a narrow no-break space inside « »
+// and before ; ! ?, a no-break space before a colon.
+func frTypo(s string) string {
+	return strings.NewReplacer("'", "’", "« ", "«\u202F", " »", "\u202F»", " :", "\u00A0:", " ;", "\u202F;", " !", "\u202F!", " ?", "\u202F?").Replace(s)
 }
 
 // noEnglish fails on English words in the page's own texts (every text
@@ -594,7 +630,7 @@ func TestBrowserEditionsAndWorkbooks(t *testing.T) {
 	}
 	choose("en")
 	waitFor(ctx, t, "the English edition", faceHas("I dig.")+` && !`+faceHas("Je creuse."))
-	if s := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`); s != "Votre fichier jeu.csv : 2 cartes. Édition : anglais (jeu.en.csv)." {
+	if s := evaluate[string](ctx, t, `document.querySelector("#deck-status").innerText`); s != frTypo("Votre fichier jeu.csv : 2 cartes. Édition : anglais (jeu.en.csv).") {
 		t.Errorf("status %q", s)
 	}
 	screenshot(ctx, t, artefacts(t), "07-edition.png", false)
@@ -622,7 +658,7 @@ func TestBrowserEditionsAndWorkbooks(t *testing.T) {
 		t.Fatal(err)
 	}
 	dropFile(ctx, t, "excel-fr.xlsx", xlsx)
-	waitFor(ctx, t, "the workbook's cards", `document.querySelector("#deck-status").innerText.startsWith("Votre fichier excel-fr.xlsx : ") && document.querySelectorAll("#grid .face-box svg").length > 0`)
+	waitFor(ctx, t, "the workbook's cards", `document.querySelector("#deck-status").innerText.startsWith(`+strconv.Quote(frTypo("Votre fichier excel-fr.xlsx : "))+`) && document.querySelectorAll("#grid .face-box svg").length > 0`)
 	if f := evaluate[string](ctx, t, `document.querySelector("#dl-format").value`); f != "xlsx" {
 		t.Errorf("the data would download as %q", f)
 	}
@@ -687,13 +723,13 @@ func TestBrowserTeachersFile(t *testing.T) {
 	// says it, and the emoji named by its code in a font that may have it.
 	all := strings.Join(items, "\n")
 	for _, want := range []string{
-		"cellule H5 · conditons — Colonne inconnue. À faire : vouliez-vous dire « conditions » ?",
-		"John · cellule C7 · Métier — Vide : à remplir.",
-		"John · cellule F7 · Catégorie — « Travail du clik » ferait une nouvelle catégorie, très proche de « Travail du clic ».",
-		"Aminata · cellule A8 · Identifiant — Identifiant « awa » déjà utilisé (la première fois en cellule A6).",
+		frTypo("cellule H5 · conditons — Colonne inconnue. À faire : vouliez-vous dire « conditions » ?"),
+		frTypo("John · cellule C7 · Métier — Vide : à remplir."),
+		frTypo("John · cellule F7 · Catégorie — « Travail du clik » ferait une nouvelle catégorie, très proche de « Travail du clic »."),
+		frTypo("Aminata · cellule A8 · Identifiant — Identifiant « awa » déjà utilisé (la première fois en cellule A6)."),
 		"(U+1F642, émoji)",
-		"Aminata · cellule J8 · Image — L'image « images/aminata.jpg » est introuvable.",
-		"Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ",
+		frTypo("Aminata · cellule J8 · Image — L'image « images/aminata.jpg » est introuvable."),
+		frTypo("Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ"),
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the list lacks %q:\n%s", want, all)
@@ -746,7 +782,7 @@ func TestBrowserTeachersFile(t *testing.T) {
 	}
 	waitFor(ctx, t, "the editor closed", `!document.querySelector("#editor").open`)
 	all = evaluate[string](ctx, t, `document.querySelector("#problem-list").innerText`)
-	if strings.Contains(all, "condition") && !strings.Contains(all, "« conditions »") || strings.Contains(all, "déjà utilisé") || strings.Contains(all, "U+1F642") {
+	if strings.Contains(all, "condition") && !strings.Contains(all, frTypo("« conditions »")) || strings.Contains(all, "déjà utilisé") || strings.Contains(all, "U+1F642") {
 		t.Errorf("after the fixes:\n%s", all)
 	}
 	if evaluate[bool](ctx, t, `document.querySelector("#card-0").classList.contains("has-problem")`) {
@@ -762,7 +798,7 @@ func TestBrowserTeachersFile(t *testing.T) {
 		t.Errorf("the data saved:\n%s", saved)
 	}
 	waitFor(ctx, t, "the download's note", `document.querySelector("#dl-status").innerText.includes("mon-jeu.csv")`)
-	if s := evaluate[string](ctx, t, `document.querySelector("#dl-status").innerText`); !strings.Contains(s, "Il reste 5 problèmes à corriger") || !strings.Contains(s, "(conditons)") {
+	if s := evaluate[string](ctx, t, `document.querySelector("#dl-status").innerText`); !strings.Contains(s, frTypo("Il reste 5 problèmes à corriger")) || !strings.Contains(s, "(conditons)") {
 		t.Errorf("the download says %q", s)
 	}
 
@@ -785,7 +821,7 @@ func TestBrowserTeachersFile(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#layout-poker"))); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(ctx, t, "Paul's text checked on poker cards", `document.querySelector("#problem-list").innerText.includes("Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ 80 % de trop")`)
+	waitFor(ctx, t, "Paul's text checked on poker cards", `document.querySelector("#problem-list").innerText.includes(`+strconv.Quote(frTypo("Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ 80 % de trop"))+`)`)
 	if n := evaluate[int](ctx, t, `document.querySelectorAll("#problem-list > li").length`); n != 5 {
 		t.Errorf("on poker cards, %d problems, want 5", n)
 	}
@@ -806,7 +842,7 @@ func TestBrowserTeachersFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(ctx, t, "the editor closed", `!document.querySelector("#editor").open`)
-	if s := evaluate[string](ctx, t, paul+`.join("|")`); !strings.HasPrefix(s, "Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ ") || strings.Contains(s, "|") {
+	if s := evaluate[string](ctx, t, paul+`.join("|")`); !strings.HasPrefix(s, frTypo("Paul · cellule G9 · Texte — Trop long pour la carte (au recto) : environ ")) || strings.Contains(s, "|") {
 		t.Errorf("Paul's edited text: %q", s)
 	}
 
@@ -859,7 +895,7 @@ func TestBrowserTeachersFile(t *testing.T) {
 		t.Errorf("the download says %q", s)
 	}
 	offset("x", "1,5,2")
-	if s := evaluate[string](ctx, t, `document.querySelector("#offset-read").innerText + " " + document.querySelector("#offset-x").getAttribute("aria-invalid")`); s != "« 1,5,2 » n'est pas un nombre de millimètres : écrivez par exemple 1,5 ou -0,5. true" {
+	if s := evaluate[string](ctx, t, `document.querySelector("#offset-read").innerText + " " + document.querySelector("#offset-x").getAttribute("aria-invalid")`); s != frTypo("« 1,5,2 » n'est pas un nombre de millimètres : écrivez par exemple 1,5 ou -0,5.")+" true" {
 		t.Errorf("a wrong offset: %q", s)
 	}
 	offset("x", "5")
@@ -867,4 +903,31 @@ func TestBrowserTeachersFile(t *testing.T) {
 		t.Errorf("a large offset: %q", s)
 	}
 	axeCheck(ctx, t, "the back offset")
+
+	// Countries the page cannot find a code for, in French, with what to
+	// do in the card's form and in the file; and the form's code fixes it.
+	countries := "nom;rôle;pays;texte;conditions\n" +
+		"Chloé;Modératrice;Atlantide;Je modère.;Nuit\n" +
+		"Marc;Mineur;Congo;Je creuse.;Danger\n"
+	dropFile(ctx, t, "pays.csv", []byte(countries))
+	waitFor(ctx, t, "the countries' two cards", `document.querySelectorAll("#grid li.card").length === 2 && document.querySelectorAll("#problem-list > li").length === 2`)
+	all = evaluate[string](ctx, t, `document.querySelector("#problem-list").innerText`)
+	for _, want := range []string{
+		frTypo("Chloé · cellule C2 · Code du pays — Aucun code de pays connu pour « Atlantide ». À faire : écrivez le code du pays à deux lettres (par exemple FR, CD, KR) avec le bouton « Modifier » (champ « Code du pays (2 lettres) »), ou dans votre fichier, dans une colonne « code_pays »"),
+		frTypo("Marc · cellule C3 · Code du pays — « Congo » désigne plusieurs pays : CG (Congo-Brazzaville) ou CD (Congo-Kinshasa)."),
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the list lacks %q:\n%s", want, all)
+		}
+	}
+	if n := evaluate[int](ctx, t, `document.querySelectorAll("#problems [lang=en]").length`); n > 0 || strings.Contains(all, "'") {
+		t.Errorf("%d problems left in English, or straight apostrophes:\n%s", n, all)
+	}
+	screenshot(ctx, t, shots, "10-countries.png", false)
+	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#card-0 button.edit")),
+		chromedp.SendKeys(chromedp.CSS("#f-country_code"), "GR"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(ctx, t, "Chloé's country fixed in the form", `document.querySelectorAll("#problem-list > li").length === 1 && document.querySelector("#problem-list").innerText.startsWith("Marc")`)
 }
