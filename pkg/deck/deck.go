@@ -50,7 +50,7 @@ type Deck struct {
 	separator rune
 	// starts has where each field the deck knows of starts, sorted: a
 	// field's text ends where the next one starts (Locate).
-	starts []Pos
+	starts []lineCol
 	// images opens image paths relative to the dataset's folder; nil for
 	// a deck built in code.
 	images imageOpener
@@ -104,8 +104,8 @@ func (d *Deck) Locate(r rune, from Pos) Pos {
 	if len(d.lines) == 0 || from.Line < 1 {
 		return from
 	}
-	end := Pos{Line: len(d.lines) + 1}
-	i, found := slices.BinarySearchFunc(d.starts, Pos{Line: from.Line, Column: from.Column}, comparePos)
+	end := lineCol{Line: len(d.lines) + 1}
+	i, found := slices.BinarySearchFunc(d.starts, lineCol{Line: from.Line, Column: from.Column}, compareLineCol)
 	if found {
 		i++
 	}
@@ -127,16 +127,24 @@ func (d *Deck) Locate(r rune, from Pos) Pos {
 	return from
 }
 
-func comparePos(a, b Pos) int {
+// lineCol is a place in a file, without its cell: Locate's index of
+// where fields start holds one per field of the deck, and keeps it small.
+type lineCol struct{ Line, Column int }
+
+func compareLineCol(a, b lineCol) int {
 	return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 }
 
 // fieldStarts returns where the deck's fields start, sorted.
-func (d *Deck) fieldStarts() []Pos {
-	var starts []Pos
+func (d *Deck) fieldStarts() []lineCol {
+	n := len(d.Fields) + len(d.Personas)
+	for i := range d.Personas {
+		n += len(d.Personas[i].Fields)
+	}
+	starts := make([]lineCol, 0, n)
 	note := func(p Pos) {
 		if p.Line > 0 {
-			starts = append(starts, Pos{Line: p.Line, Column: p.Column})
+			starts = append(starts, lineCol{p.Line, p.Column})
 		}
 	}
 	for _, p := range d.Fields {
@@ -154,7 +162,7 @@ func (d *Deck) fieldStarts() []Pos {
 			note(p)
 		}
 	}
-	slices.SortFunc(starts, comparePos)
+	slices.SortFunc(starts, compareLineCol)
 	return slices.Compact(starts)
 }
 
