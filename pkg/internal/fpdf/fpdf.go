@@ -4317,7 +4317,7 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
-	var contents []*membuffer // compressed page contents, 1-based
+	var contents []*membuffer               // compressed page contents, 1-based
 	if f.compress {
 		contents = compressPages(f.pages[:nb+1])
 	}
