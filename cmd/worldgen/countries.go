@@ -143,7 +143,7 @@ func polygons(f feature, arcs [][]pt, opt options) ([][][]pt, error) {
 			if err != nil {
 				return nil, err
 			}
-			r = dedupe(unwrap(r))
+			r = roundRing(unwrap(r))
 			if len(r) < opt.MinPoints {
 				if k == 0 {
 					break // no outer ring: no polygon
@@ -195,22 +195,6 @@ func roundLine(r []pt) []pt {
 			continue
 		}
 		out = append(out, q)
-	}
-	return out
-}
-
-// dedupe drops consecutive duplicates and a last point equal to the first.
-func dedupe(r []pt) []pt {
-	var out []pt
-	for _, p := range r {
-		q := pt{round2(p[0]), round2(p[1])}
-		if len(out) > 0 && out[len(out)-1] == q {
-			continue
-		}
-		out = append(out, q)
-	}
-	for len(out) > 1 && out[0] == out[len(out)-1] {
-		out = out[:len(out)-1]
 	}
 	return out
 }
